@@ -1,0 +1,3 @@
+from careergap.cli import app
+
+app(prog_name="careergap")

@@ -1,0 +1,76 @@
+"""Shared pieces of the CLI layer: the app, error mapping, and output helpers."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from careergap import __version__
+from careergap.errors import CareergapError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="careergap",
+    help="How close your skills are to the jobs you want, and what to study next.\n\n"
+    "Coverage is guidance, not an ATS score.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careergap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """How close your skills are to the jobs you want, and what to study next."""
+
+
+def handle_errors(func: F) -> F:
+    """Turn a CareergapError into ``error: ...`` on stderr and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CareergapError as exc:
+            for line in str(exc).splitlines() or [type(exc).__name__]:
+                typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """``@app.command`` with careergap's error handling."""
+
+    def decorator(func: F) -> F:
+        app.command(*args, **kwargs)(handle_errors(func))
+        return func
+
+    return decorator
+
+
+def emit_json(payload: dict[str, Any]) -> None:
+    """Write a JSON result to stdout: sorted by our own code, never through rich."""
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr."""
+    typer.echo(f"warning: {message}", err=True)

@@ -1,0 +1,99 @@
+"""pydantic models for everything careergap loads from YAML. Models do no I/O."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LEVEL_MIN = 0
+LEVEL_MAX = 5
+#: What each profile level means; shown in the README and in `careergap init` output.
+LEVEL_NAMES = {0: "none", 1: "aware", 2: "beginner", 3: "working", 4: "strong", 5: "expert"}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- taxonomy -------------------------------------------------------------------------------
+
+
+class RelatedSkill(Frozen):
+    """A skill that gives partial credit for another (e.g. SVA -> formal property verification)."""
+
+    id: str
+    weight: float = Field(gt=0, le=0.5)
+
+
+class Skill(Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9+#.-]*$")
+    name: str = Field(min_length=1)
+    category: str
+    aliases: tuple[str, ...] = ()
+    #: Surface forms matched only with this exact case and only as a whole token (R, C, Go, CV...).
+    exact: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    related: tuple[RelatedSkill, ...] = ()
+    #: Where the skill was taken from: ``SEEDFILE:LINE`` entries.
+    sources: tuple[str, ...] = ()
+
+
+# --- role families and postings -------------------------------------------------------------
+
+
+class RoleFamily(Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str
+
+
+class RequirementLine(Frozen):
+    """One line of a posting that states what is wanted, with its seed line number."""
+
+    line: int = Field(ge=1)
+    text: str = Field(min_length=1)
+    required: bool = True
+
+
+class Posting(Frozen):
+    id: str
+    title: str
+    company: str | None = None
+    location: str | None = None
+    families: tuple[str, ...] = Field(min_length=1)
+    #: ``postings`` are real job ads; ``notes`` are topic lists from the seed notes, weighted lower.
+    kind: Literal["posting", "notes"] = "posting"
+    #: ``SEEDFILE:START-END`` for curated postings; a file path for a user's own postings.
+    source: str
+    #: Sources of re-pasted copies merged into this posting.
+    duplicates: tuple[str, ...] = ()
+    lines: tuple[RequirementLine, ...] = Field(min_length=1)
+
+
+# --- study resources ------------------------------------------------------------------------
+
+ResourceKind = Literal[
+    "book",
+    "course",
+    "lecture",
+    "conference",
+    "practice",
+    "docs",
+    "article",
+    "wikipedia",
+    "repository",
+    "topic-notes",
+]
+
+
+class Resource(Frozen):
+    title: str
+    kind: ResourceKind
+    url: str | None = None
+    why: str
+    #: ``SEEDFILE:LINE`` or ``SEEDFILE:START-END``.
+    source: str
+    #: For topic-notes: the sub-topics to study.
+    topics: tuple[str, ...] = ()

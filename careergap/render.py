@@ -1,0 +1,54 @@
+"""Terminal rendering with rich: the only module (with the cli layer) that imports rich.
+
+JSON output never comes through here; see ``careergap.cli._common.emit_json``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+#: Width of coverage bars in the ranking tables.
+BAR_WIDTH = 20
+
+
+def stdout_console() -> Console:
+    """Console for results. Honours NO_COLOR and COLUMNS; no wrapping surprises when piped."""
+    return Console(highlight=False, no_color="NO_COLOR" in os.environ or None, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ or None)
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A text bar for a fraction in [0, 1], using eighth blocks for resolution."""
+    fraction = min(1.0, max(0.0, fraction))
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[part] if part else ""
+    return ("█" * full + partial).ljust(width)
+
+
+def table(
+    title: str | None,
+    columns: Sequence[tuple[str, dict[str, Any]]],
+    rows: Sequence[Sequence[str | Text]],
+    caption: str | None = None,
+) -> Table:
+    """Build a table; columns are ``(header, column_kwargs)``."""
+    tbl = Table(title=title, caption=caption, title_justify="left", caption_justify="left")
+    for header, kwargs in columns:
+        tbl.add_column(header, **kwargs)
+    for row in rows:
+        tbl.add_row(*row)
+    return tbl
+
+
+def print_renderable(obj: Any) -> None:
+    stdout_console().print(obj)
