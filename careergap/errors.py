@@ -25,7 +25,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 class InputFileError(CareergapError):
@@ -49,7 +51,7 @@ class UnknownSkillError(CareergapError):
 
 
 class DataError(CareergapError):
-    """Packaged or user corpus data is inconsistent (a bug in shipped data, or a bad user corpus)."""
+    """Packaged or user corpus data is inconsistent (a bug in shipped data, or a bad corpus)."""
 
 
 class ProfileNotFound(CareergapError):

@@ -1,0 +1,368 @@
+"""The scoring model: pure functions, no I/O, no printing.
+
+A posting asks for requirements (see ``careergap.requirements``). A profile earns credit for a
+requirement from its best option: ``min(1, have / target)``, or capped partial credit through a
+related skill. Posting coverage is weighted credit over weighted demand; a family's coverage is
+the weighted mean over its entries, topic notes counting less than real postings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from careergap.requirements import Requirement
+
+#: Partial credit through related or narrower skills never exceeds half a requirement.
+PARTIAL_CAP = 0.5
+#: Knowing a narrower skill (PyTorch) is worth this much of its parent (deep learning).
+CHILD_CREDIT = 0.5
+#: A topic-notes entry counts this much of a real posting in a family's mean.
+NOTES_WEIGHT = 0.5
+#: A profile "qualifies" for a posting when it covers this share of the posting's required weight.
+QUALIFY_THRESHOLD = 0.70
+#: Families with fewer real postings than this are flagged as low-sample.
+LOW_SAMPLE_POSTINGS = 5
+#: Ranking keys round floats so that sums taken in a different order cannot reorder ties.
+_KEY_DIGITS = 9
+
+EntryKind = Literal["posting", "notes"]
+
+
+def _desc(value: float) -> float:
+    """Sort key for "largest first" that ignores float noise below _KEY_DIGITS."""
+    return -round(value, _KEY_DIGITS)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A posting (or topic-notes entry) prepared for scoring."""
+
+    id: str
+    title: str
+    kind: EntryKind
+    families: tuple[str, ...]
+    #: The seed file (or user file) the requirement line numbers refer to.
+    source_file: str
+    requirements: tuple[Requirement, ...]
+
+    @property
+    def weight(self) -> float:
+        return 1.0 if self.kind == "posting" else NOTES_WEIGHT
+
+
+@dataclass(frozen=True)
+class Credit:
+    value: float
+    #: The requirement option credited (None when nothing was).
+    option: str | None
+    #: The profile skill that earned it: the option itself, or a related skill when partial.
+    by: str | None
+    partial: bool
+
+
+NO_CREDIT = Credit(0.0, None, None, False)
+
+
+@dataclass(frozen=True)
+class CreditModel:
+    """A profile's levels plus, per skill, the other skills that earn partial credit for it."""
+
+    levels: Mapping[str, int]
+    #: demanded skill -> ((other skill, weight), ...)
+    partial_sources: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+
+    def with_levels(self, changes: Mapping[str, int]) -> CreditModel:
+        return CreditModel({**self.levels, **changes}, self.partial_sources)
+
+    def option_credit(self, skill: str, target: int) -> Credit:
+        have = self.levels.get(skill, 0)
+        direct = min(1.0, have / target) if have > 0 else 0.0
+        best = Credit(direct, skill, skill, False) if direct > 0 else NO_CREDIT
+        if direct >= PARTIAL_CAP:
+            return best
+        for other, weight in self.partial_sources.get(skill, ()):
+            other_have = self.levels.get(other, 0)
+            if other_have <= 0:
+                continue
+            value = min(PARTIAL_CAP, weight * min(1.0, other_have / target))
+            if value > best.value:
+                best = Credit(value, skill, other, True)
+        return best
+
+    def credit(self, requirement: Requirement) -> Credit:
+        """Credit for a requirement: the best of its options (ties: direct first, then skill id)."""
+        best = NO_CREDIT
+        for option in sorted(requirement.options):
+            credit = self.option_credit(option, requirement.target)
+            if credit.value > best.value or (
+                credit.value == best.value and best.partial and not credit.partial
+            ):
+                best = credit
+        return best
+
+
+# --- postings and families ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryScore:
+    entry: Entry
+    coverage: float
+    required_coverage: float
+
+    @property
+    def qualifies(self) -> bool:
+        return self.required_coverage >= QUALIFY_THRESHOLD
+
+
+def score_entry(entry: Entry, model: CreditModel) -> EntryScore:
+    """Weighted credit over weighted demand, overall and for required lines only."""
+    total = earned = req_total = req_earned = 0.0
+    for requirement in entry.requirements:
+        value = model.credit(requirement).value
+        total += requirement.weight
+        earned += requirement.weight * value
+        if requirement.weight >= 1.0:
+            req_total += 1.0
+            req_earned += value
+    coverage = earned / total if total else 0.0
+    required = req_earned / req_total if req_total else coverage
+    return EntryScore(entry, coverage, required)
+
+
+@dataclass(frozen=True)
+class FamilyScore:
+    family_id: str
+    name: str
+    coverage: float
+    #: Real postings scored (entries with at least one requirement).
+    postings: int
+    #: Topic-notes entries scored.
+    notes: int
+    qualifying: int
+    entries: tuple[EntryScore, ...]
+
+    @property
+    def low_sample(self) -> bool:
+        return self.postings < LOW_SAMPLE_POSTINGS
+
+
+def scorable(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries that ask for at least one known skill, in id order."""
+    return sorted((e for e in entries if e.requirements), key=lambda e: e.id)
+
+
+def score_family(
+    family_id: str, name: str, entries: Sequence[Entry], model: CreditModel
+) -> FamilyScore:
+    """A family's coverage: the weighted mean of its entries' coverage (notes weigh less)."""
+    scores = tuple(score_entry(e, model) for e in scorable(entries))
+    weight = sum(s.entry.weight for s in scores)
+    coverage = sum(s.entry.weight * s.coverage for s in scores) / weight if weight else 0.0
+    postings = [s for s in scores if s.entry.kind == "posting"]
+    return FamilyScore(
+        family_id=family_id,
+        name=name,
+        coverage=coverage,
+        postings=len(postings),
+        notes=len(scores) - len(postings),
+        qualifying=sum(1 for s in postings if s.qualifies),
+        entries=scores,
+    )
+
+
+def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
+    """Highest coverage first; ties by name, then id."""
+    return sorted(scores, key=lambda f: (_desc(f.coverage), f.name, f.family_id))
+
+
+# --- gaps -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a posting asks for a skill: the entry, its requirement and the seed line."""
+
+    entry: Entry
+    requirement: Requirement
+
+    @property
+    def source(self) -> str:
+        return f"{self.entry.source_file}:{self.requirement.line}"
+
+
+@dataclass(frozen=True)
+class Gap:
+    skill_id: str
+    #: Coverage points (0..1) the family gains if this skill reached its target everywhere.
+    impact: float
+    #: Weighted share of the family's entries that ask for the skill.
+    demand: float
+    have: int
+    target: int
+    evidence: Evidence
+
+
+def _demand_and_evidence(
+    entries: Sequence[Entry],
+) -> tuple[dict[str, float], dict[str, list[Evidence]], float]:
+    """Per skill: weighted share of entries asking for it, and where they ask (in entry order)."""
+    weight_total = sum(e.weight for e in entries)
+    demand: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for entry in entries:
+        asked: set[str] = set()
+        for requirement in entry.requirements:
+            for option in requirement.options:
+                evidence[option].append(Evidence(entry, requirement))
+                asked.add(option)
+        for skill in asked:
+            demand[skill] += entry.weight / weight_total if weight_total else 0.0
+    return demand, evidence, weight_total
+
+
+def _typical_target(evidence: Sequence[Evidence]) -> int:
+    """The most common target level among the requirements naming a skill (ties: higher)."""
+    counts: dict[int, int] = defaultdict(int)
+    for item in evidence:
+        counts[item.requirement.target] += 1
+    return max(counts, key=lambda level: (counts[level], level))
+
+
+def _best_evidence(evidence: Sequence[Evidence]) -> Evidence:
+    """The quote to show: a required line from a real posting first, then entry id and line."""
+    return min(
+        evidence,
+        key=lambda ev: (
+            ev.entry.kind != "posting",
+            -ev.requirement.weight,
+            len(ev.requirement.options),
+            ev.entry.id,
+            ev.requirement.line,
+        ),
+    )
+
+
+def rank_gaps(entries: Sequence[Entry], model: CreditModel) -> list[Gap]:
+    """The family's gaps by impact: coverage gained if the skill reached each requirement's target.
+
+    Coverage is linear in requirement credits, so a skill's impact is the sum, over the
+    requirements it can satisfy, of the credit still missing times that requirement's share of
+    the family's weight. Sorted by impact, then demand, then skill id.
+    """
+    entries = scorable(entries)
+    demand, evidence, weight_total = _demand_and_evidence(entries)
+    impact: dict[str, float] = defaultdict(float)
+    for entry in entries:
+        entry_demand = sum(r.weight for r in entry.requirements)
+        share = entry.weight / weight_total / entry_demand
+        for requirement in entry.requirements:
+            missing = 1.0 - model.credit(requirement).value
+            if missing <= 0:
+                continue
+            for option in requirement.options:
+                impact[option] += share * requirement.weight * missing
+    gaps = [
+        Gap(
+            skill_id=skill,
+            impact=value,
+            demand=demand[skill],
+            have=model.levels.get(skill, 0),
+            target=_typical_target(evidence[skill]),
+            evidence=_best_evidence(evidence[skill]),
+        )
+        for skill, value in impact.items()
+        if round(value, _KEY_DIGITS) > 0
+    ]
+    return sorted(gaps, key=lambda g: (_desc(g.impact), _desc(g.demand), g.skill_id))
+
+
+@dataclass(frozen=True)
+class CrossGap:
+    """A skill worth learning across several families."""
+
+    skill_id: str
+    impact: float
+    #: (family id, impact in that family), largest first.
+    families: tuple[tuple[str, float], ...]
+
+
+def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
+    """Sum each skill's impact over the given families; ties by skill id."""
+    helped: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for family_id in sorted(per_family):
+        for gap in per_family[family_id]:
+            helped[gap.skill_id].append((family_id, gap.impact))
+    result = [
+        CrossGap(
+            skill_id=skill,
+            impact=sum(v for _, v in fams),
+            families=tuple(sorted(fams, key=lambda fv: (_desc(fv[1]), fv[0]))),
+        )
+        for skill, fams in helped.items()
+    ]
+    return sorted(result, key=lambda g: (_desc(g.impact), g.skill_id))
+
+
+# --- the ledger behind a score --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """``demand x weight x credit = contribution`` for one skill; contributions sum to coverage."""
+
+    skill_id: str
+    demand: float
+    weight: float
+    credit: float
+    contribution: float
+    partial: bool
+
+
+def ledger(entries: Sequence[Entry], model: CreditModel) -> list[LedgerRow]:
+    """Attribute a family's coverage to skills.
+
+    Each requirement's share of the family weight goes to the option that earned its credit, or
+    is split evenly among its options when none did. Then for each skill: ``weight`` is its
+    average share of an asking entry's weight, ``credit`` the average credit on that share, so
+    ``demand * weight * credit == contribution`` and the contributions add up to the coverage.
+    """
+    entries = scorable(entries)
+    demand, _, weight_total = _demand_and_evidence(entries)
+    share: dict[str, float] = defaultdict(float)
+    earned: dict[str, float] = defaultdict(float)
+    partial: dict[str, bool] = defaultdict(bool)
+    for entry in entries:
+        entry_demand = sum(r.weight for r in entry.requirements)
+        scale = entry.weight / weight_total / entry_demand
+        for requirement in entry.requirements:
+            credit = model.credit(requirement)
+            portion = scale * requirement.weight
+            if credit.option is not None:
+                owners = [credit.option]
+                partial[credit.option] = partial[credit.option] or credit.partial
+            else:
+                owners = sorted(requirement.options)
+            for skill in owners:
+                share[skill] += portion / len(owners)
+                earned[skill] += portion * credit.value / len(owners)
+    rows = []
+    for skill in sorted(demand):
+        d, s = demand[skill], share[skill]
+        rows.append(
+            LedgerRow(
+                skill_id=skill,
+                demand=d,
+                weight=s / d if d else 0.0,
+                credit=earned[skill] / s if s else 0.0,
+                contribution=earned[skill],
+                partial=partial[skill],
+            )
+        )
+    return sorted(
+        rows,
+        key=lambda r: (_desc(r.contribution), _desc(r.demand), r.skill_id),
+    )

@@ -1,0 +1,205 @@
+"""The scoring model on hand-computed corpora, plus hypothesis properties."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careergap.requirements import Requirement
+from careergap.scoring import (
+    PARTIAL_CAP,
+    CreditModel,
+    Entry,
+    FamilyScore,
+    rank_cross_gaps,
+    rank_families,
+    rank_gaps,
+    ledger,
+    score_entry,
+    score_family,
+)
+
+
+def req(*options: str, weight: float = 1.0, target: int = 3, line: int = 1) -> Requirement:
+    return Requirement(options=options, weight=weight, target=target, line=line, text="t")
+
+
+def entry(eid: str, *reqs: Requirement, kind: str = "posting") -> Entry:
+    return Entry(eid, eid.upper(), kind, ("fam",), "seed.txt", reqs)  # type: ignore[arg-type]
+
+
+# Posting A: python (req), tensorflow|pytorch (req), docker (preferred).
+A = entry("a", req("python", line=10), req("tensorflow", "pytorch", line=11),
+          req("docker", weight=0.5, line=12))  # fmt: skip
+# Posting B: sql at level 4 (req), python (preferred).
+B = entry("b", req("sql", target=4, line=20), req("python", weight=0.5, line=21))
+PROFILE = CreditModel({"python": 3, "pytorch": 2})
+
+
+def test_posting_coverage_by_hand() -> None:
+    # A: (1 + 2/3 + 0 * 0.5) / 2.5 ; B: (0 + 1 * 0.5) / 1.5
+    assert score_entry(A, PROFILE).coverage == pytest.approx((1 + 2 / 3) / 2.5)
+    assert score_entry(B, PROFILE).coverage == pytest.approx(0.5 / 1.5)
+    # Required-only coverage decides "qualifies": A (1 + 2/3) / 2 >= 0.7, B 0 / 1.
+    assert score_entry(A, PROFILE).qualifies
+    assert not score_entry(B, PROFILE).qualifies
+
+
+def test_family_coverage_is_mean_of_postings() -> None:
+    fam = score_family("fam", "Family", [B, A], PROFILE)
+    assert fam.coverage == pytest.approx(((1 + 2 / 3) / 2.5 + 0.5 / 1.5) / 2)
+    assert (fam.postings, fam.notes, fam.qualifying) == (2, 0, 1)
+    assert fam.low_sample
+
+
+def test_notes_weigh_half_a_posting() -> None:
+    notes = entry("n", req("verilog"), kind="notes")
+    fam = score_family("fam", "Family", [A, notes], PROFILE)
+    a_cov = (1 + 2 / 3) / 2.5
+    assert fam.coverage == pytest.approx((a_cov * 1 + 0 * 0.5) / 1.5)
+    assert (fam.postings, fam.notes) == (1, 1)
+
+
+def test_entries_without_requirements_are_not_counted() -> None:
+    fam = score_family("fam", "Family", [A, entry("empty")], PROFILE)
+    assert fam.postings == 1
+    assert fam.coverage == pytest.approx((1 + 2 / 3) / 2.5)
+
+
+def test_gaps_by_hand() -> None:
+    gaps = rank_gaps([A, B], PROFILE)
+    # sql: B's whole required line (weight 1 of 1.5), B is half the family.
+    # docker: 0.5 * 0.5 / 2.5; pytorch and tensorflow: the missing third of A's any-of line.
+    expected = [
+        ("sql", 0.5 * 1 / 1.5),
+        ("docker", 0.5 * 0.5 / 2.5),
+        ("pytorch", 0.5 * (1 / 3) / 2.5),
+        ("tensorflow", 0.5 * (1 / 3) / 2.5),
+    ]
+    assert [(g.skill_id, pytest.approx(g.impact)) for g in gaps] == expected
+    sql = gaps[0]
+    assert (sql.have, sql.target, sql.demand) == (0, 4, 0.5)
+    assert sql.evidence.source == "seed.txt:20"
+
+
+def test_impact_equals_coverage_gained() -> None:
+    before = score_family("fam", "F", [A, B], PROFILE).coverage
+    for gap in rank_gaps([A, B], PROFILE):
+        after = score_family("fam", "F", [A, B], PROFILE.with_levels({gap.skill_id: 5})).coverage
+        assert after - before == pytest.approx(gap.impact)
+
+
+def test_ledger_sums_to_coverage_and_multiplies_out() -> None:
+    rows = ledger([A, B], PROFILE)
+    fam = score_family("fam", "F", [A, B], PROFILE)
+    assert sum(r.contribution for r in rows) == pytest.approx(fam.coverage)
+    for row in rows:
+        assert row.demand * row.weight * row.credit == pytest.approx(row.contribution)
+    python = next(r for r in rows if r.skill_id == "python")
+    assert python.demand == 1.0 and python.credit == 1.0
+
+
+def test_partial_credit_is_capped_and_labelled() -> None:
+    model = CreditModel({"docker": 5}, {"kubernetes": (("docker", 0.9),)})
+    credit = model.credit(req("kubernetes"))
+    assert credit.partial and credit.by == "docker" and credit.option == "kubernetes"
+    assert credit.value == PARTIAL_CAP
+    weak = CreditModel({"docker": 1}, {"kubernetes": (("docker", 0.3),)})
+    assert weak.credit(req("kubernetes")).value == pytest.approx(0.3 * 1 / 3)
+    # Direct credit wins over partial when it is larger.
+    both = CreditModel({"docker": 5, "kubernetes": 3}, {"kubernetes": (("docker", 0.5),)})
+    assert both.credit(req("kubernetes")).partial is False
+
+
+def test_cross_gaps_sum_over_families() -> None:
+    per_family = {"f1": rank_gaps([A], PROFILE), "f2": rank_gaps([B], PROFILE)}
+    cross = rank_cross_gaps(per_family)
+    assert cross[0].skill_id == "sql"
+    docker = next(g for g in cross if g.skill_id == "docker")
+    assert [f for f, _ in docker.families] == ["f1"]
+
+
+# --- properties -----------------------------------------------------------------------------
+
+SKILLS = ["s0", "s1", "s2", "s3", "s4", "s5"]
+requirements = st.builds(
+    lambda opts, w, t, line: Requirement(tuple(dict.fromkeys(opts)), w, t, line, "x"),
+    st.lists(st.sampled_from(SKILLS[:5]), min_size=1, max_size=3),
+    st.sampled_from([1.0, 0.5]),
+    st.integers(1, 5),
+    st.integers(1, 99),
+)
+entries = st.lists(
+    st.builds(
+        lambda i, reqs, kind: Entry(f"e{i}", "t", kind, ("f",), "seed", tuple(reqs)),
+        st.integers(0, 10_000),
+        st.lists(requirements, max_size=6),
+        st.sampled_from(["posting", "notes"]),
+    ),
+    min_size=1,
+    max_size=6,
+    unique_by=lambda e: e.id,
+)
+levels = st.dictionaries(st.sampled_from(SKILLS[:5]), st.integers(0, 5))
+partials = st.just({"s0": (("s1", 0.5),), "s2": (("s3", 0.3),)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries, levels, partials)
+def test_coverage_in_unit_interval(es: list[Entry], lv: dict[str, int], pm: dict) -> None:
+    fam = score_family("f", "F", es, CreditModel(lv, pm))
+    assert 0.0 <= fam.coverage <= 1.0
+    for s in fam.entries:
+        assert 0.0 <= s.coverage <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries, levels, partials, st.sampled_from(SKILLS[:5]), st.integers(1, 5))
+def test_raising_a_level_never_lowers_coverage(
+    es: list[Entry], lv: dict[str, int], pm: dict, skill: str, bump: int
+) -> None:
+    model = CreditModel(lv, pm)
+    before = score_family("f", "F", es, model).coverage
+    raised = model.with_levels({skill: min(5, lv.get(skill, 0) + bump)})
+    assert score_family("f", "F", es, raised).coverage >= before - 1e-12
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries, levels, st.integers(1, 5))
+def test_undemanded_skill_changes_nothing(es: list[Entry], lv: dict[str, int], lvl: int) -> None:
+    model = CreditModel(lv)
+    before = score_family("f", "F", es, model)
+    after = score_family("f", "F", es, model.with_levels({"s5": lvl}))
+    assert after.coverage == before.coverage
+    assert rank_gaps(es, model) == rank_gaps(es, model.with_levels({"s5": lvl}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(requirements, st.data())
+def test_any_of_satisfied_by_any_alternative(r: Requirement, data: st.DataObject) -> None:
+    option = data.draw(st.sampled_from(r.options))
+    assert CreditModel({option: r.target}).credit(r).value == 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries, levels, st.randoms(use_true_random=False))
+def test_order_is_deterministic(es: list[Entry], lv: dict[str, int], rnd: random.Random) -> None:
+    model = CreditModel(lv)
+    shuffled = list(es)
+    rnd.shuffle(shuffled)
+    assert rank_gaps(es, model) == rank_gaps(shuffled, model)
+    fams = [score_family(f"f{i}", f"F{i % 2}", es[: i + 1], model) for i in range(len(es))]
+    ranked = rank_families(fams)
+    rnd.shuffle(fams)
+    assert [f.family_id for f in rank_families(fams)] == [f.family_id for f in ranked]
+
+
+def test_rank_families_ties_break_by_name() -> None:
+    def fam(fid: str, name: str, cov: float) -> FamilyScore:
+        return FamilyScore(fid, name, cov, 5, 0, 0, ())
+
+    ranked = rank_families([fam("b", "Beta", 0.5), fam("a", "Alpha", 0.5), fam("c", "C", 0.9)])
+    assert [f.family_id for f in ranked] == ["c", "a", "b"]
