@@ -14,10 +14,10 @@ from careergap.scoring import (
     CreditModel,
     Entry,
     FamilyScore,
+    ledger,
     rank_cross_gaps,
     rank_families,
     rank_gaps,
-    ledger,
     score_entry,
     score_family,
 )
