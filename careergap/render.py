@@ -52,3 +52,61 @@ def table(
 
 def print_renderable(obj: Any) -> None:
     stdout_console().print(obj)
+
+
+# --- scoring views --------------------------------------------------------------------------
+
+#: The line every scoring view carries: these numbers advise, they do not screen.
+GUIDANCE = "Coverage is guidance, not an ATS score."
+
+
+def pct(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def points(value: float) -> str:
+    """Coverage points gained, e.g. ``+3.2 pts``."""
+    return f"+{value * 100:.1f} pts"
+
+
+def sample(postings: int, notes: int) -> str:
+    """Honest sample size: real postings, plus topic notes when a family leans on them."""
+    text = f"{postings} posting{'s' if postings != 1 else ''}"
+    if notes:
+        text += f" + {notes} topic note{'s' if notes != 1 else ''}"
+    return text
+
+
+def print_lines(lines: Sequence[str | Text]) -> None:
+    console = stdout_console()
+    for line in lines:
+        console.print(line)
+
+
+def print_match(
+    header: str,
+    rows: Sequence[tuple[str, str, float, str, str, bool, str]],
+) -> None:
+    """Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing)."""
+    body = [
+        (
+            rank,
+            name,
+            Text(bar(cov), style="green"),
+            pct(cov),
+            qualify,
+            sample_text + (" (low sample)" if low else ""),
+            missing,
+        )
+        for rank, name, cov, qualify, sample_text, low, missing in rows
+    ]
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("#", {"justify": "right"}),
+        ("Role family", {}),
+        ("Coverage", {"no_wrap": True}),
+        ("", {"justify": "right"}),
+        ("Qualify", {"justify": "right"}),
+        ("Sample", {}),
+        ("Top missing skills", {}),
+    ]
+    print_renderable(table(header, columns, body, caption=GUIDANCE))

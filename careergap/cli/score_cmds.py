@@ -1,0 +1,195 @@
+"""Scoring commands: match, gaps, explain, whatif."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from careergap.cli._common import command, emit_json, warn
+
+if TYPE_CHECKING:
+    from careergap.engine import Workspace
+
+#: Missing skills listed per family in `match`.
+TOP_MISSING = 3
+#: Resources shown per gap unless --all.
+RESOURCES_PER_GAP = 3
+#: Gaps listed by `gaps` unless --limit or --all.
+DEFAULT_GAP_LIMIT = 10
+
+PROFILE_OPTION = typer.Option(
+    None,
+    "--profile",
+    "-p",
+    help="Profile YAML. Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
+    "then the user config dir.",
+)
+POSTINGS_OPTION = typer.Option(
+    None, "--postings", help="Extra folder of postings YAML to add to the corpus (repeatable)."
+)
+JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    ws: Workspace
+    levels: dict[str, int]
+    target_roles: tuple[str, ...]
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {sid: skill.name for sid, skill in self.ws.taxonomy.skills.items()}
+
+    def family_id(self, role: str) -> str:
+        from careergap.families import resolve_role
+
+        return resolve_role(role, self.ws.families).id
+
+
+def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
+    """Find and load the profile and the corpus; print profile warnings to stderr."""
+    from careergap.engine import load_workspace
+    from careergap.profile import find_profile, load_profile
+
+    path = find_profile(profile)
+    ws = load_workspace(list(postings or ()))
+    loaded = load_profile(path, ws.taxonomy)
+    for problem in loaded.warnings:
+        warn(str(problem))
+    return Loaded(path, ws, dict(loaded.levels), tuple(loaded.target_roles))
+
+
+def attach_resources(
+    ws: Workspace, skill_ids: Sequence[str], limit: int | None
+) -> dict[str, list[Any]]:
+    from careergap.resources import resources_for
+
+    return {sid: resources_for(sid, ws.taxonomy, limit=limit) for sid in skill_ids}
+
+
+@command("match")
+def match_cmd(
+    profile_arg: Path | None = typer.Argument(None, metavar="[PROFILE]", show_default=False),
+    profile: Path | None = PROFILE_OPTION,
+    top: int | None = typer.Option(None, "--top", min=1, help="Show only the N best families."),
+    role: list[str] | None = typer.Option(None, "--role", "-r", help="Only these roles."),
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Rank role families by how well your profile covers what their postings ask for."""
+    from careergap import engine, payloads, render
+
+    ctx = load(profile or profile_arg, postings)
+    only = [ctx.family_id(r) for r in role or ()]
+    results = engine.match(ctx.ws, ctx.levels, only=list(dict.fromkeys(only)))[:top]
+    names = ctx.names
+    if as_json:
+        emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
+        return
+    total = sum(1 for p in ctx.ws.postings.values() if p.kind == "posting")
+    header = f"{ctx.path}: {len(ctx.levels)} skills against {total} postings"
+    rows = [
+        (
+            str(i),
+            r.score.name,
+            r.score.coverage,
+            f"{r.score.qualifying}/{r.score.postings}",
+            render.sample(r.score.postings, r.score.notes),
+            r.score.low_sample,
+            ", ".join(names[g.skill_id] for g in r.gaps[:TOP_MISSING]) or "-",
+        )
+        for i, r in enumerate(results, 1)
+    ]
+    render.print_match(header, rows)
+
+
+@command("gaps")
+def gaps_cmd(
+    role: str | None = typer.Option(None, "--role", "-r", help="Role family (any alias)."),
+    profile: Path | None = PROFILE_OPTION,
+    limit: int = typer.Option(DEFAULT_GAP_LIMIT, "--limit", "-n", min=1, help="Gaps to show."),
+    show_all: bool = typer.Option(False, "--all", help="Every gap and every resource."),
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Your gaps for a role, ranked by the coverage they would add, with study resources.
+
+    Without --role: what to learn next across your target_roles (or your 3 best families).
+    """
+    from careergap import engine, payloads, render_gaps
+
+    ctx = load(profile, postings)
+    per_gap = None if show_all else RESOURCES_PER_GAP
+    if role is None:
+        family_ids = list(dict.fromkeys(ctx.family_id(r) for r in ctx.target_roles))
+        family_ids, cross = engine.cross_gaps(ctx.ws, ctx.levels, family_ids)
+        cross = cross if show_all else cross[:limit]
+        scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
+        resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
+        if as_json:
+            emit_json(payloads.cross_gaps_json(scores, cross, ctx.names, resources))
+        else:
+            render_gaps.print_cross_gaps(scores, cross, ctx.names, resources)
+        return
+    result = engine.family_gaps(ctx.ws, ctx.levels, ctx.family_id(role))
+    gaps = list(result.gaps if show_all else result.gaps[:limit])
+    resources = attach_resources(ctx.ws, [g.skill_id for g in gaps], per_gap)
+    if as_json:
+        emit_json(payloads.gaps_json(result, gaps, ctx.names, resources))
+    else:
+        render_gaps.print_gaps(result, gaps, ctx.names, resources)
+
+
+@command("explain")
+def explain_cmd(
+    role: str = typer.Option(..., "--role", "-r", help="Role family (any alias)."),
+    skill: str | None = typer.Option(
+        None, "--skill", "-s", help="Show the postings that ask for one skill."
+    ),
+    profile: Path | None = PROFILE_OPTION,
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The ledger behind a family's score: demand x weight x credit = contribution per skill."""
+    from careergap import engine, payloads, render_gaps
+
+    ctx = load(profile, postings)
+    family_id = ctx.family_id(role)
+    score, rows = engine.explain(ctx.ws, ctx.levels, family_id)
+    evidence = None
+    if skill is not None:
+        skill_id = engine.resolve_skill_name(skill, ctx.ws.taxonomy)
+        rows = [r for r in rows if r.skill_id == skill_id]
+        evidence = engine.evidence_for(ctx.ws, family_id, skill_id)
+        if not evidence:
+            name = ctx.names[skill_id]
+            warn(f"no {score.name} posting asks for {name}")
+    if as_json:
+        emit_json(payloads.explain_json(score, rows, ctx.names, evidence))
+    else:
+        render_gaps.print_explain(score, rows, ctx.names, evidence)
+
+
+@command("whatif")
+def whatif_cmd(
+    add: list[str] = typer.Option(..., "--add", "-a", help="SKILL=LEVEL, e.g. 'Kubernetes=3'."),
+    profile: Path | None = PROFILE_OPTION,
+    top: int | None = typer.Option(None, "--top", min=1, help="Show only the N best families."),
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Families re-ranked as if your profile had these levels. Your file is not touched."""
+    from careergap import engine, payloads, render_gaps
+
+    ctx = load(profile, postings)
+    changes = engine.parse_level_changes(add, ctx.ws.taxonomy)
+    rows = engine.whatif(ctx.ws, ctx.levels, changes)[:top]
+    if as_json:
+        emit_json(payloads.whatif_json(rows, changes))
+    else:
+        render_gaps.print_whatif(rows, changes, ctx.levels, ctx.names)

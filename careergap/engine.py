@@ -1,0 +1,254 @@
+"""Load everything a scoring command needs and answer its question.
+
+This is the only place that joins the taxonomy, the corpus, the profile and the scoring model;
+commands call one function here and hand the result to a renderer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careergap.errors import CareergapError, UnknownSkillError
+from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
+from careergap.requirements import requirements_for_line
+from careergap.scoring import (
+    CHILD_CREDIT,
+    CreditModel,
+    CrossGap,
+    Entry,
+    Evidence,
+    FamilyScore,
+    Gap,
+    LedgerRow,
+    ledger,
+    rank_cross_gaps,
+    rank_families,
+    rank_gaps,
+    score_family,
+)
+
+if TYPE_CHECKING:
+    from careergap.taxonomy import Taxonomy
+
+#: Without target roles, cross-family advice covers this many best-matching families.
+DEFAULT_CROSS_FAMILIES = 3
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The taxonomy and corpus, with every posting turned into scorable requirements."""
+
+    taxonomy: Taxonomy
+    families: Mapping[str, RoleFamily]
+    postings: Mapping[str, Posting]
+    entries: Mapping[str, tuple[Entry, ...]]
+    partial_sources: Mapping[str, tuple[tuple[str, float], ...]]
+
+    def model(self, levels: Mapping[str, int]) -> CreditModel:
+        return CreditModel(dict(levels), self.partial_sources)
+
+    def family_entries(self, family_id: str) -> tuple[Entry, ...]:
+        return self.entries.get(family_id, ())
+
+
+def source_file(source: str) -> str:
+    """``002_x.txt:776-791`` -> ``002_x.txt``; a user posting's path is kept whole."""
+    head, sep, tail = source.rpartition(":")
+    if sep and tail.replace("-", "").isdigit():
+        return head
+    return source
+
+
+def posting_entry(posting: Posting, find: object) -> Entry:
+    """Extract the requirements of one posting with the taxonomy's extractor."""
+    requirements = []
+    for line in posting.lines:
+        mentions = find(line.text)  # type: ignore[operator]
+        requirements.extend(requirements_for_line(line.line, line.text, line.required, mentions))
+    return Entry(
+        id=posting.id,
+        title=posting.title,
+        kind=posting.kind,
+        families=posting.families,
+        source_file=source_file(posting.source),
+        requirements=tuple(requirements),
+    )
+
+
+def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ...]]:
+    """For each skill, the skills that earn partial credit for it: related ones, and children."""
+    sources: dict[str, dict[str, float]] = defaultdict(dict)
+    for skill in taxonomy.skills.values():
+        for related in skill.related:
+            for a, b in ((skill.id, related.id), (related.id, skill.id)):
+                sources[a][b] = max(sources[a].get(b, 0.0), related.weight)
+        for parent in skill.parents:
+            sources[parent][skill.id] = max(sources[parent].get(skill.id, 0.0), CHILD_CREDIT)
+    return {
+        skill: tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
+        for skill, others in sorted(sources.items())
+    }
+
+
+def build_workspace(
+    taxonomy: Taxonomy, families: Mapping[str, RoleFamily], postings: Iterable[Posting]
+) -> Workspace:
+    """Turn postings into per-family scoring entries."""
+    from careergap.matching import Extractor
+
+    find = Extractor(taxonomy).find
+    by_id = {p.id: p for p in sorted(postings, key=lambda p: p.id)}
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for posting in by_id.values():
+        entry = posting_entry(posting, find)
+        for family in posting.families:
+            entries[family].append(entry)
+    return Workspace(
+        taxonomy=taxonomy,
+        families=dict(families),
+        postings=by_id,
+        entries={fid: tuple(es) for fid, es in sorted(entries.items())},
+        partial_sources=partial_sources(taxonomy),
+    )
+
+
+def load_workspace(extra_postings: Sequence[Path] = ()) -> Workspace:
+    """The packaged taxonomy and corpus, plus any ``--postings`` folders."""
+    from careergap.corpus.load import load_corpus
+    from careergap.taxonomy import load_taxonomy
+
+    corpus = load_corpus(list(extra_postings))
+    return build_workspace(load_taxonomy(), corpus.families, corpus.postings)
+
+
+# --- questions the commands ask -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FamilyResult:
+    score: FamilyScore
+    gaps: tuple[Gap, ...]
+
+
+def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
+    """Every family (or only the given ids) ranked by coverage, each with its gaps."""
+    model = ws.model(levels)
+    wanted = list(only) or sorted(ws.families)
+    scores = [
+        score_family(fid, ws.families[fid].name, ws.family_entries(fid), model) for fid in wanted
+    ]
+    return [
+        FamilyResult(score, tuple(rank_gaps(ws.family_entries(score.family_id), model)))
+        for score in rank_families(scores)
+    ]
+
+
+def family_gaps(ws: Workspace, levels: Mapping[str, int], family_id: str) -> FamilyResult:
+    model = ws.model(levels)
+    entries = ws.family_entries(family_id)
+    return FamilyResult(
+        score_family(family_id, ws.families[family_id].name, entries, model),
+        tuple(rank_gaps(entries, model)),
+    )
+
+
+def cross_gaps(
+    ws: Workspace, levels: Mapping[str, int], family_ids: Sequence[str]
+) -> tuple[list[str], list[CrossGap]]:
+    """What to learn next across several families; defaults to the best-matching ones."""
+    if not family_ids:
+        ranked = match(ws, levels)
+        family_ids = [r.score.family_id for r in ranked if r.score.postings or r.score.notes]
+        family_ids = family_ids[:DEFAULT_CROSS_FAMILIES]
+    model = ws.model(levels)
+    per_family = {fid: rank_gaps(ws.family_entries(fid), model) for fid in family_ids}
+    return list(family_ids), rank_cross_gaps(per_family)
+
+
+def explain(
+    ws: Workspace, levels: Mapping[str, int], family_id: str
+) -> tuple[FamilyScore, list[LedgerRow]]:
+    model = ws.model(levels)
+    entries = ws.family_entries(family_id)
+    return (
+        score_family(family_id, ws.families[family_id].name, entries, model),
+        ledger(entries, model),
+    )
+
+
+def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]:
+    """Every requirement in the family that names the skill, postings before notes."""
+    found = [
+        Evidence(entry, requirement)
+        for entry in ws.family_entries(family_id)
+        for requirement in entry.requirements
+        if skill_id in requirement.options
+    ]
+    return sorted(
+        found,
+        key=lambda ev: (ev.entry.kind != "posting", ev.entry.id, ev.requirement.line),
+    )
+
+
+@dataclass(frozen=True)
+class WhatIfRow:
+    family_id: str
+    name: str
+    before: float
+    after: float
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
+
+
+def whatif(
+    ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]
+) -> list[WhatIfRow]:
+    """Families re-ranked as if the profile had the given levels (the file is not touched)."""
+    before = {r.score.family_id: r.score.coverage for r in match(ws, levels)}
+    after = match(ws, {**levels, **changes})
+    return [
+        WhatIfRow(r.score.family_id, r.score.name, before[r.score.family_id], r.score.coverage)
+        for r in after
+    ]
+
+
+def parse_level_changes(specs: Sequence[str], taxonomy: Taxonomy) -> dict[str, int]:
+    """``["Kubernetes=3", "SVA=2"]`` -> ``{"kubernetes": 3, "sva": 2}`` with clear errors."""
+    changes: dict[str, int] = {}
+    for spec in specs:
+        name, sep, value = spec.rpartition("=")
+        if not sep or not name.strip():
+            raise CareergapError(f"--add {spec!r}: expected SKILL=LEVEL, e.g. --add 'Kubernetes=3'")
+        try:
+            level = int(value.strip())
+        except ValueError:
+            raise CareergapError(
+                f"--add {spec!r}: level must be a whole number from {LEVEL_MIN} to {LEVEL_MAX}"
+            ) from None
+        if not LEVEL_MIN <= level <= LEVEL_MAX:
+            raise CareergapError(
+                f"--add {spec!r}: level must be between {LEVEL_MIN} and {LEVEL_MAX}"
+            )
+        changes[resolve_skill_name(name.strip(), taxonomy, context=f"--add {spec!r}: ")] = level
+    return changes
+
+
+def resolve_skill_name(name: str, taxonomy: Taxonomy, context: str = "") -> str:
+    """A skill id for a name typed on the command line, or UnknownSkillError with a suggestion."""
+    from careergap.matching import resolve_skill
+
+    resolution = resolve_skill(name, taxonomy)
+    if resolution.skill_id is not None:
+        return resolution.skill_id
+    hint = (
+        f" — did you mean {taxonomy.skills[resolution.suggestion].name}?"
+        if resolution.suggestion
+        else " (see `careergap skills QUERY`)"
+    )
+    raise UnknownSkillError(f"{context}unknown skill {name!r}{hint}")

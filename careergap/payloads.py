@@ -1,0 +1,178 @@
+"""JSON payloads of the scoring commands: the ``--json`` contract.
+
+Keys are stable and documented in the README; every payload carries ``schema_version``.
+Floats are rounded so output is the same byte for byte on every platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from careergap.engine import FamilyResult, WhatIfRow
+from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
+
+SCHEMA_VERSION = 1
+#: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
+FLOAT_DIGITS = 4
+#: Length of a quoted posting line before it is cut with an ellipsis.
+QUOTE_CHARS = 160
+
+
+def _r(value: float) -> float:
+    return round(value, FLOAT_DIGITS)
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A posting line shortened for display, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def evidence_json(ev: Evidence) -> dict[str, Any]:
+    return {
+        "posting_id": ev.entry.id,
+        "title": ev.entry.title,
+        "kind": ev.entry.kind,
+        "required": ev.requirement.weight >= 1.0,
+        "text": quote(ev.requirement.text),
+        "source": ev.source,
+    }
+
+
+def resource_json(attached: Any) -> dict[str, Any]:
+    res = attached.resource
+    return {
+        "title": res.title,
+        "kind": res.kind,
+        "url": res.url,
+        "source": res.source,
+        "via": attached.via,
+    }
+
+
+def family_json(score: FamilyScore) -> dict[str, Any]:
+    return {
+        "id": score.family_id,
+        "name": score.name,
+        "coverage": _r(score.coverage),
+        "postings": score.postings,
+        "notes": score.notes,
+        "qualifying": score.qualifying,
+        "low_sample": score.low_sample,
+    }
+
+
+def match_json(
+    profile: str, results: Sequence[FamilyResult], names: Mapping[str, str], top_missing: int
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "profile": profile,
+        "families": [
+            {
+                **family_json(r.score),
+                "top_missing": [
+                    {"skill_id": g.skill_id, "skill": names[g.skill_id], "impact": _r(g.impact)}
+                    for g in r.gaps[:top_missing]
+                ],
+            }
+            for r in results
+        ],
+    }
+
+
+def gap_json(gap: Gap, names: Mapping[str, str], resources: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "skill_id": gap.skill_id,
+        "skill": names[gap.skill_id],
+        "impact": _r(gap.impact),
+        "demand": _r(gap.demand),
+        "have": gap.have,
+        "target": gap.target,
+        "quote": {"text": quote(gap.evidence.requirement.text), "source": gap.evidence.source},
+        "resources": [resource_json(a) for a in resources],
+    }
+
+
+def gaps_json(
+    result: FamilyResult,
+    gaps: Sequence[Gap],
+    names: Mapping[str, str],
+    resources: Mapping[str, Sequence[Any]],
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "family": family_json(result.score),
+        "gaps": [gap_json(g, names, resources.get(g.skill_id, ())) for g in gaps],
+    }
+
+
+def cross_gaps_json(
+    families: Sequence[FamilyScore],
+    gaps: Sequence[CrossGap],
+    names: Mapping[str, str],
+    resources: Mapping[str, Sequence[Any]],
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "families": [family_json(f) for f in families],
+        "gaps": [
+            {
+                "skill_id": g.skill_id,
+                "skill": names[g.skill_id],
+                "impact": _r(g.impact),
+                "families": [{"id": fid, "impact": _r(v)} for fid, v in g.families],
+                "resources": [resource_json(a) for a in resources.get(g.skill_id, ())],
+            }
+            for g in gaps
+        ],
+    }
+
+
+def ledger_row_json(row: LedgerRow, names: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "skill_id": row.skill_id,
+        "skill": names[row.skill_id],
+        "demand": _r(row.demand),
+        "weight": _r(row.weight),
+        "credit": _r(row.credit),
+        "contribution": _r(row.contribution),
+        "partial": row.partial,
+    }
+
+
+def explain_json(
+    score: FamilyScore,
+    rows: Sequence[LedgerRow],
+    names: Mapping[str, str],
+    evidence: Sequence[Evidence] | None = None,
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "family": family_json(score),
+        "ledger": [ledger_row_json(r, names) for r in rows],
+    }
+    if evidence is not None:
+        payload["evidence"] = [evidence_json(ev) for ev in evidence]
+    return payload
+
+
+def whatif_json(rows: Sequence[WhatIfRow], changes: Mapping[str, int]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "changes": [{"skill_id": sid, "level": lvl} for sid, lvl in sorted(changes.items())],
+        "families": [
+            {
+                "id": r.family_id,
+                "name": r.name,
+                "before": _r(r.before),
+                "coverage": _r(r.after),
+                "delta": _r(r.delta),
+            }
+            for r in rows
+        ],
+    }
