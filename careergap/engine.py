@@ -206,9 +206,7 @@ class WhatIfRow:
         return self.after - self.before
 
 
-def whatif(
-    ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]
-) -> list[WhatIfRow]:
+def whatif(ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]) -> list[WhatIfRow]:
     """Families re-ranked as if the profile had the given levels (the file is not touched)."""
     before = {r.score.family_id: r.score.coverage for r in match(ws, levels)}
     after = match(ws, {**levels, **changes})

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from careergap.engine import FamilyResult, WhatIfRow
+from careergap.planning import Step
 from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
 
 SCHEMA_VERSION = 1
@@ -174,5 +175,33 @@ def whatif_json(rows: Sequence[WhatIfRow], changes: Mapping[str, int]) -> dict[s
                 "delta": _r(r.delta),
             }
             for r in rows
+        ],
+    }
+
+
+def plan_json(
+    result: FamilyResult,
+    plan: Sequence[Step],
+    weeks: int | None,
+    names: Mapping[str, str],
+    resources: Mapping[str, Sequence[Any]],
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "family": family_json(result.score),
+        "weeks": weeks,
+        "steps": [
+            {
+                "step": s.number,
+                "skill_id": s.gap.skill_id,
+                "skill": names[s.gap.skill_id],
+                "impact": _r(s.gap.impact),
+                "have": s.gap.have,
+                "target": s.gap.target,
+                "after": list(s.after),
+                "weeks": list(s.weeks) if s.weeks else None,
+                "resources": [resource_json(a) for a in resources.get(s.gap.skill_id, ())],
+            }
+            for s in plan
         ],
     }

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from careergap.engine import FamilyResult, WhatIfRow
 from careergap.payloads import quote
+from careergap.planning import Step
 from careergap.render import (
     GUIDANCE,
     pct,
@@ -191,3 +192,38 @@ def print_whatif(
         ("Delta", {"justify": "right"}),
     ]
     print_renderable(table(None, columns, body, caption=GUIDANCE))
+
+
+def print_plan(
+    result: FamilyResult,
+    plan: Sequence[Step],
+    names: Mapping[str, str],
+    resources: Mapping[str, Sequence[Any]],
+) -> None:
+    print_lines([f"Study plan for {_family_line(result.score)}"])
+    if not plan:
+        print_lines(["Nothing to plan: no gap in this family is worth a step."])
+        return
+    rows = []
+    for s in plan:
+        when = (
+            ""
+            if s.weeks is None
+            else (
+                f"week {s.weeks[0]}"
+                if s.weeks[0] == s.weeks[1]
+                else f"weeks {s.weeks[0]}-{s.weeks[1]}"
+            )
+        )
+        about = Text(f"{points(s.gap.impact)}, level {s.gap.have} → {s.gap.target}")
+        if s.after:
+            about.append(" · after " + ", ".join(names[a] for a in s.after), style="dim")
+        cell = Group(about, *_resource_lines(resources.get(s.gap.skill_id, ())))
+        rows.append((str(s.number), when, names[s.gap.skill_id], cell))
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("#", {"justify": "right"}),
+        ("When", {"no_wrap": True}),
+        ("Skill", {"no_wrap": True}),
+        ("Why / study", {"ratio": 1}),
+    ]
+    print_renderable(table(None, columns, rows, caption=GUIDANCE))

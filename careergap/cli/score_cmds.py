@@ -193,3 +193,28 @@ def whatif_cmd(
         emit_json(payloads.whatif_json(rows, changes))
     else:
         render_gaps.print_whatif(rows, changes, ctx.levels, ctx.names)
+
+
+@command("plan")
+def plan_cmd(
+    role: str = typer.Option(..., "--role", "-r", help="Role family (any alias)."),
+    weeks: int | None = typer.Option(
+        None, "--weeks", "-w", min=1, max=520, help="Spread over N weeks."
+    ),
+    steps: int = typer.Option(10, "--steps", min=1, help="How many top gaps to plan for."),
+    profile: Path | None = PROFILE_OPTION,
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """An ordered study plan: prerequisites first, largest gains early, each with resources."""
+    from careergap import engine, payloads, render_gaps
+    from careergap.planning import make_plan
+
+    ctx = load(profile, postings)
+    result = engine.family_gaps(ctx.ws, ctx.levels, ctx.family_id(role))
+    plan = make_plan(result.gaps, ctx.ws.taxonomy.ancestors, steps=steps, weeks=weeks)
+    resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan], RESOURCES_PER_GAP)
+    if as_json:
+        emit_json(payloads.plan_json(result, plan, weeks, ctx.names, resources))
+    else:
+        render_gaps.print_plan(result, plan, ctx.names, resources)
