@@ -1,0 +1,210 @@
+"""Study resources taken from the seed documents, attached to skills.
+
+The packaged ``data/resources.yaml`` maps a skill id to the books, courses, docs, articles and
+topic-note syllabi the documents name for it. ``resources_for`` answers "what should I study for
+this skill?": the skill's own resources first, then (labelled ``via``) those of its parents,
+nearest first, then those of its related skills by weight, so a skill with nothing of its own
+still gets a next step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from careergap.errors import DataError, Problem
+from careergap.models import Resource
+
+if TYPE_CHECKING:  # the taxonomy module is imported lazily by callers; only its shape matters here
+    from careergap.taxonomy import Taxonomy
+
+#: The packaged data file, relative to ``careergap/data``.
+RESOURCES_FILE = "resources.yaml"
+
+#: Order within one skill: structured study material before reference pages, events last.
+KIND_PRIORITY: tuple[str, ...] = (
+    "course",
+    "book",
+    "lecture",
+    "topic-notes",
+    "docs",
+    "wikipedia",
+    "article",
+    "repository",
+    "practice",
+    "conference",
+)
+
+
+@dataclass(frozen=True)
+class AttachedResource:
+    """A resource as offered for one skill: ``via`` names the skill it was borrowed from."""
+
+    resource: Resource
+    #: Skill id the resource is filed under in the data.
+    skill_id: str
+    #: None for the skill's own resources; else the display name of the parent/related skill.
+    via: str | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        """The JSON shape used by ``careergap resources --json`` (and ``gaps``/``plan``)."""
+        r = self.resource
+        return {
+            "title": r.title,
+            "kind": r.kind,
+            "url": r.url,
+            "source": r.source,
+            "via": self.via,
+            "why": r.why,
+        }
+
+
+@dataclass(frozen=True)
+class ResourceIndex:
+    """All resources by skill id, each list already in display order."""
+
+    by_skill: Mapping[str, tuple[Resource, ...]]
+
+    def own(self, skill_id: str) -> tuple[Resource, ...]:
+        """The resources filed under this skill itself (possibly none)."""
+        return self.by_skill.get(skill_id, ())
+
+    def __len__(self) -> int:
+        """Number of (skill, resource) entries."""
+        return sum(len(v) for v in self.by_skill.values())
+
+
+def sort_key(resource: Resource) -> tuple[int, str, str]:
+    """Display order within one skill: kind priority, then title, then url (a full tie-break)."""
+    return (KIND_PRIORITY.index(resource.kind), resource.title.casefold(), resource.url or "")
+
+
+def build_index(raw: Any, origin: str, known_skills: Iterable[str] | None = None) -> ResourceIndex:
+    """Validate parsed YAML (``{skill_id: [resource, ...]}``) and index it.
+
+    Every problem in the file is reported at once as a DataError, each naming
+    ``origin: skill_id[i].field``. When ``known_skills`` is given, keys must be among them.
+    """
+    if not isinstance(raw, dict):
+        raise DataError(f"{origin}: expected a mapping of skill id to a list of resources")
+    known = None if known_skills is None else set(known_skills)
+    problems: list[Problem] = []
+    by_skill: dict[str, tuple[Resource, ...]] = {}
+    for skill_id in sorted(raw, key=str):
+        entries = raw[skill_id]
+        if known is not None and skill_id not in known:
+            problems.append(Problem(origin, None, str(skill_id), "unknown skill id"))
+        if not isinstance(entries, list) or not entries:
+            problems.append(Problem(origin, None, str(skill_id), "expected a non-empty list"))
+            continue
+        parsed: list[Resource] = []
+        for i, entry in enumerate(entries):
+            try:
+                parsed.append(Resource.model_validate(entry))
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = ".".join(str(p) for p in err["loc"])
+                    field = f"{skill_id}[{i}]" + (f".{loc}" if loc else "")
+                    problems.append(Problem(origin, None, field, err["msg"]))
+        by_skill[str(skill_id)] = tuple(sorted(parsed, key=sort_key))
+    if problems:
+        raise DataError("\n".join(str(p) for p in problems))
+    return ResourceIndex(by_skill=by_skill)
+
+
+def load_resources(taxonomy: Taxonomy | None = None, path: Path | None = None) -> ResourceIndex:
+    """Load and validate the packaged resources (or ``path``) against the taxonomy.
+
+    Unknown skill ids or invalid entries raise DataError. The packaged file is parsed once
+    per process.
+    """
+    if taxonomy is None:
+        from careergap.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    if path is None:
+        return _load_packaged(tuple(sorted(taxonomy.skills)))
+    return _load(path, tuple(sorted(taxonomy.skills)))
+
+
+def _load(path: Path, known: tuple[str, ...]) -> ResourceIndex:
+    from careergap.loader import load_trusted_yaml
+
+    return build_index(load_trusted_yaml(path), path.name, known)
+
+
+@lru_cache(maxsize=4)
+def _load_packaged(known: tuple[str, ...]) -> ResourceIndex:
+    from careergap.paths import data_file
+
+    return _load(data_file(RESOURCES_FILE), known)
+
+
+def _ancestors(skill_id: str, taxonomy: Taxonomy) -> list[str]:
+    """Parents, then grandparents...: breadth first, nearest first, each once, in taxonomy order."""
+    seen = {skill_id}
+    order: list[str] = []
+    frontier = [skill_id]
+    while frontier:
+        nxt: list[str] = []
+        for sid in frontier:
+            skill = taxonomy.skills.get(sid)
+            for parent in skill.parents if skill else ():
+                if parent not in seen:
+                    seen.add(parent)
+                    order.append(parent)
+                    nxt.append(parent)
+        frontier = nxt
+    return order
+
+
+def _related(skill_id: str, taxonomy: Taxonomy) -> list[str]:
+    """Related skills by weight descending, then id."""
+    skill = taxonomy.skills.get(skill_id)
+    if skill is None:
+        return []
+    ranked = sorted(skill.related, key=lambda r: (-r.weight, r.id))
+    return [r.id for r in ranked if r.id != skill_id]
+
+
+def resources_for(
+    skill_id: str,
+    taxonomy: Taxonomy,
+    limit: int | None = None,
+    *,
+    index: ResourceIndex | None = None,
+) -> list[AttachedResource]:
+    """Resources to study ``skill_id``: its own, then via parents (nearest first), then related.
+
+    Borrowed resources carry ``via`` = the display name of the skill they come from. A resource
+    already offered (same title and url) is not repeated. ``limit`` caps the list; with a limit
+    the fallback is only consulted while the list is short.
+    """
+    if index is None:
+        index = load_resources(taxonomy)
+    out: list[AttachedResource] = []
+    seen: set[tuple[str, str | None]] = set()
+    sources: list[tuple[str, str | None]] = [(skill_id, None)]
+    for sid in _ancestors(skill_id, taxonomy) + _related(skill_id, taxonomy):
+        if all(sid != known for known, _ in sources):
+            sources.append((sid, _display_name(sid, taxonomy)))
+    for sid, via in sources:
+        for res in index.own(sid):
+            if limit is not None and len(out) >= limit:
+                return out
+            key = (res.title.casefold(), res.url)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(AttachedResource(resource=res, skill_id=sid, via=via))
+    return out
+
+
+def _display_name(skill_id: str, taxonomy: Taxonomy) -> str:
+    skill = taxonomy.skills.get(skill_id)
+    return skill.name if skill else skill_id

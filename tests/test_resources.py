@@ -1,0 +1,203 @@
+"""The resource loader and the taxonomy fallback, on a small fixture taxonomy."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from careergap.errors import DataError
+from careergap.models import RelatedSkill, Resource, Skill
+from careergap.resources import (
+    AttachedResource,
+    ResourceIndex,
+    build_index,
+    load_resources,
+    resources_for,
+)
+
+
+@dataclass
+class FixtureTaxonomy:
+    """Just the part of careergap.taxonomy.Taxonomy that resources use."""
+
+    skills: dict[str, Skill] = field(default_factory=dict)
+
+    def get(self, skill_id: str) -> Skill | None:
+        return self.skills.get(skill_id)
+
+
+def _skill(sid: str, name: str, parents=(), related=()) -> Skill:
+    return Skill(
+        id=sid,
+        name=name,
+        category="method",
+        parents=tuple(parents),
+        related=tuple(RelatedSkill(id=r, weight=w) for r, w in related),
+    )
+
+
+@pytest.fixture
+def taxonomy() -> FixtureTaxonomy:
+    skills = [
+        _skill("machine-learning", "machine learning"),
+        _skill("deep-learning", "deep learning", parents=["machine-learning"]),
+        _skill(
+            "pytorch",
+            "PyTorch",
+            parents=["deep-learning"],
+            related=[("keras", 0.2), ("tensorflow", 0.3)],
+        ),
+        _skill("tensorflow", "TensorFlow", parents=["deep-learning"]),
+        _skill("keras", "Keras"),
+        _skill("jax", "JAX", parents=["deep-learning"]),
+        _skill("lonely", "Lonely"),
+    ]
+    return FixtureTaxonomy({s.id: s for s in skills})
+
+
+def _res(title: str, kind: str = "docs", url: str | None = None) -> dict:
+    entry = {"title": title, "kind": kind, "why": f"Why {title}.", "source": "004_x.txt:45"}
+    if url:
+        entry["url"] = url
+    return entry
+
+
+RAW = {
+    "machine-learning": [_res("PRML", "book"), _res("NeurIPS", "conference")],
+    "deep-learning": [_res("Deep Learning", "book"), _res("PRML", "book")],
+    "pytorch": [_res("PyTorch docs", "docs", "https://pytorch.org"), _res("A course", "course")],
+    "tensorflow": [_res("TensorBoard", "docs", "https://www.tensorflow.org/tensorboard")],
+    "keras": [_res("Keras notes", "topic-notes")],
+}
+
+
+@pytest.fixture
+def index(taxonomy: FixtureTaxonomy) -> ResourceIndex:
+    return build_index(RAW, "resources.yaml", taxonomy.skills)
+
+
+def _titles(attached: list[AttachedResource]) -> list[tuple[str, str | None]]:
+    return [(a.resource.title, a.via) for a in attached]
+
+
+# --- loading and validation ----------------------------------------------------------------
+
+
+def test_index_orders_each_skill_by_kind_priority_then_title(index: ResourceIndex) -> None:
+    assert [r.title for r in index.own("pytorch")] == ["A course", "PyTorch docs"]
+    assert [r.title for r in index.own("machine-learning")] == ["PRML", "NeurIPS"]
+    assert len(index) == 8
+
+
+def test_index_order_does_not_depend_on_file_order(taxonomy: FixtureTaxonomy) -> None:
+    shuffled = {k: random.Random(7).sample(v, len(v)) for k, v in reversed(list(RAW.items()))}
+    a = build_index(RAW, "resources.yaml", taxonomy.skills)
+    b = build_index(shuffled, "resources.yaml", taxonomy.skills)
+    assert a.by_skill == b.by_skill
+    assert list(a.by_skill) == list(b.by_skill)
+
+
+def test_unknown_skill_id_is_a_data_error(taxonomy: FixtureTaxonomy) -> None:
+    with pytest.raises(DataError) as exc:
+        build_index({"pytorhc": [_res("x")]}, "resources.yaml", taxonomy.skills)
+    assert str(exc.value) == "resources.yaml: pytorhc: unknown skill id"
+
+
+def test_every_invalid_entry_is_reported_at_once(taxonomy: FixtureTaxonomy) -> None:
+    raw = {
+        "jax": [{"title": "JAX", "kind": "video", "why": "w", "source": "s"}],
+        "keras": [{"title": "Keras", "kind": "docs", "source": "s", "colour": "red"}],
+    }
+    with pytest.raises(DataError) as exc:
+        build_index(raw, "resources.yaml", taxonomy.skills)
+    lines = str(exc.value).splitlines()
+    assert lines[0].startswith("resources.yaml: jax[0].kind: Input should be 'book'")
+    assert "resources.yaml: keras[0].why: Field required" in lines
+    assert "resources.yaml: keras[0].colour: Extra inputs are not permitted" in lines
+
+
+@pytest.mark.parametrize("raw", [[], "text", None])
+def test_a_file_that_is_not_a_mapping_is_a_data_error(raw: object) -> None:
+    with pytest.raises(DataError, match="expected a mapping of skill id"):
+        build_index(raw, "resources.yaml")
+
+
+def test_an_empty_list_for_a_skill_is_a_data_error(taxonomy: FixtureTaxonomy) -> None:
+    with pytest.raises(DataError, match="jax: expected a non-empty list"):
+        build_index({"jax": []}, "resources.yaml", taxonomy.skills)
+
+
+def test_load_resources_reads_a_yaml_file(taxonomy: FixtureTaxonomy, tmp_path: Path) -> None:
+    path = tmp_path / "res.yaml"
+    path.write_text(
+        "jax:\n- title: google/jax\n  kind: repository\n  url: https://github.com/google/jax\n"
+        "  why: Source.\n  source: 002_d3afff88b32231de.txt:3775\n",
+        encoding="utf-8",
+    )
+    index = load_resources(taxonomy, path)  # type: ignore[arg-type]
+    assert index.own("jax") == (
+        Resource(
+            title="google/jax",
+            kind="repository",
+            url="https://github.com/google/jax",
+            why="Source.",
+            source="002_d3afff88b32231de.txt:3775",
+        ),
+    )
+    path.write_text("nope:\n- {title: t, kind: docs, why: w, source: s}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="res.yaml: nope: unknown skill id"):
+        load_resources(taxonomy, path)  # type: ignore[arg-type]
+
+
+# --- attaching and falling back -------------------------------------------------------------
+
+
+def test_own_resources_come_first_without_a_via_label(taxonomy, index) -> None:
+    got = resources_for("pytorch", taxonomy, index=index)
+    assert _titles(got)[:2] == [("A course", None), ("PyTorch docs", None)]
+    assert got[0].skill_id == "pytorch"
+
+
+def test_fallback_order_is_parents_nearest_first_then_related_by_weight(taxonomy, index) -> None:
+    got = resources_for("pytorch", taxonomy, index=index)
+    assert _titles(got) == [
+        ("A course", None),
+        ("PyTorch docs", None),
+        ("Deep Learning", "deep learning"),
+        ("PRML", "deep learning"),  # filed under both; offered once, by the nearer skill
+        ("NeurIPS", "machine learning"),
+        ("TensorBoard", "TensorFlow"),  # related weight 0.3 before keras at 0.2
+        ("Keras notes", "Keras"),
+    ]
+
+
+def test_a_skill_without_resources_borrows_them_labelled(taxonomy, index) -> None:
+    got = resources_for("jax", taxonomy, limit=2, index=index)
+    assert _titles(got) == [("Deep Learning", "deep learning"), ("PRML", "deep learning")]
+    assert got[0].skill_id == "deep-learning"
+
+
+def test_limit_keeps_own_resources_and_stops_early(taxonomy, index) -> None:
+    assert _titles(resources_for("pytorch", taxonomy, limit=1, index=index)) == [("A course", None)]
+    assert len(resources_for("pytorch", taxonomy, limit=3, index=index)) == 3
+    assert resources_for("pytorch", taxonomy, limit=0, index=index) == []
+
+
+def test_a_skill_with_nothing_anywhere_gets_an_empty_list(taxonomy, index) -> None:
+    assert resources_for("lonely", taxonomy, index=index) == []
+    assert resources_for("not-a-skill", taxonomy, index=index) == []
+
+
+def test_payload_has_the_json_contract_keys(taxonomy, index) -> None:
+    payload = resources_for("jax", taxonomy, limit=1, index=index)[0].to_payload()
+    assert payload == {
+        "title": "Deep Learning",
+        "kind": "book",
+        "url": None,
+        "source": "004_x.txt:45",
+        "via": "deep learning",
+        "why": "Why Deep Learning.",
+    }
