@@ -9,6 +9,7 @@ from __future__ import annotations
 from careergap.cli._common import app
 
 # Registration happens at import time of each command module.
+from careergap.cli import resource_cmds  # noqa: E402,F401  isort: skip
 
 
 __all__ = ["app"]

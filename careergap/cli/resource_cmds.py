@@ -1,0 +1,77 @@
+"""``careergap resources SKILL``: every study resource the documents offer for one skill."""
+
+from __future__ import annotations
+
+import typer
+
+from careergap.cli._common import command, emit_json
+
+#: Version of the ``--json`` payload; bump on incompatible changes.
+SCHEMA_VERSION = 1
+
+
+@command("resources")
+def resources(
+    skill: str = typer.Argument(..., help="A skill name or alias, e.g. 'pytorch' or 'SVA'."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """List every study resource for one skill, with where each one is cited."""
+    from careergap.resources import resources_for
+    from careergap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    skill_id = _resolve(skill, taxonomy)
+    attached = resources_for(skill_id, taxonomy)
+    name = taxonomy.skills[skill_id].name
+    if as_json:
+        emit_json(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "skill": {"id": skill_id, "name": name},
+                "resources": [a.to_payload() for a in attached],
+            }
+        )
+        return
+    _print_table(name, attached)
+
+
+def _resolve(name: str, taxonomy: object) -> str:
+    """A skill id for ``name``, or UnknownSkillError with a did-you-mean."""
+    from careergap.errors import UnknownSkillError
+    from careergap.matching import resolve_skill
+
+    resolution = resolve_skill(name, taxonomy)
+    if resolution.skill_id is not None:
+        return resolution.skill_id
+    message = f"unknown skill {name!r}"
+    suggestion = resolution.suggestion
+    if suggestion:
+        skill = taxonomy.skills.get(suggestion)  # type: ignore[attr-defined]
+        message += f"; did you mean {skill.name if skill else suggestion!r}?"
+    raise UnknownSkillError(message)
+
+
+def _print_table(name: str, attached: list) -> None:
+    from careergap.render import print_renderable, stdout_console, table
+
+    if not attached:
+        stdout_console().print(f"No study resources for {name} in the documents.")
+        return
+    rows = [
+        (
+            a.resource.title,
+            a.resource.kind,
+            a.resource.url or "",
+            a.resource.source,
+            f"via {a.via}" if a.via else "",
+        )
+        for a in attached
+    ]
+    columns = [
+        ("title", {"overflow": "fold", "ratio": 3}),
+        ("kind", {"no_wrap": True}),
+        ("url", {"overflow": "fold", "ratio": 3}),
+        ("source", {"overflow": "fold", "ratio": 2}),
+        ("via", {"overflow": "fold", "ratio": 1}),
+    ]
+    print_renderable(table(f"Study resources for {name}", columns, rows))
