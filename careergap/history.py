@@ -1,0 +1,251 @@
+"""Snapshots of a profile's scores over time, kept in SQLite under the user data dir.
+
+Every `careergap match` records one snapshot (time, profile path, hash of the profile's bytes,
+skill levels, family coverages) so `progress` and `report` can show what moved. This module is
+the only user of sqlite3. The database runs in WAL mode with a busy timeout and writes inside
+``BEGIN IMMEDIATE`` transactions, so concurrent `match` runs queue up and both record.
+
+A database that cannot be read raises :class:`HistoryError` naming the file and the way out
+(move it aside); careergap never deletes or rewrites it on its own, and the profile is never
+touched by anything here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careergap.errors import CareergapError
+from careergap.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from careergap.diffing import LevelChange
+
+#: File name of the history database inside the user data dir.
+DB_NAME = "history.sqlite3"
+#: Seconds a writer waits for another careergap process holding the lock before giving up.
+BUSY_TIMEOUT_S = 30.0
+#: Bumped whenever the table layout changes; stored in SQLite's ``user_version``.
+SCHEMA_VERSION = 1
+#: Digits kept for stored coverages, so history compares equal across platforms.
+COVERAGE_DIGITS = 6
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS snapshots (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        at           TEXT NOT NULL,
+        profile      TEXT NOT NULL,
+        profile_hash TEXT NOT NULL,
+        levels       TEXT NOT NULL,
+        coverages    TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS snapshots_profile ON snapshots (profile, at, id)",
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
+)
+
+
+class HistoryError(CareergapError):
+    """The history database cannot be opened, read or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One recorded `match`: when, which profile (and which version of it), and its scores."""
+
+    at: str
+    profile: str
+    profile_hash: str
+    levels: Mapping[str, int] = field(default_factory=dict)
+    coverages: Mapping[str, float] = field(default_factory=dict)
+    id: int | None = None
+
+
+def history_path() -> Path:
+    """Where the history database lives (``$CAREERGAP_HOME/data`` in tests)."""
+    return user_data_dir() / DB_NAME
+
+
+def profile_key(path: Path) -> str:
+    """The absolute path under which a profile's snapshots are filed."""
+    return str(Path(path).expanduser().resolve())
+
+
+def content_hash(data: bytes) -> str:
+    """sha256 of the profile's bytes: tells apart two versions of the same file."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def now_utc() -> str:
+    """Current time as ISO 8601 in UTC with seconds, e.g. ``2026-11-23T10:19:29Z``."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _way_out(db: Path, reason: str) -> HistoryError:
+    return HistoryError(
+        f"{db}: cannot use the history database ({reason}). Your profile is not affected. "
+        f"Move the file aside (e.g. `mv '{db}' '{db}.broken'`) and careergap starts a new history; "
+        "use `careergap match --no-record` to skip recording meanwhile."
+    )
+
+
+@contextmanager
+def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
+    """An open, checked connection; every sqlite3 failure becomes a HistoryError."""
+    if create:
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _way_out(db, f"cannot create its folder: {exc.strerror or exc}") from None
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise _way_out(db, f"it was written by a newer careergap (schema {version})")
+        if create:
+            conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                conn.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                conn.execute("COMMIT")
+        yield conn
+    except sqlite3.Error as exc:
+        raise _way_out(db, str(exc)) from None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def record(
+    profile: Path,
+    content: bytes,
+    levels: Mapping[str, int],
+    coverages: Mapping[str, float],
+    *,
+    at: str | None = None,
+    db: Path | None = None,
+) -> Snapshot:
+    """Append one snapshot in its own transaction and return it."""
+    db = db or history_path()
+    snap = Snapshot(
+        at=at or now_utc(),
+        profile=profile_key(profile),
+        profile_hash=content_hash(content),
+        levels=dict(sorted(levels.items())),
+        coverages={k: round(v, COVERAGE_DIGITS) for k, v in sorted(coverages.items())},
+    )
+    with _connect(db, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        cursor = conn.execute(
+            "INSERT INTO snapshots (at, profile, profile_hash, levels, coverages)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                snap.at,
+                snap.profile,
+                snap.profile_hash,
+                json.dumps(snap.levels, sort_keys=True),
+                json.dumps(snap.coverages, sort_keys=True),
+            ),
+        )
+        conn.execute("COMMIT")
+        return Snapshot(**{**snap.__dict__, "id": cursor.lastrowid})
+
+
+def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Snapshot]:
+    """All snapshots, oldest first (ties by insertion order), optionally of one profile.
+
+    A missing database is an empty history, not an error.
+    """
+    db = db or history_path()
+    if not db.exists():
+        return []
+    query = "SELECT id, at, profile, profile_hash, levels, coverages FROM snapshots"
+    params: tuple[str, ...] = ()
+    if profile is not None:
+        query += " WHERE profile = ?"
+        params = (profile_key(profile),)
+    with _connect(db, create=False) as conn:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            return []  # created by a run that has not finished setting up yet
+        rows = conn.execute(query + " ORDER BY at, id", params).fetchall()
+    try:
+        return [
+            Snapshot(
+                id=row[0],
+                at=row[1],
+                profile=row[2],
+                profile_hash=row[3],
+                levels={str(k): int(v) for k, v in json.loads(row[4]).items()},
+                coverages={str(k): float(v) for k, v in json.loads(row[5]).items()},
+            )
+            for row in rows
+        ]
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise _way_out(db, f"a snapshot is damaged: {exc}") from None
+
+
+def profiles(*, db: Path | None = None) -> list[str]:
+    """Every profile path that has snapshots, sorted."""
+    return sorted({s.profile for s in snapshots(db=db)})
+
+
+# --- progress over snapshots --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FamilyTrend:
+    """One family's coverage in each snapshot (None where that run did not score it)."""
+
+    family_id: str
+    values: tuple[float | None, ...]
+
+    @property
+    def known(self) -> list[float]:
+        return [v for v in self.values if v is not None]
+
+    @property
+    def latest(self) -> float:
+        return self.known[-1]
+
+    @property
+    def since_first(self) -> float:
+        """Change from the first snapshot that scored the family to the latest."""
+        return self.known[-1] - self.known[0]
+
+    @property
+    def since_last(self) -> float:
+        """Change from the previous scored snapshot to the latest (0 with one snapshot)."""
+        known = self.known
+        return known[-1] - known[-2] if len(known) > 1 else 0.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Trends per family (best latest coverage first) and skills gained or levelled up."""
+
+    snapshots: tuple[Snapshot, ...]
+    trends: tuple[FamilyTrend, ...]
+    #: Skills gained or levelled up from the first snapshot to the latest.
+    improved: tuple[LevelChange, ...]
+
+
+def progress(snaps: list[Snapshot], only: tuple[str, ...] = ()) -> Progress:
+    """Trends over the given snapshots (oldest first), optionally for some families only."""
+    from careergap.diffing import improvements
+
+    family_ids = sorted({fid for s in snaps for fid in s.coverages})
+    if only:
+        family_ids = [fid for fid in family_ids if fid in only]
+    trends = [FamilyTrend(fid, tuple(s.coverages.get(fid) for s in snaps)) for fid in family_ids]
+    trends.sort(key=lambda t: (-t.latest, -t.since_first, t.family_id))
+    improved = improvements(snaps[0].levels, snaps[-1].levels) if snaps else []
+    return Progress(tuple(snaps), tuple(trends), tuple(improved))

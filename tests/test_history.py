@@ -1,0 +1,176 @@
+"""History: snapshots survive, concurrent writers both land, a broken database says what to do."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from careergap import history
+from careergap.history import HistoryError, Snapshot
+
+
+def _record(profile: Path, levels: dict[str, int], cov: dict[str, float], at: str) -> Snapshot:
+    return history.record(profile, profile.read_bytes(), levels, cov, at=at)
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text("skills:\n  Python: 3\n", encoding="utf-8")
+    return path
+
+
+def test_history_lives_under_careergap_home(tmp_path: Path) -> None:
+    assert history.history_path() == tmp_path / "cg-home" / "data" / history.DB_NAME
+
+
+def test_missing_database_is_an_empty_history() -> None:
+    assert history.snapshots() == []
+    assert not history.history_path().exists()
+
+
+def test_record_and_read_back_in_order(profile: Path) -> None:
+    first = _record(profile, {"python": 3}, {"mle": 0.25, "ds": 0.5}, "2026-01-01T00:00:00Z")
+    profile.write_text("skills:\n  Python: 4\n  Docker: 2\n", encoding="utf-8")
+    _record(profile, {"python": 4, "docker": 2}, {"mle": 0.4, "ds": 0.55}, "2026-02-01T00:00:00Z")
+
+    snaps = history.snapshots(profile)
+    assert [s.at for s in snaps] == ["2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"]
+    assert snaps[0] == first
+    assert snaps[1].levels == {"docker": 2, "python": 4}
+    assert snaps[1].coverages == {"ds": 0.55, "mle": 0.4}
+    assert snaps[0].profile == str(profile.resolve())
+    assert snaps[0].profile_hash != snaps[1].profile_hash
+
+
+def test_snapshots_filter_by_profile(profile: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text("skills: {}\n", encoding="utf-8")
+    _record(profile, {"python": 3}, {"mle": 0.2}, "2026-01-01T00:00:00Z")
+    _record(other, {}, {"mle": 0.0}, "2026-01-02T00:00:00Z")
+    assert len(history.snapshots()) == 2
+    assert [s.profile for s in history.snapshots(other)] == [str(other.resolve())]
+    assert history.profiles() == sorted([str(profile.resolve()), str(other.resolve())])
+
+
+def test_database_uses_wal_mode(profile: Path) -> None:
+    _record(profile, {}, {}, "2026-01-01T00:00:00Z")
+    conn = sqlite3.connect(history.history_path())
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+def test_corrupt_database_gives_a_clear_error_and_is_kept(profile: Path) -> None:
+    db = history.history_path()
+    db.parent.mkdir(parents=True)
+    garbage = b"this is not a database, just some bytes " * 200
+    db.write_bytes(garbage)
+
+    with pytest.raises(HistoryError) as read_err:
+        history.snapshots()
+    with pytest.raises(HistoryError) as write_err:
+        _record(profile, {"python": 3}, {"mle": 0.2}, "2026-01-01T00:00:00Z")
+
+    for err in (read_err, write_err):
+        message = str(err.value)
+        assert message.startswith(f"{db}: cannot use the history database (")
+        assert "Your profile is not affected" in message
+        assert f"mv '{db}' '{db}.broken'" in message
+    assert db.read_bytes() == garbage, "a broken history must never be rewritten or deleted"
+    assert profile.read_text(encoding="utf-8") == "skills:\n  Python: 3\n"
+
+
+def test_newer_schema_is_refused_not_overwritten(profile: Path) -> None:
+    db = history.history_path()
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(HistoryError, match="written by a newer careergap"):
+        _record(profile, {}, {}, "2026-01-01T00:00:00Z")
+
+
+def test_damaged_row_is_reported(profile: Path) -> None:
+    _record(profile, {"python": 3}, {"mle": 0.2}, "2026-01-01T00:00:00Z")
+    conn = sqlite3.connect(history.history_path())
+    conn.execute("UPDATE snapshots SET levels = 'not json'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(HistoryError, match="a snapshot is damaged"):
+        history.snapshots()
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from careergap import history
+    start = float(sys.argv[2])
+    while time.time() < start:
+        time.sleep(0.001)
+    profile = Path(sys.argv[1])
+    for i in range(int(sys.argv[3])):
+        history.record(profile, profile.read_bytes(), {"python": i % 6}, {"mle": i / 100})
+    """
+)
+
+
+def test_concurrent_writers_all_record(profile: Path) -> None:
+    import os
+    import time
+
+    per_process = 25
+    start = str(time.time() + 1.0)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(profile), start, str(per_process)],
+            env=dict(os.environ),
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    results = [(proc.communicate(timeout=120)[1], proc.returncode) for proc in procs]
+    for err, code in results:
+        assert code == 0, err.decode()
+    assert len(history.snapshots(profile)) == 2 * per_process
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+def _snap(at: str, levels: dict[str, int], cov: dict[str, float]) -> Snapshot:
+    return Snapshot(at=at, profile="/me.yaml", profile_hash="h", levels=levels, coverages=cov)
+
+
+def test_progress_trends_and_improvements() -> None:
+    snaps = [
+        _snap("1", {"python": 3, "sql": 2}, {"mle": 0.2, "ds": 0.5}),
+        _snap("2", {"python": 3, "sql": 2}, {"mle": 0.3}),
+        _snap("3", {"python": 4, "sql": 1, "docker": 2}, {"mle": 0.35, "ds": 0.45}),
+    ]
+    result = history.progress(snaps)
+    assert [t.family_id for t in result.trends] == ["ds", "mle"]
+    ds, mle = result.trends
+    assert ds.values == (0.5, None, 0.45)
+    assert ds.since_first == pytest.approx(-0.05)
+    assert ds.since_last == pytest.approx(-0.05)
+    assert mle.since_first == pytest.approx(0.15)
+    assert mle.since_last == pytest.approx(0.05)
+    assert [(c.skill_id, c.before, c.after, c.kind) for c in result.improved] == [
+        ("docker", 0, 2, "gained"),
+        ("python", 3, 4, "up"),
+    ]
+
+
+def test_progress_filters_families_and_handles_one_snapshot() -> None:
+    result = history.progress([_snap("1", {}, {"mle": 0.2, "ds": 0.5})], only=("mle",))
+    assert [t.family_id for t in result.trends] == ["mle"]
+    assert result.trends[0].since_last == 0.0
+    assert history.progress([]).trends == ()
