@@ -1,20 +1,77 @@
 """All YAML reading and writing. The only module that imports ``yaml``.
 
-Packaged data is trusted and loaded with the fast C loader when present. User files go
-through the hardened reader (size limit, UTF-8, duplicate keys, alias bombs, no tags).
+Packaged data is trusted and loaded with the fast C loader when present. Files a person
+writes (a profile, their own postings) go through :func:`read_user_yaml`, which refuses,
+with one message naming the file and line, everything PyYAML would accept silently or
+crash on: oversized files, bad encodings, NUL bytes, tab indentation, duplicate keys,
+aliases (so no alias bombs), non-standard tags (so ``!!python/...`` is never constructed),
+deep nesting and a top level that is not a mapping. In user files every mapping key is
+read as the text written (``3: x`` has the key ``"3"``, ``yes: x`` the key ``"yes"``).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from careergap.errors import CareergapError, InputFileError, Problem
 
 try:  # libyaml is several times faster; fall back to the pure-Python loader.
     _FastLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = yaml.SafeLoader
+
+#: User files are hand-written; anything bigger is a mistake (or an attack) and is not read.
+MAX_USER_FILE_BYTES = 1024 * 1024
+#: Deeper nesting than this is never a real profile; it bounds recursion while composing.
+MAX_NESTING = 64
+#: The only tags a user file may carry (implicit or explicit); everything else is refused.
+ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+_LEADING_TAB = re.compile(r"^[ ]*\t")
+
+
+class UserFileError(InputFileError):
+    """A user file that cannot be read at all; ``problems`` holds each located reason.
+
+    The message is ``path:line:column: reason`` when a column is known, else ``path:line: reason``.
+    """
+
+    def __init__(self, problems: Sequence[Problem], column: int | None = None):
+        self.problems = list(problems)
+        self.column = column
+        if column is not None and len(self.problems) == 1 and self.problems[0].line is not None:
+            only = self.problems[0]
+            text = f"{only.path}:{only.line}:{column}: {only.message}"
+        else:
+            text = "\n".join(str(p) for p in self.problems)
+        super().__init__(text)
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that careergap refuses in user files (aliases, deep nesting, odd dates)."""
+
+
+def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> NoReturn:
+    raise UserFileError([Problem(str(path), line, None, message)], column)
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+# --- trusted files ------------------------------------------------------------------------
 
 
 def load_trusted_yaml(path: Path) -> Any:
@@ -26,3 +83,295 @@ def load_trusted_yaml(path: Path) -> Any:
 def dump_yaml(data: Any) -> str:
     """Dump data as stable, human-readable YAML (key order kept, unicode kept)."""
     return yaml.dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+# --- user files ---------------------------------------------------------------------------
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before any node exists.
+
+    Events come lazily, so an alias bomb stops at its first alias in bounded memory, and the
+    (recursive) composer never sees more than ``MAX_NESTING`` levels.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                None,
+                None,
+                f"aliases (*{event.anchor}) are not allowed in careergap files; "
+                "write the value out in full",
+                event.start_mark,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _Refused(
+                    None, None, f"nested deeper than {MAX_NESTING} levels", event.start_mark
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _UserConstructor(yaml.constructor.SafeConstructor):
+    """Builds plain data from an already-checked node tree; mapping keys are their source text."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise _Refused(
+                None, None, f"{node.value!r} is not a real date", node.start_mark
+            ) from None
+
+
+_UserConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _UserConstructor.construct_yaml_timestamp
+)
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, MappingNode):
+            for key, value in reversed(current.value):
+                stack.extend((value, key))
+        elif isinstance(current, SequenceNode):
+            stack.extend(reversed(current.value))
+
+
+def _check_nodes(path: Path, root: Node) -> None:
+    """Refuse unknown tags, non-text keys and duplicate keys (all duplicates reported at once)."""
+    duplicates: list[Problem] = []
+    for node in _walk(root):
+        if node.tag not in ALLOWED_TAGS:
+            mark = node.start_mark
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            _fail(path, f"the tag {tag!r} is not allowed", mark.line + 1, mark.column + 1)
+        if not isinstance(node, MappingNode):
+            continue
+        seen: dict[str, int] = {}
+        for key, _value in node.value:
+            line = key.start_mark.line + 1
+            if not isinstance(key, ScalarNode):
+                _fail(path, "mapping keys must be plain text", line, key.start_mark.column + 1)
+            if key.value in seen:
+                duplicates.append(
+                    Problem(
+                        str(path),
+                        line,
+                        None,
+                        f"duplicate key {key.value!r} (first on line {seen[key.value]}); "
+                        "YAML would silently keep only the last one",
+                    )
+                )
+            else:
+                seen[key.value] = line
+    if duplicates:
+        raise UserFileError(sorted(duplicates, key=lambda p: (p.line or 0, p.message)))
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed user file: its data plus the composed nodes, to point problems at lines."""
+
+    path: Path
+    data: dict[str, Any]
+    root: MappingNode
+
+    def node_at(self, keys: Sequence[str | int]) -> Node | None:
+        """The node at ``keys`` (mapping entries by key text, sequence items by index), or None."""
+        node, _line, depth = self._locate(keys)
+        return node if depth == len(keys) else None
+
+    def line_of(self, keys: Sequence[str | int]) -> int | None:
+        """Line (1-based) where the entry at ``keys`` is written, or None when it is absent.
+
+        For a mapping entry that is the key's line, where a person looks for it.
+        """
+        _node, line, depth = self._locate(keys)
+        return line if depth == len(keys) else None
+
+    def nearest_line(self, keys: Sequence[str | int]) -> int:
+        """Line of the entry at ``keys``, else of its deepest existing parent."""
+        return self._locate(keys)[1]
+
+    def _locate(self, keys: Sequence[str | int]) -> tuple[Node, int, int]:
+        node: Node = self.root
+        line = node.start_mark.line + 1
+        for depth, key in enumerate(keys):
+            child: Node | None = None
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == str(key):
+                        child, line = value_node, key_node.start_mark.line + 1
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(key, int):
+                if 0 <= key < len(node.value):
+                    child = node.value[key]
+                    line = child.start_mark.line + 1
+            if child is None:
+                return node, line, depth
+            node = child
+        return node, line, len(keys)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes after the path checks; the size is checked before anything is read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        _fail(path, "no such file")
+    except OSError as exc:
+        _fail(path, f"cannot read: {exc.strerror or exc}")
+    if path.is_dir():
+        _fail(path, "is a directory, not a YAML file")
+    if info.st_size > MAX_USER_FILE_BYTES:
+        _fail(path, f"is {info.st_size:,} bytes; careergap reads files up to 1 MB")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_USER_FILE_BYTES + 1)
+    except PermissionError:
+        _fail(path, "cannot read: permission denied")
+    except OSError as exc:
+        _fail(path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_USER_FILE_BYTES:  # it grew after stat, or is a device or pipe
+        _fail(path, "is larger than 1 MB; careergap reads files up to 1 MB")
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        _fail(path, f"contains a NUL byte (byte offset {nul}); is it a binary file?", line, col)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        _fail(
+            path,
+            f"is not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start}; "
+            "save the file as UTF-8",
+            line,
+            col,
+        )
+    return text.removeprefix("\ufeff")
+
+
+def _check_tabs(path: Path, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("\t") and line.strip():
+            _fail(path, "a tab is used for indentation; YAML needs spaces", number, 1)
+
+
+def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
+    """Turn a PyYAML error into one located message."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        _fail(path, f"contains the control character U+{exc.character:04X}", line)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        parts = [exc.context, exc.problem]
+        # "while parsing a block mapping" adds nothing a person can act on; other contexts do.
+        problem = " ".join(p for p in parts if p and not p.startswith("while ")) or "bad YAML"
+        if mark is not None:
+            lines = text.splitlines()
+            source = lines[mark.line] if mark.line < len(lines) else ""
+            if _LEADING_TAB.match(source):
+                _fail(path, "a tab is used for indentation; YAML needs spaces", mark.line + 1)
+            if isinstance(exc, _Refused):
+                _fail(path, problem, mark.line + 1, mark.column + 1)
+            _fail(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)
+    _fail(path, f"invalid YAML: {exc}")
+
+
+def read_user_yaml(path: Path) -> YamlDoc:
+    """Read and check a hand-written YAML file whose top level must be a mapping.
+
+    Raises :class:`UserFileError` (an InputFileError) with one message naming the file, and the
+    line and column where there is one, for every way such a file can be unreadable.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    text = _decode(path, data)
+    if not text.strip():
+        _fail(path, "is empty")
+    _check_tabs(path, text)
+    try:
+        _check_events(text)
+        loader = _FastLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if root is None:
+            _fail(path, "is empty (it holds only comments)")
+        _check_nodes(path, root)
+        if not isinstance(root, MappingNode):
+            kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+            _fail(
+                path,
+                f"the top level is {kind}; expected 'key: value' lines",
+                root.start_mark.line + 1,
+            )
+        constructed = _UserConstructor().construct_document(root)
+    except yaml.YAMLError as exc:
+        _yaml_problem(path, text, exc)
+    return YamlDoc(path, constructed, root)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) so that readers see the old file or the new one, never half of it.
+
+    A temporary file in the same directory is written, fsynced and renamed over ``path``;
+    an existing file's permissions are kept.
+    """
+    path = Path(path)
+    directory = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    _fsync_dir(directory)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable; not every platform can open a directory, which is harmless."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
