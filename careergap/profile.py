@@ -13,7 +13,8 @@ Levels are whole numbers 0-5: 0 none, 1 aware, 2 beginner, 3 working, 4 strong, 
 (``models.LEVEL_NAMES``). ``since`` is ``YYYY-MM`` or ``YYYY-MM-DD``; ``evidence`` and ``note`` are
 free text. Skill names are free text resolved to canonical skills by
 ``careergap.matching.resolve_skill``: a name that does not resolve is a warning with a suggestion
-and is ignored (never mapped silently); two names for the same skill are an error. Target roles
+and is ignored; a near-identical spelling ("Kubernetess") is used but also warned about, so
+nothing is mapped silently; two names for the same skill are an error. Target roles
 stay strings here; the families module resolves them.
 
 Every problem of a file is reported at once, each as ``path:LINE: field: message``.
@@ -45,6 +46,8 @@ LOCAL_PROFILE_NAMES = ("me.yaml", "careergap.yaml")
 CONFIG_PROFILE_NAME = "profile.yaml"
 #: ``since`` is a month or a day; a bare year is too vague to be worth recording.
 SINCE_PATTERN = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+#: The resolver's method for a near-identical spelling: mapped, but said out loud.
+FUZZY_METHOD = "fuzzy"
 #: Offending values longer than this are cut in messages so one line stays one line.
 MAX_SHOWN_INPUT = 40
 
@@ -250,6 +253,16 @@ def _resolve_names(
                 )
             )
             continue
+        if result.method == FUZZY_METHOD:
+            warnings.append(
+                Problem(
+                    path,
+                    line,
+                    where,
+                    f"read {name!r} as {skill_name} (a close spelling); "
+                    "write the exact name to silence this warning",
+                )
+            )
         first_for[result.skill_id] = name
         resolved[name] = result.skill_id
     return resolved, errors, warnings

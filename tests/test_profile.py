@@ -44,6 +44,8 @@ def fake_resolve(name: str, taxonomy: object) -> FakeResolution:
     key = name.lower()
     if key in ALIASES:
         return FakeResolution(ALIASES[key], None, 100.0, "alias")
+    if key == "kubernetess":
+        return FakeResolution("kubernetes", None, 97.0, "fuzzy")
     return FakeResolution(None, TYPOS.get(key), 80.0 if key in TYPOS else 0.0, "none")
 
 
@@ -112,6 +114,16 @@ def test_unknown_skill_is_a_warning_with_a_suggestion_and_is_ignored(tmp_path: P
     assert [str(w) for w in profile.warnings] == [
         f"{path}:3: skills.Pytorh: unknown skill 'Pytorh' — did you mean PyTorch? (ignored)",
         f"{path}:4: skills.Haskel: unknown skill 'Haskel'; see `careergap skills Haskel` (ignored)",
+    ]
+
+
+def test_a_close_spelling_is_used_but_warned_about(tmp_path: Path) -> None:
+    path = _profile(tmp_path, "skills:\n  Kubernetess: 2\n")
+    profile = _load(path)
+    assert profile.levels == {"kubernetes": 2}
+    assert [str(w) for w in profile.warnings] == [
+        f"{path}:2: skills.Kubernetess: read 'Kubernetess' as Kubernetes (a close spelling); "
+        "write the exact name to silence this warning"
     ]
 
 
@@ -399,3 +411,23 @@ def test_no_profile_says_how_to_create_one(tmp_path: Path, monkeypatch: pytest.M
     assert message.startswith("no profile found: pass one (careergap validate me.yaml)")
     assert "careergap init" in message
     assert "copy an example from profiles/" in message
+
+
+def test_the_real_resolver_on_a_small_taxonomy(tmp_path: Path) -> None:
+    pytest.importorskip("careergap.matching")
+    from careergap.models import Skill
+    from careergap.taxonomy import Taxonomy
+
+    taxonomy = Taxonomy(
+        [
+            Skill(id="pytorch", name="PyTorch", category="framework", aliases=("torch",)),
+            Skill(id="python", name="Python", category="language"),
+            Skill(id="tensorflow", name="TensorFlow", category="framework", aliases=("TF",)),
+        ]
+    )
+    path = _profile(tmp_path, "skills:\n  pytorch: 3\n  Tensor-Flow: 2\n  Pytorh: 1\n")
+    profile = load_profile(path, taxonomy)
+    assert profile.levels == {"pytorch": 3, "tensorflow": 2}
+    assert [str(w) for w in profile.warnings] == [
+        f"{path}:4: skills.Pytorh: unknown skill 'Pytorh' — did you mean PyTorch? (ignored)"
+    ]
