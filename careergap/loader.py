@@ -266,7 +266,7 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _check_tabs(path: Path, text: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.startswith("\t") and line.strip():
             _fail(path, "a tab is used for indentation; YAML needs spaces", number, 1)
 
@@ -282,7 +282,7 @@ def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
         # "while parsing a block mapping" adds nothing a person can act on; other contexts do.
         problem = " ".join(p for p in parts if p and not p.startswith("while ")) or "bad YAML"
         if mark is not None:
-            lines = text.splitlines()
+            lines = text.split("\n")
             source = lines[mark.line] if mark.line < len(lines) else ""
             if _LEADING_TAB.match(source):
                 _fail(path, "a tab is used for indentation; YAML needs spaces", mark.line + 1)

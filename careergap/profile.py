@@ -166,7 +166,7 @@ class ProfileCheck:
 
     def failures(self, strict: bool) -> list[Problem]:
         """What makes the file invalid: the errors, plus the warnings under ``--strict``."""
-        return sorted(self.errors + (self.warnings if strict else []), key=_problem_order)
+        return sorted(self.errors + (self.warnings if strict else []), key=problem_order)
 
 
 def load_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) -> LoadedProfile:
@@ -200,8 +200,8 @@ def check_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) ->
     errors.extend(resolve_errors)
     if parsed is not None and not parsed.skills:
         warnings.append(Problem(str(doc.path), doc.line_of(("skills",)), "skills", EMPTY_SKILLS))
-    errors.sort(key=_problem_order)
-    warnings.sort(key=_problem_order)
+    errors.sort(key=problem_order)
+    warnings.sort(key=problem_order)
     if errors or parsed is None:
         return ProfileCheck(doc.path, None, errors, warnings)
     entries = {
@@ -283,59 +283,6 @@ def _display(skill_id: str, taxonomy: Any) -> str:
     return str(skill.name) if skill is not None else skill_id
 
 
-# --- the `validate --json` payload ---------------------------------------------------------
-
-#: Version of the ``validate --json`` payload; bump on incompatible changes.
-SCHEMA_VERSION = 1
-
-
-def validation_payload(
-    path: Path, check: ProfileCheck | None, problems: list[Problem], strict: bool
-) -> dict[str, Any]:
-    """The JSON contract of ``careergap validate --json``.
-
-    ``problems`` are used as errors when the file could not be read (``check`` is None).
-    Under ``strict`` warnings count as errors and are labelled so.
-    """
-    errors = check.errors if check is not None else problems
-    warnings = check.warnings if check is not None else []
-    profile = check.profile if check is not None else None
-    warning_severity = "error" if strict else "warning"
-    rows = [(p, "error") for p in errors] + [(p, warning_severity) for p in warnings]
-    rows.sort(key=lambda row: (*_problem_order(row[0]), row[1]))
-    skills = []
-    if profile is not None:
-        for sid, entry in profile.entries.items():
-            skills.append(
-                {
-                    "name": entry.name,
-                    "skill_id": sid,
-                    "level": entry.entry.level,
-                    "line": entry.line,
-                }
-            )
-        skills.sort(key=lambda s: (s["line"] or 0, s["skill_id"]))
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "profile": str(path),
-        "valid": profile is not None and not (strict and warnings),
-        "skills": skills,
-        "problems": [
-            {"line": p.line, "field": p.field, "message": p.message, "severity": severity}
-            for p, severity in rows
-        ],
-    }
-
-
-def summary_line(profile: LoadedProfile) -> str:
-    """``me.yaml: 12 skills resolved, 1 warning`` for a valid profile."""
-    count, warned = len(profile.levels), len(profile.warnings)
-    return (
-        f"{profile.path}: {count} skill{'' if count == 1 else 's'} resolved, "
-        f"{warned} warning{'' if warned == 1 else 's'}"
-    )
-
-
 # --- pydantic errors -> located problems --------------------------------------------------
 
 
@@ -399,7 +346,8 @@ def _shown(value: Any) -> str:
     return text if len(text) <= MAX_SHOWN_INPUT else text[: MAX_SHOWN_INPUT - 3] + "..."
 
 
-def _problem_order(problem: Problem) -> tuple[int, str, str]:
+def problem_order(problem: Problem) -> tuple[int, str, str]:
+    """Problems sort by line, then field, then message (deterministic output)."""
     return (problem.line or 0, problem.field or "", problem.message)
 
 

@@ -283,3 +283,9 @@ def test_write_text_atomic_failure_leaves_the_old_file(
         write_text_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["profile.yaml"]
+
+
+def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
+    doc = read_user_yaml(_write(tmp_path, b"name: Ada\r\nskills:\r\n  SQL: 2\r\n"))
+    assert doc.data == {"name": "Ada", "skills": {"SQL": 2}}
+    assert doc.line_of(("skills", "SQL")) == 3

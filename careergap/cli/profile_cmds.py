@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from careergap.cli._common import command, emit_json, warn
+
+if TYPE_CHECKING:
+    from careergap.errors import Problem
+    from careergap.profile import LoadedProfile, ProfileCheck
+
+#: Version of the ``validate --json`` payload; bump on incompatible changes.
+SCHEMA_VERSION = 1
 
 
 @command("validate")
@@ -26,20 +34,16 @@ def validate_cmd(
     """Check a profile: exit 0 when valid, else every problem as FILE:LINE: field: message."""
     from careergap.errors import InputFileError, Problem, ValidationFailed
     from careergap.loader import UserFileError
-    from careergap.profile import check_profile, find_profile, summary_line, validation_payload
+    from careergap.profile import check_profile, find_profile
     from careergap.taxonomy import load_taxonomy
 
     path = find_profile(profile)
-    taxonomy = load_taxonomy()
     try:
-        check = check_profile(path, taxonomy)
+        check = check_profile(path, load_taxonomy())
     except InputFileError as exc:
         if as_json:
-            problems = (
-                exc.problems
-                if isinstance(exc, UserFileError)
-                else [Problem(str(path), None, None, str(exc))]
-            )
+            unreadable = [Problem(str(path), None, None, str(exc))]
+            problems = exc.problems if isinstance(exc, UserFileError) else unreadable
             emit_json(validation_payload(path, None, problems, strict))
         raise
     if as_json:
@@ -52,3 +56,44 @@ def validate_cmd(
         raise ValidationFailed(failures)
     if not as_json:
         typer.echo(summary_line(check.profile))
+
+
+def validation_payload(
+    path: Path, check: ProfileCheck | None, unreadable: list[Problem], strict: bool
+) -> dict[str, Any]:
+    """The ``validate --json`` contract; ``unreadable`` are the errors when ``check`` is None.
+
+    Under ``strict`` warnings count as errors and are labelled so.
+    """
+    from careergap.profile import problem_order
+
+    errors = check.errors if check is not None else unreadable
+    warnings = check.warnings if check is not None else []
+    profile = check.profile if check is not None else None
+    warning_severity = "error" if strict else "warning"
+    rows = [(p, "error") for p in errors] + [(p, warning_severity) for p in warnings]
+    rows.sort(key=lambda row: (*problem_order(row[0]), row[1]))
+    skills = [
+        {"name": entry.name, "skill_id": sid, "level": entry.entry.level, "line": entry.line}
+        for sid, entry in (profile.entries.items() if profile is not None else ())
+    ]
+    skills.sort(key=lambda s: (s["line"] or 0, s["skill_id"]))
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "profile": str(path),
+        "valid": profile is not None and not (strict and warnings),
+        "skills": skills,
+        "problems": [
+            {"line": p.line, "field": p.field, "message": p.message, "severity": severity}
+            for p, severity in rows
+        ],
+    }
+
+
+def summary_line(profile: LoadedProfile) -> str:
+    """``me.yaml: 12 skills resolved, 1 warning`` for a valid profile."""
+    count, warned = len(profile.levels), len(profile.warnings)
+    return (
+        f"{profile.path}: {count} skill{'' if count == 1 else 's'} resolved, "
+        f"{warned} warning{'' if warned == 1 else 's'}"
+    )
