@@ -1,0 +1,125 @@
+"""Load the corpus at run time: the bundled postings plus the user's own folders.
+
+The bundled corpus (``careergap.paths.bundled_postings_dir()``) is trusted data written by the
+pipeline and read with the fast C loader. User folders (``--postings DIR`` and the folder
+``careergap postings add`` writes to) go through the hardened reader, and a bad file is a
+CareergapError naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from careergap.errors import CareergapError, DataError, Problem
+from careergap.models import Posting, RoleFamily
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every posting (sorted by id) and the role families they belong to."""
+
+    postings: tuple[Posting, ...]
+    families: Mapping[str, RoleFamily]
+
+    def by_family(self, family_id: str) -> list[Posting]:
+        """The postings and notes of one family, sorted by id."""
+        return [p for p in self.postings if family_id in p.families]
+
+    def counts(self, family_id: str) -> tuple[int, int]:
+        """(real postings, topic-notes entries) of one family."""
+        kinds = Counter(p.kind for p in self.by_family(family_id))
+        return kinds["posting"], kinds["notes"]
+
+    def get(self, posting_id: str) -> Posting:
+        """One posting by id; an unknown id is a CareergapError with a did-you-mean."""
+        for posting in self.postings:
+            if posting.id == posting_id:
+                return posting
+        import difflib
+
+        close = difflib.get_close_matches(posting_id, [p.id for p in self.postings], n=1)
+        hint = f" — did you mean {close[0]}?" if close else ""
+        raise CareergapError(
+            f"unknown posting {posting_id!r}{hint} (see `careergap postings list`)"
+        )
+
+
+def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
+    from pydantic import ValidationError
+
+    from careergap.loader import load_trusted_yaml
+
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            out.append((path, Posting.model_validate(load_trusted_yaml(path))))
+        except ValidationError as exc:
+            raise DataError(f"{path}: {exc.errors()[0]['msg']} (a bug in the shipped corpus)") from None
+    return out
+
+
+def _user_folder(folder: Path) -> list[tuple[Path, Posting]]:
+    """A user's corpus folder: same YAML format, every problem located by file and line."""
+    from pydantic import ValidationError
+
+    from careergap.loader import read_user_yaml
+
+    if not folder.is_dir():
+        raise CareergapError(f"{folder}: not a folder of postings")
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = read_user_yaml(path)
+        try:
+            out.append((path, Posting.model_validate(doc.data)))
+        except ValidationError as exc:
+            problems = []
+            for err in exc.errors():
+                loc = tuple(err["loc"])
+                line = None
+                for cut in range(len(loc), -1, -1):
+                    line = doc.line_of(loc[:cut])
+                    if line is not None:
+                        break
+                field = ".".join(str(part) for part in loc) or None
+                problems.append(str(Problem(str(path), line, field, err["msg"])))
+            raise DataError("\n".join(problems)) from None
+    return out
+
+
+def _check(loaded: Sequence[tuple[Path, Posting]], families: Mapping[str, RoleFamily]) -> None:
+    seen: dict[str, Path] = {}
+    for path, posting in loaded:
+        if posting.id in seen:
+            raise DataError(f"{path}: posting id {posting.id!r} is also used by {seen[posting.id]}")
+        seen[posting.id] = path
+        unknown = [f for f in posting.families if f not in families]
+        if unknown:
+            raise DataError(
+                f"{path}: families: unknown role family {unknown[0]!r} "
+                "(see `careergap roles` for the ids)"
+            )
+
+
+def load_corpus(extra_dirs: Sequence[Path] = ()) -> Corpus:
+    """The bundled corpus plus the user's saved postings plus each ``--postings`` folder."""
+    from careergap.families import load_families
+    from careergap.paths import bundled_postings_dir
+
+    families = load_families()
+    loaded = _bundled(bundled_postings_dir())
+    try:
+        from careergap.userpostings import postings_dir
+
+        saved = postings_dir()
+    except ImportError:  # pragma: no cover - the user-postings feature is optional
+        saved = None
+    folders = [saved] if saved is not None and saved.is_dir() else []
+    folders.extend(Path(d) for d in extra_dirs)
+    for folder in dict.fromkeys(folders):
+        loaded.extend(_user_folder(folder))
+    _check(loaded, families)
+    postings = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
+    return Corpus(postings=postings, families=families)
