@@ -24,10 +24,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from careergap.errors import CareergapError, InputFileError, Problem
 
-try:  # libyaml is several times faster; fall back to the pure-Python loader.
+try:  # libyaml is several times faster; fall back to the pure-Python loader and dumper.
     _FastLoader: type = yaml.CSafeLoader
+    _FastDumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = yaml.SafeLoader
+    _FastDumper = yaml.SafeDumper
 
 #: User files are hand-written; anything bigger is a mistake (or an attack) and is not read.
 MAX_USER_FILE_BYTES = 1024 * 1024
@@ -80,9 +82,27 @@ def load_trusted_yaml(path: Path) -> Any:
         return yaml.load(fh, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
 
 
+class _PlainDumper(_FastDumper):  # type: ignore[misc,valid-type]
+    """Plain YAML only: no ``&anchor``/``*alias`` and no Python tags, so that what careergap
+    writes (user postings, ``init``) reads back through :func:`read_user_yaml`."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_PlainDumper.add_representer(tuple, _PlainDumper.represent_list)
+
+
 def dump_yaml(data: Any) -> str:
     """Dump data as stable, human-readable YAML (key order kept, unicode kept)."""
-    return yaml.dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
 
 
 # --- user files ---------------------------------------------------------------------------

@@ -289,3 +289,11 @@ def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
     doc = read_user_yaml(_write(tmp_path, b"name: Ada\r\nskills:\r\n  SQL: 2\r\n"))
     assert doc.data == {"name": "Ada", "skills": {"SQL": 2}}
     assert doc.line_of(("skills", "SQL")) == 3
+
+
+def test_dump_yaml_output_reads_back_as_a_user_file(tmp_path: Path) -> None:
+    shared = ["Python", "SQL"]
+    data = {"a": shared, "b": shared, "c": ("x", "y"), "name": "Zoë"}
+    path = tmp_path / "out.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    assert read_user_yaml(path).data == {"a": shared, "b": shared, "c": ["x", "y"], "name": "Zoë"}
