@@ -1,0 +1,172 @@
+"""``careergap skills [QUERY]`` and ``careergap extract FILE|-``: look at the skill vocabulary."""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from careergap.cli._common import command, emit_json
+from careergap.errors import InputFileError
+
+if TYPE_CHECKING:
+    from careergap.matching import Mention
+    from careergap.models import Skill
+    from careergap.taxonomy import Taxonomy
+
+#: Version of the ``--json`` payloads; bump on incompatible changes.
+SCHEMA_VERSION = 1
+#: Default number of rows for a fuzzy query (without a query every skill is listed).
+DEFAULT_SEARCH_LIMIT = 20
+#: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+#: Longest line text shown in the human table before it is cut with an ellipsis.
+LINE_PREVIEW_CHARS = 60
+
+
+@command("skills")
+def skills(
+    query: str | None = typer.Argument(
+        None, help="Fuzzy search text, e.g. 'pytorch' or 'verilog'."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        min=1,
+        help=f"At most N rows (default: all, or {DEFAULT_SEARCH_LIMIT} for a query).",
+    ),
+) -> None:
+    """List the skill taxonomy, or search it by name and alias."""
+    from careergap.matching import search_skills
+    from careergap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    if query is None:
+        found = list(taxonomy.skills.values())[:limit]
+    else:
+        found = [s for s, _ in search_skills(query, taxonomy, limit or DEFAULT_SEARCH_LIMIT)]
+    if as_json:
+        emit_json({"schema_version": SCHEMA_VERSION, "skills": [_skill_payload(s) for s in found]})
+        return
+    _print_skills(found, query)
+
+
+@command("extract")
+def extract(
+    source: str = typer.Argument(..., help="A text file (a posting, a CV), or '-' for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Show the skills found in free text, with the lines they were found on."""
+    from careergap.matching import Extractor
+    from careergap.taxonomy import load_taxonomy
+
+    text = read_text(source)
+    taxonomy = load_taxonomy()
+    mentions = Extractor(taxonomy).find(text)
+    found = mentions_by_skill(text, mentions)
+    if as_json:
+        emit_json(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "source": source,
+                "skills": [_extract_payload(taxonomy, sid, lines) for sid, lines in found.items()],
+            }
+        )
+        return
+    _print_extract(taxonomy, found, Counter(m.skill_id for m in mentions), source)
+
+
+def read_text(source: str) -> str:
+    """The text of FILE or stdin, with a clear error naming the file for every failure."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        label = "<stdin>"
+    else:
+        path = Path(source)
+        label = source
+        if not path.exists():
+            raise InputFileError(f"{label}: no such file")
+        if path.is_dir():
+            raise InputFileError(f"{label}: is a directory, expected a text file")
+        try:
+            if path.stat().st_size > MAX_TEXT_BYTES:
+                raise InputFileError(f"{label}: larger than {MAX_TEXT_BYTES // 2**20} MB")
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_TEXT_BYTES + 1)
+        except OSError as exc:
+            raise InputFileError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputFileError(f"{label}: larger than {MAX_TEXT_BYTES // 2**20} MB")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def mentions_by_skill(text: str, mentions: list[Mention]) -> dict[str, list[tuple[int, str]]]:
+    """Skill id -> [(1-based line, stripped line text)], each line once, skills sorted by id."""
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    lines = text.split("\n")
+    found: dict[str, dict[int, str]] = {}
+    for mention in mentions:
+        index = bisect.bisect_right(line_starts, mention.start) - 1
+        found.setdefault(mention.skill_id, {})[index + 1] = lines[index].strip()
+    return {sid: sorted(by_line.items()) for sid, by_line in sorted(found.items())}
+
+
+def _skill_payload(skill: Skill) -> dict[str, Any]:
+    return {
+        "id": skill.id,
+        "name": skill.name,
+        "category": skill.category,
+        "aliases": list(dict.fromkeys((*skill.aliases, *skill.exact))),
+    }
+
+
+def _extract_payload(
+    taxonomy: Taxonomy, skill_id: str, lines: list[tuple[int, str]]
+) -> dict[str, Any]:
+    return {
+        "id": skill_id,
+        "name": taxonomy.name(skill_id),
+        "mentions": [{"line": number, "text": text} for number, text in lines],
+    }
+
+
+def _print_skills(found: list[Skill], query: str | None) -> None:
+    from careergap.render import print_renderable, table
+
+    if not found:
+        typer.echo(f"no skill matches {query!r}", err=True)
+        return
+    rows = [
+        (s.id, s.name, s.category, ", ".join(dict.fromkeys((*s.aliases, *s.exact)))) for s in found
+    ]
+    title = f"Skills matching {query!r}" if query is not None else f"{len(found)} skills"
+    columns = [("id", {"no_wrap": True}), ("name", {}), ("category", {}), ("aliases", {})]
+    print_renderable(table(title, columns, rows))
+
+
+def _print_extract(
+    taxonomy: Taxonomy,
+    found: dict[str, list[tuple[int, str]]],
+    counts: Counter[str],
+    source: str,
+) -> None:
+    from careergap.render import print_renderable, table
+
+    if not found:
+        typer.echo(f"no known skills found in {source}", err=True)
+        return
+    rows = []
+    for sid, lines in found.items():
+        number, text = lines[0]
+        preview = text if len(text) <= LINE_PREVIEW_CHARS else text[: LINE_PREVIEW_CHARS - 1] + "…"
+        rows.append((taxonomy.name(sid), str(counts[sid]), f"{number}: {preview}"))
+    columns = [("skill", {"no_wrap": True}), ("mentions", {"justify": "right"}), ("first line", {})]
+    print_renderable(table(f"{len(found)} skills in {source}", columns, rows))

@@ -1,0 +1,353 @@
+"""Skill names and skill mentions -> canonical skills. The only module that imports rapidfuzz.
+
+Three jobs:
+
+* :func:`fold` and :func:`resolve_skill`: a name a person typed ("tensor-flow", "Pytorh") becomes a
+  skill id, or stays unresolved with a suggestion. Typos are *reported*, never mapped silently.
+* :func:`search_skills`: fuzzy search for ``careergap skills QUERY``.
+* :class:`Extractor`: every skill mentioned in free text (a posting, a CV), word-boundary aware,
+  longest match first, with the ambiguous tokens (C, R, Go, Spark, Excel, CV...) decided by the
+  named rules in :mod:`careergap.ambiguity`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from careergap.ambiguity import Verdict, judge, list_neighbour
+from careergap.models import Skill
+
+if TYPE_CHECKING:
+    from careergap.taxonomy import Taxonomy
+
+# --- folding and resolution ------------------------------------------------------------------
+
+#: A dot that starts a word is spelled out, so ".NET" folds to "dotnet" (its other spelling)
+#: instead of colliding with a bare "net".
+_LEADING_DOT = re.compile(r"(?<!\w)\.(?=\w)")
+#: Everything but letters, digits, "+" and "#" is dropped: "+" and "#" are what tell C, C++ and
+#: C# (and F#) apart, while hyphens, spaces and dots are spelling noise ("Tensor-Flow", "Node.js").
+_FOLD_DROP = re.compile(r"[^\w+#]|_")
+
+#: Forms this short ("R", "C", "Go", "AI", "C#") are matched with their exact case only, and
+#: fuzzy-scored by plain ratio (as a partial match they would hit every word containing them).
+SHORT_FORM_LENGTH = 2
+#: WRatio score (0-100) from which a fuzzy hit is worth suggesting ("did you mean PyTorch?").
+FUZZY_SUGGEST = 75.0
+#: Score from which a fuzzy hit may resolve on its own. Deliberately near-identical: a one-letter
+#: typo in a short name ("Pytorh" ~ 92) is reported with a suggestion rather than guessed.
+FUZZY_ACCEPT = 96.0
+#: A fuzzy hit resolves only if it beats the best *other* skill by this much (else: ambiguous).
+FUZZY_MARGIN = 5.0
+#: Names shorter than this (after folding) never resolve fuzzily: one edit is too large a change.
+FUZZY_MIN_LENGTH = 8
+#: Candidates fetched from rapidfuzz before collapsing forms of the same skill.
+FUZZY_POOL = 40
+#: Minimum WRatio score for a row of ``careergap skills QUERY``.
+SEARCH_CUTOFF = 60.0
+
+#: Without a close spelling, a partial match this strong is still worth suggesting
+#: ("Machine Learning Engineering" -> Machine Learning), never resolving.
+FUZZY_SUGGEST_PARTIAL = 88.0
+#: ...but only for forms at least this long: "net" is part of far too many words.
+PARTIAL_MIN_LENGTH = 5
+
+Method = Literal["exact", "alias", "fuzzy", "none"]
+Scorer = Callable[..., float]
+
+
+def fold(text: str) -> str:
+    """Case, accent and punctuation folding for name lookup: "Tensor-Flow" -> "tensorflow".
+
+    "C", "C++", "C#", ".NET" ("dotnet") and "Node.js" ("nodejs") stay distinct.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _FOLD_DROP.sub("", _LEADING_DOT.sub("dot", plain))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed name resolved to. ``skill_id`` None means unresolved (maybe a suggestion)."""
+
+    skill_id: str | None
+    suggestion: str | None
+    score: float
+    method: Method
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    names: dict[str, str]  # folded id or display name -> id
+    aliases: dict[str, str]  # folded alias or exact form -> id
+    choices: dict[str, str]  # surface form (longer than SHORT_FORM_LENGTH) -> skill id
+    short_choices: dict[str, str]  # the short forms ("R", "Go") -> skill id
+
+
+@functools.lru_cache(maxsize=8)
+def _name_index(taxonomy: Taxonomy) -> _NameIndex:
+    names: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    choices: dict[str, str] = {}
+    short_choices: dict[str, str] = {}
+    for skill in taxonomy.skills.values():
+        names.setdefault(fold(skill.name), skill.id)
+        for form in (*skill.aliases, *skill.exact):
+            aliases.setdefault(fold(form), skill.id)
+        for form in (skill.name, *skill.aliases, *skill.exact):
+            target = short_choices if len(default_process(form)) <= SHORT_FORM_LENGTH else choices
+            target.setdefault(form, skill.id)
+    for skill_id in taxonomy.skills:  # ids are typed too ("pytorch"); a real form wins
+        key = fold(skill_id)
+        if key not in names and key not in aliases:
+            names[key] = skill_id
+    return _NameIndex(names, aliases, choices, short_choices)
+
+
+def _ranked(
+    query: str, index: _NameIndex, cutoff: float, scorer: Scorer = fuzz.WRatio
+) -> list[tuple[str, float, str]]:
+    """(skill id, best score, best form) per skill, best first, ties by id.
+
+    Long forms use ``scorer``; forms of one or two characters always use plain ratio, since
+    "r" is a partial match of every word that contains an r.
+    """
+    hits = []
+    for choices, score_with in ((index.choices, scorer), (index.short_choices, fuzz.ratio)):
+        found = process.extract(
+            query,
+            list(choices),
+            scorer=score_with,
+            processor=default_process,
+            limit=FUZZY_POOL,
+            score_cutoff=cutoff,
+        )
+        hits.extend((form, score, choices[form]) for form, score, _ in found)
+    best: dict[str, tuple[float, str]] = {}
+    for form, score, sid in hits:
+        if sid not in best or score > best[sid][0]:
+            best[sid] = (float(score), form)
+    return sorted(((s, sc, f) for s, (sc, f) in best.items()), key=lambda r: (-r[1], r[0]))
+
+
+def resolve_skill(name: str, taxonomy: Taxonomy) -> Resolution:
+    """Resolve a typed skill name: exact name, then alias after folding, then (rarely) fuzzy.
+
+    Fuzzy hits only resolve when long, near-identical and unambiguous; anything less is
+    returned unresolved with ``suggestion`` so the caller can say "did you mean ...?".
+    """
+    key = fold(name)
+    if not key:
+        return Resolution(None, None, 0.0, "none")
+    index = _name_index(taxonomy)
+    if key in index.names:
+        return Resolution(index.names[key], None, 100.0, "exact")
+    if key in index.aliases:
+        return Resolution(index.aliases[key], None, 100.0, "alias")
+    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    if not ranked:
+        partial = _partial(name, index)
+        if partial:
+            return Resolution(None, partial[0][0], partial[0][1], "none")
+        return Resolution(None, None, 0.0, "none")
+    best_id, best, _ = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best >= FUZZY_ACCEPT and best - runner_up >= FUZZY_MARGIN and len(key) >= FUZZY_MIN_LENGTH:
+        return Resolution(best_id, None, best, "fuzzy")
+    return Resolution(None, best_id, best, "none")
+
+
+def _partial(name: str, index: _NameIndex) -> list[tuple[str, float, str]]:
+    """Suggestions from partial matching (the query contains a long form, or vice versa)."""
+    ranked = _ranked(name, index, FUZZY_SUGGEST_PARTIAL)
+    return [r for r in ranked if len(default_process(r[2])) >= PARTIAL_MIN_LENGTH]
+
+
+def suggest_skills(name: str, taxonomy: Taxonomy, limit: int = 3) -> list[str]:
+    """Skill ids that ``name`` might have meant, best first (for "did you mean" lists)."""
+    index = _name_index(taxonomy)
+    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    seen = {sid for sid, _, _ in ranked}
+    ranked += [r for r in _partial(name, index) if r[0] not in seen]
+    return [sid for sid, _, _ in ranked[: max(limit, 0)]]
+
+
+def search_skills(query: str, taxonomy: Taxonomy, limit: int = 20) -> list[tuple[Skill, float]]:
+    """Fuzzy search over names and aliases: an exact hit first, then by score, ties by id."""
+    index = _name_index(taxonomy)
+    key = fold(query)
+    exact = index.names.get(key) or index.aliases.get(key)
+    rows: list[tuple[str, float]] = [(exact, 100.0)] if exact else []
+    rows += [(sid, score) for sid, score, _ in _ranked(query, index, SEARCH_CUTOFF) if sid != exact]
+    return [(taxonomy.skills[sid], score) for sid, score in rows[: max(limit, 0)]]
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+#: Plural "s" is accepted on forms at least this long ("GPUs", "LLMs", "FPGAs").
+PLURAL_MIN_LENGTH = 3
+#: Inside a form, spaces, hyphens and underscores are interchangeable or absent
+#: ("machine learning" = "machine-learning"; "scikit-learn" = "scikit learn").
+_SEP_CHARS = " \t\u00a0_-"
+_SEP_RUN = re.compile(f"[{re.escape(_SEP_CHARS)}]+")
+_SEP_PATTERN = f"[{re.escape(_SEP_CHARS)}]*"
+_SEP = object()  # the trie key for a separator run
+_END = ""  # the trie key that marks the end of a form
+
+#: A mention never starts right after a letter/digit, or after ".", "+", "#", "@" (file names,
+#: "Node.js", "C++", e-mail addresses); never ends before a letter/digit, "+" or "#".
+_START = r"(?<![\w.+#@])"
+_STOP = r"(?![\w+#])"
+#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to",
+#: "Objective-C") nor dotted abbreviations ("C.V.", "D.C.").
+_EXACT_STOP = r"(?!-\w)(?!\.\w)"
+
+
+class Mention(NamedTuple):
+    """One skill mention: ``text[start:end] == surface``."""
+
+    skill_id: str
+    start: int
+    end: int
+    surface: str
+
+
+def _ci_key(text: str) -> str:
+    return _SEP_RUN.sub("", text).lower()
+
+
+def _exact_key(text: str) -> str:
+    return _SEP_RUN.sub("", text)
+
+
+def _trie_insert(trie: dict, form: str, lower: bool) -> None:
+    node = trie
+    for part in _SEP_RUN.split(form.strip(_SEP_CHARS)):
+        if node is not trie:
+            node = node.setdefault(_SEP, {})
+        for char in part:
+            key = char.lower() if lower and len(char.lower()) == 1 else char
+            node = node.setdefault(key, {})
+    node[_END] = {}
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex for a trie: shared prefixes factored out, longer continuations tried first."""
+    branches = [
+        (_SEP_PATTERN if key is _SEP else re.escape(key)) + _trie_pattern(child)
+        for key, child in sorted(
+            ((k, c) for k, c in node.items() if k != _END), key=lambda kc: str(kc[0])
+        )
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: re.Pattern[str]
+    ci_forms: dict[str, str]  # case-insensitive key -> skill id
+    exact_forms: dict[str, str]  # exact-case key -> skill id
+
+
+def _is_exact(form: str, skill: Skill) -> bool:
+    return form in skill.exact or len(form.strip()) <= SHORT_FORM_LENGTH
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(taxonomy: Taxonomy) -> _Compiled:
+    from careergap.ambiguity import RULES
+
+    ci_trie: dict = {}
+    exact_trie: dict = {}
+    ci_forms: dict[str, str] = {}
+    exact_forms: dict[str, str] = {}
+    for skill in taxonomy.skills.values():
+        for form in dict.fromkeys((skill.name, *skill.aliases, *skill.exact)):
+            if not form.strip(_SEP_CHARS):
+                continue
+            if _is_exact(form, skill):
+                exact_forms.setdefault(_exact_key(form), skill.id)
+                _trie_insert(exact_trie, form, lower=False)
+                continue
+            key = _ci_key(form)
+            ci_forms.setdefault(key, skill.id)
+            _trie_insert(ci_trie, form, lower=True)
+            plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
+            if plural_ok and key not in RULES:
+                _trie_insert(ci_trie, form + "s", lower=True)
+    alternatives = []
+    if ci_trie:
+        alternatives.append(f"(?P<ci>{_trie_pattern(ci_trie)}){_STOP}")
+    if exact_trie:
+        alternatives.append(f"(?<!-)(?-i:(?P<ex>{_trie_pattern(exact_trie)})){_STOP}{_EXACT_STOP}")
+    body = "|".join(alternatives) or "(?!)"
+    pattern = re.compile(f"{_START}(?:{body})", re.IGNORECASE)
+    return _Compiled(pattern, ci_forms, exact_forms)
+
+
+class Extractor:
+    """Finds skill mentions in free text with one compiled matcher built per taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self._compiled = _compile(taxonomy)
+
+    def _lookup(self, surface: str, exact: bool) -> tuple[str, str] | None:
+        """(skill id, rule key) of a matched surface; the rule key is the singular, lower form."""
+        compiled = self._compiled
+        if exact:
+            sid = compiled.exact_forms.get(_exact_key(surface))
+            return (sid, _ci_key(surface)) if sid else None
+        key = _ci_key(surface)
+        sid = compiled.ci_forms.get(key)
+        if sid is None and key.endswith("s"):
+            key = key[:-1]
+            sid = compiled.ci_forms.get(key)
+        return (sid, key) if sid else None
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions sorted by start; the longest form wins at each position."""
+        accepted: list[Mention] = []
+        pending: list[Mention] = []
+        for match in self._compiled.pattern.finditer(text):
+            exact = match.lastgroup == "ex"
+            start, end = match.span(match.lastgroup or 0)
+            surface = text[start:end]
+            found = self._lookup(surface, exact)
+            if found is None:  # pragma: no cover - every trie path ends in a known form
+                continue
+            verdict = judge(found[1], surface, text, start, end)
+            mention = Mention(found[0], start, end, surface)
+            if verdict is Verdict.ACCEPT:
+                accepted.append(mention)
+            elif verdict is Verdict.NEEDS_LIST:
+                pending.append(mention)
+        _adopt_list_members(text, accepted, pending)
+        return sorted(accepted, key=lambda m: (m.start, m.end, m.skill_id))
+
+
+def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mention]) -> None:
+    """Accept pending mentions that sit in a list next to an accepted one ("Python, Go, Rust").
+
+    Repeats until nothing changes, so a chain of pending items next to one anchor all join.
+    """
+    changed = True
+    while pending and changed:
+        changed = False
+        spans = sorted((m.start, m.end) for m in accepted)
+        for mention in list(pending):
+            if list_neighbour(text, mention.start, mention.end, spans):
+                accepted.append(mention)
+                pending.remove(mention)
+                changed = True
