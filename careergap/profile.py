@@ -126,9 +126,12 @@ class ProfileFile(BaseModel):
 class Resolution(Protocol):
     """What ``careergap.matching.resolve_skill`` returns (only the parts used here)."""
 
-    skill_id: str | None
-    suggestion: str | None
-    method: str
+    @property
+    def skill_id(self) -> str | None: ...
+    @property
+    def suggestion(self) -> str | None: ...
+    @property
+    def method(self) -> str: ...
 
 
 Resolver = Callable[[str, Any], Resolution]
@@ -187,7 +190,9 @@ def check_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) ->
 
     doc = read_user_yaml(Path(path))
     if resolve is None:
-        from careergap.matching import resolve_skill as resolve
+        from careergap.matching import resolve_skill
+
+        resolve = resolve_skill
     errors: list[Problem] = []
     parsed: ProfileFile | None = None
     try:
