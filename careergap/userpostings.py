@@ -106,13 +106,35 @@ def _title_from(lines: Sequence[RequirementLine]) -> str | None:
     return None
 
 
+def read_source(source: str) -> str:
+    """The pasted text from a file, or from standard input for ``-``."""
+    import sys
+
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise CareergapError(_too_big(source))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CareergapError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise CareergapError(f"{source}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise CareergapError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    return data.decode("utf-8", errors="replace")
+
+
 def check_text(text: str, where: str) -> None:
     if not text.strip():
         raise CareergapError(f"{where}: the posting text is empty; paste the job ad's text")
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise CareergapError(
-            f"{where}: is larger than {MAX_TEXT_BYTES // 1000} KB; is it really one job ad?"
-        )
+        raise CareergapError(_too_big(where))
+
+
+def _too_big(where: str) -> str:
+    return f"{where}: is larger than {MAX_TEXT_BYTES // 1000} KB; is it really one job ad?"
 
 
 def parse_posting(
