@@ -188,7 +188,11 @@ def check_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) ->
     """Like :func:`load_profile` but returns the errors instead of raising them."""
     from careergap.loader import read_user_yaml
 
-    doc = read_user_yaml(Path(path))
+    return check_document(read_user_yaml(Path(path)), taxonomy, resolve)
+
+
+def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None) -> ProfileCheck:
+    """Validate and resolve an already-read profile (``loader.read_user_yaml``)."""
     if resolve is None:
         from careergap.matching import resolve_skill
 

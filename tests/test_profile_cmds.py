@@ -271,3 +271,28 @@ def test_json_output_is_deterministic(in_tmp: Path) -> None:
     assert (
         run("validate", "me.yaml", "--json").stdout == run("validate", "me.yaml", "--json").stdout
     )
+
+
+def test_a_bad_file_is_reported_before_the_taxonomy_is_loaded(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import careergap.taxonomy
+    from careergap.errors import DataError
+
+    def broken() -> None:
+        raise DataError("skills.yaml: taxonomy file not found")
+
+    monkeypatch.setattr(careergap.taxonomy, "load_taxonomy", broken)
+    (in_tmp / "me.yaml").write_text("- Python\n")
+    result = run("validate", "me.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: me.yaml:1: the top level is a list; expected 'key: value' lines\n"
+    )
+
+
+def test_help_names_the_argument_and_options() -> None:
+    result = run("validate", "--help")
+    assert result.exit_code == 0
+    assert "Usage: careergap validate [OPTIONS] [PROFILE]" in result.stdout
+    assert "--strict" in result.stdout and "--json" in result.stdout

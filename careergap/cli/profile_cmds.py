@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 def validate_cmd(
     profile: Path | None = typer.Argument(
         None,
-        metavar="[PROFILE]",
+        metavar="PROFILE",
         show_default=False,
         help="Profile YAML. Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
         "then the user config dir.",
@@ -33,19 +33,20 @@ def validate_cmd(
 ) -> None:
     """Check a profile: exit 0 when valid, else every problem as FILE:LINE: field: message."""
     from careergap.errors import InputFileError, Problem, ValidationFailed
-    from careergap.loader import UserFileError
-    from careergap.profile import check_profile, find_profile
+    from careergap.loader import UserFileError, read_user_yaml
+    from careergap.profile import check_document, find_profile
     from careergap.taxonomy import load_taxonomy
 
     path = find_profile(profile)
     try:
-        check = check_profile(path, load_taxonomy())
+        doc = read_user_yaml(path)  # before the taxonomy: a bad file is reported on its own
     except InputFileError as exc:
         if as_json:
             unreadable = [Problem(str(path), None, None, str(exc))]
             problems = exc.problems if isinstance(exc, UserFileError) else unreadable
             emit_json(validation_payload(path, None, problems, strict))
         raise
+    check = check_document(doc, load_taxonomy())
     if as_json:
         emit_json(validation_payload(path, check, [], strict))
     if not strict:
