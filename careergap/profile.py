@@ -46,6 +46,8 @@ LOCAL_PROFILE_NAMES = ("me.yaml", "careergap.yaml")
 CONFIG_PROFILE_NAME = "profile.yaml"
 #: ``since`` is a month or a day; a bare year is too vague to be worth recording.
 SINCE_PATTERN = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+#: Said when ``skills`` is empty: valid (a profile in progress) but worth knowing.
+EMPTY_SKILLS = "no skills listed yet; every family will score 0%"
 #: The resolver's method for a near-identical spelling: mapped, but said out loud.
 FUZZY_METHOD = "fuzzy"
 #: Offending values longer than this are cut in messages so one line stays one line.
@@ -226,9 +228,6 @@ def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None)
         warnings=warnings,
     )
     return ProfileCheck(doc.path, profile, [], warnings)
-
-
-EMPTY_SKILLS = "no skills listed yet; every family will score 0%"
 
 
 def _resolve_names(
