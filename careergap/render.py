@@ -15,6 +15,8 @@ from rich.text import Text
 
 #: Width of coverage bars in the ranking tables.
 BAR_WIDTH = 20
+#: Narrower bars in `match`, so a family fits on one line at 80 columns.
+MATCH_BAR_WIDTH = 12
 
 
 def stdout_console() -> Console:
@@ -87,26 +89,23 @@ def print_match(
     header: str,
     rows: Sequence[tuple[str, str, float, str, str, bool, str]],
 ) -> None:
-    """Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing)."""
-    body = [
-        (
-            rank,
-            name,
-            Text(bar(cov), style="green"),
-            pct(cov),
-            qualify,
-            sample_text + (" (low sample)" if low else ""),
-            missing,
-        )
-        for rank, name, cov, qualify, sample_text, low, missing in rows
-    ]
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("#", {"justify": "right"}),
-        ("Role family", {}),
-        ("Coverage", {"no_wrap": True}),
-        ("", {"justify": "right"}),
-        ("Qualify", {"justify": "right"}),
-        ("Sample", {}),
-        ("Top missing skills", {}),
-    ]
-    print_renderable(table(header, columns, body, caption=GUIDANCE))
+    """Two lines a family, readable at 80 columns:
+
+    ``  1. Machine Learning Engineer   ███████▌     38%``
+    ``     qualify 12/91 · 91 postings · missing: Kubernetes, Apache Spark, Go``
+
+    Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing).
+    """
+    name_width = max((len(row[1]) for row in rows), default=0)
+    lines: list[str | Text] = [Text(header, style="bold"), Text(GUIDANCE, style="dim"), ""]
+    for rank, name, cov, qualify, sample_text, low, missing in rows:
+        line = Text(f"{rank:>3}. {name:<{name_width}}  ")
+        line.append(bar(cov, MATCH_BAR_WIDTH), style="green")
+        line.append(f" {pct(cov):>4}")
+        lines.append(line)
+        detail = Text(f"     qualify {qualify} · {sample_text}")
+        if low:
+            detail.append(" (low sample)", style="yellow")
+        detail.append(f" · missing: {missing}", style="dim")
+        lines.append(detail)
+    print_lines(lines)

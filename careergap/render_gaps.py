@@ -24,11 +24,11 @@ from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
 
 
 def _family_line(score: FamilyScore) -> str:
+    """``Machine Learning Engineer: 62% coverage · qualify 39/91 · 91 postings``."""
     return (
-        f"{score.name}: coverage {pct(score.coverage)} "
-        f"({sample(score.postings, score.notes)}; you qualify for "
-        f"{score.qualifying}/{score.postings} postings)"
-        + (" — low sample, read with care" if score.low_sample else "")
+        f"{score.name}: {pct(score.coverage)} coverage · qualify "
+        f"{score.qualifying}/{score.postings} · {sample(score.postings, score.notes)}"
+        + (" (low sample)" if score.low_sample else "")
     )
 
 

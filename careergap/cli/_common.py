@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
+from typer.exceptions import TyperException
 
 from careergap import __version__
 from careergap.errors import CareergapError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: Set to show the traceback of an internal error instead of a one-line message.
+DEBUG_ENV = "CAREERGAP_DEBUG"
+#: Exit code of an internal error (a bug), distinct from bad input (1) and usage (2).
+INTERNAL_ERROR_EXIT = 3
+#: Exit code after Ctrl-C, as shells report SIGINT.
+INTERRUPTED_EXIT = 130
 
 app = typer.Typer(
     name="careergap",
@@ -52,6 +61,20 @@ def handle_errors(func: F) -> F:
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 typer.echo(f"error: {line}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except KeyboardInterrupt:
+            typer.echo("error: interrupted", err=True)
+            raise typer.Exit(INTERRUPTED_EXIT) from None
+        except Exception as exc:  # a bug: say so in one line, traceback only on request
+            if os.environ.get(DEBUG_ENV):
+                raise
+            typer.echo(
+                f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in careergap. "
+                f"Run with {DEBUG_ENV}=1 for the traceback.",
+                err=True,
+            )
+            raise typer.Exit(INTERNAL_ERROR_EXIT) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -74,12 +74,15 @@ def attach_resources(
 
 @command("match")
 def match_cmd(
-    profile_arg: Path | None = typer.Argument(None, metavar="[PROFILE]", show_default=False),
+    profile_arg: Path | None = typer.Argument(None, metavar="PROFILE", show_default=False),
     profile: Path | None = PROFILE_OPTION,
     top: int | None = typer.Option(None, "--top", min=1, help="Show only the N best families."),
     role: list[str] | None = typer.Option(None, "--role", "-r", help="Only these roles."),
     postings: list[Path] | None = POSTINGS_OPTION,
     as_json: bool = JSON_OPTION,
+    no_record: bool = typer.Option(
+        False, "--no-record", help="Do not add this run to your history (see `progress`)."
+    ),
 ) -> None:
     """Rank role families by how well your profile covers what their postings ask for."""
     from careergap import engine, payloads, render
@@ -87,12 +90,16 @@ def match_cmd(
     ctx = load(profile or profile_arg, postings)
     only = [ctx.family_id(r) for r in role or ()]
     results = engine.match(ctx.ws, ctx.levels, only=list(dict.fromkeys(only)))[:top]
+    if not no_record:  # history snapshot for `progress` and `report` (careergap/history.py)
+        from careergap.cli.life_cmds import record_snapshot
+
+        record_snapshot(ctx.path, ctx.ws, ctx.levels, results)
     names = ctx.names
     if as_json:
         emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
         return
     total = sum(1 for p in ctx.ws.postings.values() if p.kind == "posting")
-    header = f"{ctx.path}: {len(ctx.levels)} skills against {total} postings"
+    header = f"{ctx.path}: {len(ctx.levels)} skills · {total} postings · {len(results)} families"
     rows = [
         (
             str(i),
