@@ -97,9 +97,10 @@ def print_diff(
         (skill_names.get(c.skill_id, c.skill_id), str(c.before), str(c.after), c.kind)
         for c in diff.changes
     ]
+    render.print_lines([f"Skill levels: {old} → {new}"])
     render.print_renderable(
         render.table(
-            f"Skill levels: {old} → {new}",
+            None,
             [("Skill", {}), ("Old", {"justify": "right"}), ("New", {"justify": "right"}),
              ("Change", {})],
             change_rows,
@@ -110,9 +111,10 @@ def print_diff(
         (f.name, render.pct(f.before), render.pct(f.after), signed_points(f.delta))
         for f in families
     ]
+    render.print_lines(["Effect on coverage:"])
     render.print_renderable(
         render.table(
-            "Effect on coverage",
+            None,
             [("Role family", {}), ("Old", {"justify": "right"}), ("New", {"justify": "right"}),
              ("Change", {"justify": "right"})],
             family_rows,
