@@ -84,9 +84,7 @@ def coverages(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
     return {r.score.family_id: r.score.coverage for r in engine.match(ws, levels)}
 
 
-def diff_profiles(
-    ws: Workspace, old: Mapping[str, int], new: Mapping[str, int]
-) -> ProfileDiff:
+def diff_profiles(ws: Workspace, old: Mapping[str, int], new: Mapping[str, int]) -> ProfileDiff:
     """Level changes between two profile versions and their effect on each family."""
     names = {fid: fam.name for fid, fam in ws.families.items()}
     return ProfileDiff(

@@ -46,7 +46,9 @@ def signed_points(value: float) -> str:
     return points(value)
 
 
-def print_progress(prog: Progress, family_names: Mapping[str, str], skill_names: Mapping[str, str]) -> None:
+def print_progress(
+    prog: Progress, family_names: Mapping[str, str], skill_names: Mapping[str, str]
+) -> None:
     from careergap import render
 
     snaps = prog.snapshots
@@ -101,8 +103,12 @@ def print_diff(
     render.print_renderable(
         render.table(
             None,
-            [("Skill", {}), ("Old", {"justify": "right"}), ("New", {"justify": "right"}),
-             ("Change", {})],
+            [
+                ("Skill", {}),
+                ("Old", {"justify": "right"}),
+                ("New", {"justify": "right"}),
+                ("Change", {}),
+            ],
             change_rows,
         )
     )
@@ -115,8 +121,12 @@ def print_diff(
     render.print_renderable(
         render.table(
             None,
-            [("Role family", {}), ("Old", {"justify": "right"}), ("New", {"justify": "right"}),
-             ("Change", {"justify": "right"})],
+            [
+                ("Role family", {}),
+                ("Old", {"justify": "right"}),
+                ("New", {"justify": "right"}),
+                ("Change", {"justify": "right"}),
+            ],
             family_rows,
             caption=render.GUIDANCE,
         )
@@ -215,7 +225,9 @@ def diff_json(
     }
 
 
-def pasted_json(pasted: PastedPosting, path: str | None, skill_names: Mapping[str, str]) -> dict[str, Any]:
+def pasted_json(
+    pasted: PastedPosting, path: str | None, skill_names: Mapping[str, str]
+) -> dict[str, Any]:
     posting = pasted.posting
     return {
         "schema_version": SCHEMA_VERSION,

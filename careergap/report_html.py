@@ -171,19 +171,17 @@ def _progress(report: Report) -> str:
     first, last = prog.snapshots[0].at[:10], prog.snapshots[-1].at[:10]
     rows = "".join(
         f"<tr><td>{_e(report.family_names.get(t.family_id, t.family_id))}</td>"
-        f"<td>{spark_svg(t.values)}</td><td class=\"num\">{pct(t.latest)}</td>"
+        f'<td>{spark_svg(t.values)}</td><td class="num">{pct(t.latest)}</td>'
         f"{_delta(t.since_first)}{_delta(t.since_last)}</tr>"
         for t in prog.trends[:TOP_FAMILIES]
     )
     improved = improved_text(report)
-    skills = (
-        f"<p>Skills gained or levelled up: {_e(', '.join(improved))}.</p>" if improved else ""
-    )
+    skills = f"<p>Skills gained or levelled up: {_e(', '.join(improved))}.</p>" if improved else ""
     return (
         "<section><h2>Progress</h2>"
         f'<p class="meta">{len(prog.snapshots)} snapshots from {first} to {last}.</p>'
-        "<table><thead><tr><th>Role family</th><th>Trend</th><th class=\"num\">Now</th>"
-        "<th class=\"num\">Since first</th><th class=\"num\">Since last</th></tr></thead>"
+        '<table><thead><tr><th>Role family</th><th>Trend</th><th class="num">Now</th>'
+        '<th class="num">Since first</th><th class="num">Since last</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>{skills}</section>"
     )
 

@@ -96,7 +96,9 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     path.write_text("skills:\n  Python: 5\n", encoding="utf-8")
     with pytest.raises(CareergapError) as err:
         write_profile(path, "skills: {}\n")
-    assert str(err.value) == f"{path}: already exists; not overwriting it (use --force to replace it)"
+    assert (
+        str(err.value) == f"{path}: already exists; not overwriting it (use --force to replace it)"
+    )
     assert path.read_text(encoding="utf-8") == "skills:\n  Python: 5\n"
     write_profile(path, "skills: {}\n", force=True)
     assert path.read_text(encoding="utf-8") == "skills: {}\n"

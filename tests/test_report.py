@@ -30,7 +30,9 @@ def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
     )
     snaps = [
         Snapshot("2026-01-05T10:00:00Z", "/me.yaml", "a", {"python": 4}, {"mle": 0.55}),
-        Snapshot("2026-03-05T10:00:00Z", "/me.yaml", "b", {"python": 5, "docker": 2}, {"mle": 0.62}),
+        Snapshot(
+            "2026-03-05T10:00:00Z", "/me.yaml", "b", {"python": 5, "docker": 2}, {"mle": 0.62}
+        ),
     ]
     return Report(
         profile="/home/ada/me.yaml",

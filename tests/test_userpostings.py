@@ -114,7 +114,9 @@ def test_remove_deletes_both_files_and_only_user_postings() -> None:
     assert stored() == []
     with pytest.raises(CareergapError) as err:
         remove(pasted.posting.id)
-    assert str(err.value) == f"no posting of yours has id {pasted.posting.id!r}; you have added none"
+    assert (
+        str(err.value) == f"no posting of yours has id {pasted.posting.id!r}; you have added none"
+    )
     with pytest.raises(CareergapError, match="only postings you added can be removed"):
         remove("mle-0001")
 
