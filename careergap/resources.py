@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from careergap.errors import DataError, Problem
 from careergap.models import Resource
 
-if TYPE_CHECKING:  # the taxonomy module is imported lazily by callers; only its shape matters here
+if TYPE_CHECKING:  # imported lazily: loading the taxonomy is not free
     from careergap.taxonomy import Taxonomy
 
 #: The packaged data file, relative to ``careergap/data``.
@@ -145,33 +145,6 @@ def _load_packaged(known: tuple[str, ...]) -> ResourceIndex:
     return _load(data_file(RESOURCES_FILE), known)
 
 
-def _ancestors(skill_id: str, taxonomy: Taxonomy) -> list[str]:
-    """Parents, then grandparents...: breadth first, nearest first, each once, in taxonomy order."""
-    seen = {skill_id}
-    order: list[str] = []
-    frontier = [skill_id]
-    while frontier:
-        nxt: list[str] = []
-        for sid in frontier:
-            skill = taxonomy.skills.get(sid)
-            for parent in skill.parents if skill else ():
-                if parent not in seen:
-                    seen.add(parent)
-                    order.append(parent)
-                    nxt.append(parent)
-        frontier = nxt
-    return order
-
-
-def _related(skill_id: str, taxonomy: Taxonomy) -> list[str]:
-    """Related skills by weight descending, then id."""
-    skill = taxonomy.skills.get(skill_id)
-    if skill is None:
-        return []
-    ranked = sorted(skill.related, key=lambda r: (-r.weight, r.id))
-    return [r.id for r in ranked if r.id != skill_id]
-
-
 def resources_for(
     skill_id: str,
     taxonomy: Taxonomy,
@@ -180,6 +153,9 @@ def resources_for(
     index: ResourceIndex | None = None,
 ) -> list[AttachedResource]:
     """Resources to study ``skill_id``: its own, then via parents (nearest first), then related.
+
+    Related skills come in the taxonomy's order: weight descending, then id (relations are
+    symmetric there, so TensorFlow can lend to PyTorch and back).
 
     Borrowed resources carry ``via`` = the display name of the skill they come from. A resource
     already offered (same title and url) is not repeated. ``limit`` caps the list; with a limit
@@ -190,9 +166,10 @@ def resources_for(
     out: list[AttachedResource] = []
     seen: set[tuple[str, str | None]] = set()
     sources: list[tuple[str, str | None]] = [(skill_id, None)]
-    for sid in _ancestors(skill_id, taxonomy) + _related(skill_id, taxonomy):
+    related = [sid for sid, _weight in taxonomy.related(skill_id)]
+    for sid in taxonomy.ancestors(skill_id) + related:
         if all(sid != known for known, _ in sources):
-            sources.append((sid, _display_name(sid, taxonomy)))
+            sources.append((sid, taxonomy.name(sid)))
     for sid, via in sources:
         for res in index.own(sid):
             if limit is not None and len(out) >= limit:
@@ -203,8 +180,3 @@ def resources_for(
             seen.add(key)
             out.append(AttachedResource(resource=res, skill_id=sid, via=via))
     return out
-
-
-def _display_name(skill_id: str, taxonomy: Taxonomy) -> str:
-    skill = taxonomy.skills.get(skill_id)
-    return skill.name if skill else skill_id

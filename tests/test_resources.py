@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,7 @@ from careergap.resources import (
     load_resources,
     resources_for,
 )
-
-
-@dataclass
-class FixtureTaxonomy:
-    """Just the part of careergap.taxonomy.Taxonomy that resources use."""
-
-    skills: dict[str, Skill] = field(default_factory=dict)
-
-    def get(self, skill_id: str) -> Skill | None:
-        return self.skills.get(skill_id)
+from careergap.taxonomy import Taxonomy
 
 
 def _skill(sid: str, name: str, parents=(), related=()) -> Skill:
@@ -40,7 +30,7 @@ def _skill(sid: str, name: str, parents=(), related=()) -> Skill:
 
 
 @pytest.fixture
-def taxonomy() -> FixtureTaxonomy:
+def taxonomy() -> Taxonomy:
     skills = [
         _skill("machine-learning", "machine learning"),
         _skill("deep-learning", "deep learning", parents=["machine-learning"]),
@@ -55,7 +45,7 @@ def taxonomy() -> FixtureTaxonomy:
         _skill("jax", "JAX", parents=["deep-learning"]),
         _skill("lonely", "Lonely"),
     ]
-    return FixtureTaxonomy({s.id: s for s in skills})
+    return Taxonomy(skills, "fixture")
 
 
 def _res(title: str, kind: str = "docs", url: str | None = None) -> dict:
@@ -75,7 +65,7 @@ RAW = {
 
 
 @pytest.fixture
-def index(taxonomy: FixtureTaxonomy) -> ResourceIndex:
+def index(taxonomy: Taxonomy) -> ResourceIndex:
     return build_index(RAW, "resources.yaml", taxonomy.skills)
 
 
@@ -92,7 +82,7 @@ def test_index_orders_each_skill_by_kind_priority_then_title(index: ResourceInde
     assert len(index) == 8
 
 
-def test_index_order_does_not_depend_on_file_order(taxonomy: FixtureTaxonomy) -> None:
+def test_index_order_does_not_depend_on_file_order(taxonomy: Taxonomy) -> None:
     shuffled = {k: random.Random(7).sample(v, len(v)) for k, v in reversed(list(RAW.items()))}
     a = build_index(RAW, "resources.yaml", taxonomy.skills)
     b = build_index(shuffled, "resources.yaml", taxonomy.skills)
@@ -100,13 +90,13 @@ def test_index_order_does_not_depend_on_file_order(taxonomy: FixtureTaxonomy) ->
     assert list(a.by_skill) == list(b.by_skill)
 
 
-def test_unknown_skill_id_is_a_data_error(taxonomy: FixtureTaxonomy) -> None:
+def test_unknown_skill_id_is_a_data_error(taxonomy: Taxonomy) -> None:
     with pytest.raises(DataError) as exc:
         build_index({"pytorhc": [_res("x")]}, "resources.yaml", taxonomy.skills)
     assert str(exc.value) == "resources.yaml: pytorhc: unknown skill id"
 
 
-def test_every_invalid_entry_is_reported_at_once(taxonomy: FixtureTaxonomy) -> None:
+def test_every_invalid_entry_is_reported_at_once(taxonomy: Taxonomy) -> None:
     raw = {
         "jax": [{"title": "JAX", "kind": "video", "why": "w", "source": "s"}],
         "keras": [{"title": "Keras", "kind": "docs", "source": "s", "colour": "red"}],
@@ -125,19 +115,19 @@ def test_a_file_that_is_not_a_mapping_is_a_data_error(raw: object) -> None:
         build_index(raw, "resources.yaml")
 
 
-def test_an_empty_list_for_a_skill_is_a_data_error(taxonomy: FixtureTaxonomy) -> None:
+def test_an_empty_list_for_a_skill_is_a_data_error(taxonomy: Taxonomy) -> None:
     with pytest.raises(DataError, match="jax: expected a non-empty list"):
         build_index({"jax": []}, "resources.yaml", taxonomy.skills)
 
 
-def test_load_resources_reads_a_yaml_file(taxonomy: FixtureTaxonomy, tmp_path: Path) -> None:
+def test_load_resources_reads_a_yaml_file(taxonomy: Taxonomy, tmp_path: Path) -> None:
     path = tmp_path / "res.yaml"
     path.write_text(
         "jax:\n- title: google/jax\n  kind: repository\n  url: https://github.com/google/jax\n"
         "  why: Source.\n  source: 002_d3afff88b32231de.txt:3775\n",
         encoding="utf-8",
     )
-    index = load_resources(taxonomy, path)  # type: ignore[arg-type]
+    index = load_resources(taxonomy, path)
     assert index.own("jax") == (
         Resource(
             title="google/jax",
@@ -149,7 +139,7 @@ def test_load_resources_reads_a_yaml_file(taxonomy: FixtureTaxonomy, tmp_path: P
     )
     path.write_text("nope:\n- {title: t, kind: docs, why: w, source: s}\n", encoding="utf-8")
     with pytest.raises(DataError, match="res.yaml: nope: unknown skill id"):
-        load_resources(taxonomy, path)  # type: ignore[arg-type]
+        load_resources(taxonomy, path)
 
 
 # --- attaching and falling back -------------------------------------------------------------
@@ -201,3 +191,9 @@ def test_payload_has_the_json_contract_keys(taxonomy, index) -> None:
         "via": "deep learning",
         "why": "Why Deep Learning.",
     }
+
+
+def test_related_skills_lend_in_both_directions(taxonomy, index) -> None:
+    got = resources_for("tensorflow", taxonomy, index=index)
+    assert _titles(got)[0] == ("TensorBoard", None)
+    assert ("A course", "PyTorch") in _titles(got)
