@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from careergap.cli._common import command, emit_json
+
+if TYPE_CHECKING:
+    from careergap.resources import AttachedResource
+    from careergap.taxonomy import Taxonomy
 
 #: Version of the ``--json`` payload; bump on incompatible changes.
 SCHEMA_VERSION = 1
@@ -12,7 +18,9 @@ SCHEMA_VERSION = 1
 
 @command("resources")
 def resources(
-    skill: str = typer.Argument(..., help="A skill name or alias, e.g. 'pytorch' or 'SVA'."),
+    skill: str = typer.Argument(
+        ..., metavar="SKILL", help="A skill name or alias, e.g. 'pytorch' or 'SVA'."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List every study resource for one skill, with where each one is cited."""
@@ -35,7 +43,7 @@ def resources(
     _print_table(name, attached)
 
 
-def _resolve(name: str, taxonomy: object) -> str:
+def _resolve(name: str, taxonomy: Taxonomy) -> str:
     """A skill id for ``name``, or UnknownSkillError with a did-you-mean."""
     from careergap.errors import UnknownSkillError
     from careergap.matching import resolve_skill
@@ -43,15 +51,15 @@ def _resolve(name: str, taxonomy: object) -> str:
     resolution = resolve_skill(name, taxonomy)
     if resolution.skill_id is not None:
         return resolution.skill_id
-    message = f"unknown skill {name!r}"
     suggestion = resolution.suggestion
     if suggestion:
-        skill = taxonomy.skills.get(suggestion)  # type: ignore[attr-defined]
-        message += f"; did you mean {skill.name if skill else suggestion!r}?"
-    raise UnknownSkillError(message)
+        hint = f"did you mean {taxonomy.name(suggestion)}?"
+    else:
+        hint = "search the vocabulary with `careergap skills QUERY`"
+    raise UnknownSkillError(f"unknown skill {name!r} — {hint}")
 
 
-def _print_table(name: str, attached: list) -> None:
+def _print_table(name: str, attached: list[AttachedResource]) -> None:
     from careergap.render import print_renderable, stdout_console, table
 
     if not attached:
