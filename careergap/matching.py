@@ -279,6 +279,8 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
             if _is_exact(form, skill):
                 exact_forms.setdefault(_exact_key(form), skill.id)
                 _trie_insert(exact_trie, form, lower=False)
+                if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
+                    _trie_insert(exact_trie, form + "s", lower=False)
                 continue
             key = _ci_key(form)
             ci_forms.setdefault(key, skill.id)
@@ -307,8 +309,12 @@ class Extractor:
         """(skill id, rule key) of a matched surface; the rule key is the singular, lower form."""
         compiled = self._compiled
         if exact:
-            sid = compiled.exact_forms.get(_exact_key(surface))
-            return (sid, _ci_key(surface)) if sid else None
+            key = _exact_key(surface)
+            sid = compiled.exact_forms.get(key)
+            if sid is None and key.endswith("s"):
+                key = key[:-1]
+                sid = compiled.exact_forms.get(key)
+            return (sid, key.lower()) if sid else None
         key = _ci_key(surface)
         sid = compiled.ci_forms.get(key)
         if sid is None and key.endswith("s"):

@@ -95,17 +95,21 @@ def read_text(source: str) -> str:
             raise InputFileError(f"{label}: is a directory, expected a text file")
         try:
             if path.stat().st_size > MAX_TEXT_BYTES:
-                raise InputFileError(f"{label}: larger than {MAX_TEXT_BYTES // 2**20} MB")
+                raise InputFileError(f"{label}: larger than {_size_text(MAX_TEXT_BYTES)}")
             with open(path, "rb") as fh:
                 data = fh.read(MAX_TEXT_BYTES + 1)
         except OSError as exc:
             raise InputFileError(f"{label}: cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_TEXT_BYTES:
-        raise InputFileError(f"{label}: larger than {MAX_TEXT_BYTES // 2**20} MB")
+        raise InputFileError(f"{label}: larger than {_size_text(MAX_TEXT_BYTES)}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputFileError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def _size_text(size: int) -> str:
+    return f"{size // 2**20} MB" if size >= 2**20 else f"{size} bytes"
 
 
 def mentions_by_skill(text: str, mentions: list[Mention]) -> dict[str, list[tuple[int, str]]]:
