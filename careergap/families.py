@@ -51,9 +51,7 @@ def check_families(families: tuple[RoleFamily, ...], where: str) -> None:
         for name in (family.id, family.name, *family.aliases):
             key = role_key(name)
             if owner.get(key, family.id) != family.id:
-                raise DataError(
-                    f"{where}: {name!r} names both {owner[key]} and {family.id}"
-                )
+                raise DataError(f"{where}: {name!r} names both {owner[key]} and {family.id}")
             owner[key] = family.id
 
 

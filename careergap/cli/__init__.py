@@ -11,7 +11,10 @@ from careergap.cli._common import app
 # Registration happens at import time of each command module.
 from careergap.cli import resource_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import profile_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import score_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import taxonomy_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import corpus_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import life_cmds  # noqa: E402,F401  isort: skip
 
 
 __all__ = ["app"]

@@ -65,11 +65,16 @@ def curate(
     if unknown:
         raise DataError(f"corpus overrides name unknown postings: {', '.join(unknown)}")
     postings = [_posting(pid, draft, override, families) for pid, draft, override in drafts]
-    titles = {pid: (override.title if override and override.title else draft.title)
-              for pid, draft, override in drafts}
+    titles = {
+        pid: (override.title if override and override.title else draft.title)
+        for pid, draft, override in drafts
+    }
     merged = find_duplicates(
-        [(p.id, titles[p.id], [line.text for line in p.lines]) for p in postings
-         if p.kind == "posting"]
+        [
+            (p.id, titles[p.id], [line.text for line in p.lines])
+            for p in postings
+            if p.kind == "posting"
+        ]
     )
     copies: dict[str, list[str]] = {}
     for posting in postings:

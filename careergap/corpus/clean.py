@@ -14,8 +14,8 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?")
 #: Markdown links keep their text; the URL is page chrome.
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _URL = re.compile(r"<?https?://[^\s)>\]]+>?")
-#: ``***x***``, ``**x**`` and ``*x*`` emphasis at word edges (``C++``/``A*`` inside words survive).
-_EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])")
+#: Paired ``***x***``, ``**x**`` and ``*x*`` emphasis; an unpaired star (``A*``) is text.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([#_*\[\]()])")
 _SPACES = re.compile(r"\s+")
 
@@ -25,7 +25,7 @@ def normalize(raw: str) -> str:
     text = _BULLET.sub("", raw, count=1)
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _URL.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     text = text.replace("()", "")
     return _SPACES.sub(" ", text).strip()

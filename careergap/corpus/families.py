@@ -36,33 +36,68 @@ def _s(name: str, pattern: str, *families: str, mixed: bool = False) -> SectionR
 
 #: Checked against each heading from the innermost outwards; first match wins.
 SECTION_RULES: tuple[SectionRule, ...] = (
-    _s("ml-manager", r"^Skill sets for managing", "ml-data-leadership", "machine-learning-engineer"),
-    _s("ml-engineer", r"Machine Learning Engineer.*roles:", "machine-learning-engineer", mixed=True),
+    _s(
+        "ml-manager", r"^Skill sets for managing", "ml-data-leadership", "machine-learning-engineer"
+    ),
+    _s(
+        "ml-engineer", r"Machine Learning Engineer.*roles:", "machine-learning-engineer", mixed=True
+    ),
     _s("ml-scientist", r"Machine Learning Scientist.*roles:", "ml-research-scientist", mixed=True),
-    _s("ml-scientist-section", r"Machine Learning Scientist & Deep Learning", "ml-research-scientist",
-       mixed=True),
-    _s("ml-for-eda", r"^Machine Learning for EDA", "eda-software-developer",
-       "machine-learning-engineer"),
+    _s(
+        "ml-scientist-section",
+        r"Machine Learning Scientist & Deep Learning",
+        "ml-research-scientist",
+        mixed=True,
+    ),
+    _s(
+        "ml-for-eda",
+        r"^Machine Learning for EDA",
+        "eda-software-developer",
+        "machine-learning-engineer",
+    ),
     _s("formal", r"Formal Verification", "formal-verification"),
-    _s("design-verification", r"^VLSI Verification|Application engineers of different EDA",
-       "design-verification", "eda-software-developer"),
-    _s("physical", r"Physical Design|Static Timing|\bDFM\b|Physical Verification|"
-       r"Mask Data Preparation", "physical-design-sta-dfm"),
+    _s(
+        "design-verification",
+        r"^VLSI Verification|Application engineers of different EDA",
+        "design-verification",
+        "eda-software-developer",
+    ),
+    _s(
+        "physical",
+        r"Physical Design|Static Timing|\bDFM\b|Physical Verification|"
+        r"Mask Data Preparation",
+        "physical-design-sta-dfm",
+    ),
     _s("test", r"IC Testing|Post-Silicon", "dft-test-post-silicon"),
     _s("hw-security", r"Hardware Security|Cyber-Physical System Security", "hardware-security"),
-    _s("embedded-dl", r"VLSI Deep Learning|Computer Architecture Research",
-       "ml-hardware-embedded-dl", mixed=True),
-    _s("eda", r"EDA|Circuit Simulation|System-Level Design|Cyber-Physical Systems|Logic Synthesis|"
-       r"Memory Compilers|TCAD|Technology CAD|Process Design Kit|MEMS|STCO|DTCO|"
-       r"Semiconductor", "eda-software-developer"),
+    _s(
+        "embedded-dl",
+        r"VLSI Deep Learning|Computer Architecture Research",
+        "ml-hardware-embedded-dl",
+        mixed=True,
+    ),
+    _s(
+        "eda",
+        r"EDA|Circuit Simulation|System-Level Design|Cyber-Physical Systems|Logic Synthesis|"
+        r"Memory Compilers|TCAD|Technology CAD|Process Design Kit|MEMS|STCO|DTCO|"
+        r"Semiconductor",
+        "eda-software-developer",
+    ),
     _s("cv", r"Computer Vision", "computer-vision"),
     _s("nlp", r"Natural Language Processing|NLP", "nlp-speech-llm"),
     _s("recsys", r"Recommender|Information Retrieval", "recommender-search"),
     _s("mlops", r"MLOps|ModelOps|AIOps", "mlops-ml-platform"),
-    _s("data-eng", r"Data Engineering$|DataOps$|^Skill Sets for Data Engineering|"
-       r"^Notes about Data Engineering|^Skill Sets about DataOps", "data-engineer"),
-    _s("analytics", r"Business Analytics|Marketing Analytics|Human Resource Analytics",
-       "data-bi-analyst"),
+    _s(
+        "data-eng",
+        r"Data Engineering$|DataOps$|^Skill Sets for Data Engineering|"
+        r"^Notes about Data Engineering|^Skill Sets about DataOps",
+        "data-engineer",
+    ),
+    _s(
+        "analytics",
+        r"Business Analytics|Marketing Analytics|Human Resource Analytics",
+        "data-bi-analyst",
+    ),
     _s("other-domains", r"Roles in Other Domains", "data-scientist", mixed=True),
     _s("data-science", r"Data Science|Data Visualization|Sports Analytics", "data-scientist"),
     _s("applied-ml", r"^Applied Machine Learning", "machine-learning-engineer", mixed=True),
@@ -81,29 +116,50 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dft-test-post-silicon", r"\b(?:dft|atpg|post-silicon|silicon validation|ic test)\b"),
         ("hardware-security", r"\bsecurity\b"),
         ("eda-software-developer", r"\b(?:eda|circuit simulation|tcad|pdk|design kit)\b"),
-        ("ml-hardware-embedded-dl",
-         r"\b(?:chip|rtl|hardware|hw|accelerator|neural engine|npu|edge ai|on-device|embedded|"
-         r"photonic|fpga|microarchitecture)\b"),
-        ("ml-systems-performance",
-         r"\b(?:gpu|cuda|inference|compilers?|kernel|performance|framework|math library|"
-         r"software library|hpc|heterogeneous)\b"),
-        ("mlops-ml-platform", r"\b(?:mlops|ml ops|ml platform|machine learning platform|"
-         r"platform|infrastructure|devops|tools and pipeline)\b"),
-        ("robotics-perception", r"\b(?:robot\w*|perception|autonomous|state estimation|"
-         r"locali[sz]ation|av|slam|vio)\b"),
+        (
+            "ml-hardware-embedded-dl",
+            r"\b(?:chip|rtl|hardware|hw|accelerator|neural engine|npu|edge ai|on-device|embedded|"
+            r"photonic|fpga|microarchitecture)\b",
+        ),
+        (
+            "mlops-ml-platform",
+            r"\b(?:mlops|ml ops|ml platform|machine learning platform|"
+            r"infrastructure|devops|tools and pipeline)\b",
+        ),
+        (
+            "ml-systems-performance",
+            r"\b(?:gpu|cuda|inference|compilers?|kernel|performance|framework|math library|"
+            r"software library|hpc|heterogeneous)\b",
+        ),
+        (
+            "robotics-perception",
+            r"\b(?:robot\w*|perception|autonomous|state estimation|"
+            r"locali[sz]ation|av|slam|vio)\b",
+        ),
         ("computer-vision", r"\b(?:computer vision|cv|image|imaging|video|vision|visual|3d)\b"),
-        ("nlp-speech-llm", r"\b(?:nlp|language|speech|siri|text to speech|linguist|llm|"
-         r"generative ai|foundation models?|translation|asr|audio|music|knowledge engineer)\b"),
-        ("recommender-search", r"\b(?:recommend\w*|search|ranking|personali[sz]ation|ads?|"
-         r"auction)\b"),
-        ("data-engineer", r"\b(?:data engineer\w*|data platform|analytics engineer|etl|"
-         r"datagens)\b"),
+        (
+            "nlp-speech-llm",
+            r"\b(?:nlp|language|speech|siri|text to speech|linguist|llm|"
+            r"generative ai|foundation models?|translation|asr|audio|music|knowledge engineer)\b",
+        ),
+        (
+            "recommender-search",
+            r"\b(?:recommend\w*|search|ranking|personali[sz]ation|ads?|"
+            r"auction)\b",
+        ),
+        (
+            "data-engineer",
+            r"\b(?:data engineer\w*|data platform|analytics engineer|etl|"
+            r"datagens)\b",
+        ),
         ("data-bi-analyst", r"\b(?:analyst|business intelligence|bi)\b"),
         ("data-scientist", r"\bdata scien\w*"),
         ("ml-research-scientist", r"\b(?:research\w*|(?<!data )scientist|postdoc\w*)\b"),
-        ("machine-learning-engineer", r"\b(?:machine learning|ml|deep learning|ai|"
-         r"artificial intelligence)\b.*\b(?:engineer|engr|specialist|developer)\b|"
-         r"\b(?:aiml|ai/ml)\b"),
+        (
+            "machine-learning-engineer",
+            r"\b(?:machine learning|ml|deep learning|ai|"
+            r"artificial intelligence)\b.*\b(?:engineer|engr|specialist|developer)\b",
+        ),
     )
 )
 

@@ -34,11 +34,15 @@ class Corpus:
         return kinds["posting"], kinds["notes"]
 
     def get(self, posting_id: str) -> Posting:
-        """One posting by id; an unknown id is a CareergapError with a did-you-mean."""
-        for posting in self.postings:
-            if posting.id == posting_id:
-                return posting
+        """One posting by id (``p-002-776`` = ``p-002-00776``); unknown ids suggest a close one."""
         import difflib
+        import re
+
+        padded = re.fullmatch(r"([pn])-(\d{3})-(\d{1,5})", posting_id.strip())
+        wanted = f"{padded[1]}-{padded[2]}-{int(padded[3]):05d}" if padded else posting_id.strip()
+        for posting in self.postings:
+            if posting.id == wanted:
+                return posting
 
         close = difflib.get_close_matches(posting_id, [p.id for p in self.postings], n=1)
         hint = f" — did you mean {close[0]}?" if close else ""
@@ -57,7 +61,9 @@ def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
         try:
             out.append((path, Posting.model_validate(load_trusted_yaml(path))))
         except ValidationError as exc:
-            raise DataError(f"{path}: {exc.errors()[0]['msg']} (a bug in the shipped corpus)") from None
+            raise DataError(
+                f"{path}: {exc.errors()[0]['msg']} (a bug in the shipped corpus)"
+            ) from None
     return out
 
 

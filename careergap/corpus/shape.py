@@ -122,6 +122,8 @@ def shape_block(block: RawBlock, title_first: bool = False) -> Draft | None:
         return None
     title, company, location = block.hint, block.company, None
     if block.form in ("skill-set", "tech-stack"):
+        # "skill set for vehicle security architect ...:" names the role in lower case.
+        title = title[:1].upper() + title[1:] if title else None
         if title and not is_title(title):
             title = None
         first = kept[0]

@@ -1,0 +1,173 @@
+"""Shaping raw blocks: titles, locations, author glosses, required/preferred flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap.corpus.seeds import RawBlock, SeedLine
+from careergap.corpus.shape import is_gloss, is_location, is_title, shape_block
+
+
+def block(*raws: str, form: str = "skill-set", hint: str | None = None) -> RawBlock:
+    lines = tuple(
+        SeedLine(100 + i, raw, raw[: len(raw) - len(raw.lstrip(" \t"))].count("\t"))
+        for i, raw in enumerate(raws, start=1)
+    )
+    return RawBlock("002_x.txt", 100, 100 + len(raws), form, ("Some Section",), lines, hint)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff Formal Verification Engineer",
+        "Machine Learning Engr, II",
+        "(Senior) Julia machine learning specialist",
+        "AI RESEARCH SCIENTIST",
+        "Director, Engineering",
+        "Senior Software Engineer · ASML · United States",
+    ],
+)
+def test_titles(text: str) -> None:
+    assert is_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with Deep Learning frameworks, e.g., PyTorch",
+        "Lead the design of data pipelines for engineers",
+        "Research and analyze common algorithm models",
+        "timing convergence issues associated with deep-submicron processes",
+        "Mentor more junior researchers and engineers.",
+        "You will be a senior researcher focusing on geometry",
+    ],
+)
+def test_requirement_sentences_are_not_titles(text: str) -> None:
+    assert not is_title(text)
+
+
+def test_locations() -> None:
+    assert is_location("USA - California - Mountain View/Sunnyvale")
+    assert is_location("Santa Clara Valley (Cupertino), California, United States")
+    assert not is_location("Experience deploying models in the United States market.")
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        (
+            "Chainer: open-source deep learning framework",
+            "Experience with TensorFlow, Caffe, Chainer",
+        ),
+        ("Apache Spark:", "Experience with Hadoop, Spark, Hive"),
+        ("MEAN is a free and open-source JavaScript software stack", "Mean Stack"),
+        ('"Luigi helps you build modular UIs."', "Luigi:"),
+        ("enterprise resource planning, ERP", "native APIs from core systems (SIS, ERP, LMS)"),
+        ("physical unclonable function", "device characterization or PUF techniques"),
+    ],
+)
+def test_author_glosses(text: str, parent: str) -> None:
+    assert is_gloss(text, parent)
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("TensorFlow", "deep learning frameworks:"),
+        ("static security testing", "develop and review requirements, and strategy for:"),
+        ("Kalman filtering", "solid understanding of fundamental data fusion techniques:"),
+        ("QuickType: Predictive typing", "KEY R&D PROJECTS PRODUCTIZED ON THE TEAM:"),
+    ],
+)
+def test_nested_posting_lists_are_not_glosses(text: str, parent: str) -> None:
+    assert not is_gloss(text, parent)
+
+
+def test_gloss_and_its_subtree_are_dropped_nested_lists_kept() -> None:
+    draft = shape_block(
+        block(
+            "\t- Research Scientist",
+            "\t- Experience with TensorFlow, Caffe or Chainer.",
+            "\t\t* Chainer: open-source deep learning framework",
+            "\t\t\t+ made by Preferred Networks",
+            "\t- knowledge of:",
+            "\t\t* Kafka",
+        )
+    )
+    assert draft is not None
+    assert draft.title == "Research Scientist"
+    assert [line.text for line in draft.lines] == [
+        "Experience with TensorFlow, Caffe or Chainer.",
+        "knowledge of:",
+        "Kafka",
+    ]
+    assert [line.line for line in draft.lines] == [102, 105, 106]
+
+
+def test_title_company_location_from_a_job_board_line() -> None:
+    draft = shape_block(
+        block("\t- Senior Software Engineer · ASML · United States", "\t- C++ and Python")
+    )
+    assert draft is not None
+    assert (draft.title, draft.company, draft.location) == (
+        "Senior Software Engineer",
+        "ASML",
+        "United States",
+    )
+
+
+def test_location_line_after_the_title_is_not_a_requirement() -> None:
+    draft = shape_block(
+        block(
+            "\t- Machine Learning Engr, II", "\t- USA - California - Mountain View", "\t- PyTorch"
+        )
+    )
+    assert draft is not None
+    assert draft.location == "USA - California - Mountain View"
+    assert [line.text for line in draft.lines] == ["PyTorch"]
+
+
+def test_preferred_flags_inline_and_by_section_and_by_lead_in() -> None:
+    draft = shape_block(
+        block(
+            "\t- Python",
+            "\t- Spark is a plus",
+            "\t- Experience with the following is a plus:",
+            "\t\t* Computer Vision",
+            "\t- SQL",
+            "\t- Preferred Qualifications",
+            "\t- Kubernetes",
+        )
+    )
+    assert draft is not None
+    flags = {line.text: line.required for line in draft.lines}
+    assert flags == {
+        "Python": True,
+        "Spark is a plus": False,
+        "Experience with the following is a plus:": False,
+        "Computer Vision": False,
+        "SQL": True,
+        "Kubernetes": False,
+    }
+
+
+def test_placeholder_block_is_nothing() -> None:
+    assert shape_block(block("\t- BLAH.")) is None
+
+
+def test_repeated_lines_are_kept_once() -> None:
+    draft = shape_block(block("\t- Python", "\t- SQL", "\t- python"))
+    assert draft is not None
+    assert [line.text for line in draft.lines] == ["Python", "SQL"]
+
+
+def test_seed_000_preferred_section_is_kept() -> None:
+    lines = (SeedLine(10, "- Python", 0), SeedLine(12, "- C++", 0, preferred=True))
+    raw = RawBlock("000_x.txt", 8, 12, "uk", (), lines, "Research Engineer", "DeepMind")
+    draft = shape_block(raw)
+    assert draft is not None
+    assert [(line.text, line.required) for line in draft.lines] == [
+        ("Python", True),
+        ("C++", False),
+    ]
+    assert (draft.title, draft.company) == ("Research Engineer", "DeepMind")
