@@ -1,0 +1,275 @@
+"""A profile that lives for years: init, progress, diff, report, and your own postings.
+
+``postings add`` / ``postings remove`` join the ``postings`` sub-app of ``corpus_cmds``.
+``record_snapshot`` is called by ``match`` (unless ``--no-record``) to feed ``progress``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from careergap.cli._common import command, emit_json, handle_errors, warn
+
+if TYPE_CHECKING:
+    from careergap.engine import FamilyResult, Workspace
+
+#: Families listed by `diff` unless --all: the ones that moved most.
+DIFF_TOP = 10
+#: Report formats and the file suffixes that imply them.
+REPORT_FORMATS = {"md": (".md", ".markdown"), "html": (".html", ".htm")}
+
+JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
+POSTINGS_OPTION = typer.Option(
+    None, "--postings", help="Extra folder of postings YAML to add to the corpus (repeatable)."
+)
+
+
+# --- history hook used by `match` -----------------------------------------------------------
+
+
+def record_snapshot(
+    path: Path, ws: Workspace, levels: dict[str, int], results: Sequence[FamilyResult]
+) -> None:
+    """Record one history snapshot of every family's coverage.
+
+    A history that cannot be written is a warning, not a failed `match`: the scores were
+    computed and shown, the profile is untouched, and the warning says how to repair it.
+    """
+    from careergap import diffing, history
+
+    coverages = {r.score.family_id: r.score.coverage for r in results}
+    if set(coverages) != set(ws.families):  # --top or --role: score the rest for the record
+        coverages = diffing.coverages(ws, levels)
+    try:
+        history.record(path, Path(path).read_bytes(), levels, coverages)
+    except OSError as exc:
+        warn(f"history not recorded: {path}: cannot read: {exc.strerror or exc}")
+    except history.HistoryError as exc:
+        warn(f"history not recorded: {exc}")
+
+
+# --- init -----------------------------------------------------------------------------------
+
+
+@command("init")
+def init_cmd(
+    path: Path = typer.Argument(Path("me.yaml"), help="Where to write the profile."),
+    from_text: Path | None = typer.Option(
+        None, "--from-text", metavar="CV.txt", help="Pre-fill skills found in a plain-text CV."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+) -> None:
+    """Write a commented starter profile; with --from-text, pre-filled from your CV."""
+    from careergap import initprofile, render, render_life
+
+    found: list[initprofile.FoundSkill] = []
+    cv_name = None
+    if from_text is not None:
+        from careergap.matching import Extractor
+        from careergap.taxonomy import load_taxonomy
+
+        text = initprofile.read_cv(from_text)
+        taxonomy = load_taxonomy()
+        names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
+        found = initprofile.skills_in_text(text, Extractor(taxonomy).find, names)
+        cv_name = from_text.name
+    initprofile.write_profile(path, initprofile.render_profile(found, cv_name), force=force)
+    render.print_lines(render_life.init_message(str(path), found, cv_name))
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+@command("progress")
+def progress_cmd(
+    role: list[str] | None = typer.Option(None, "--role", "-r", help="Only these roles."),
+    profile: Path | None = typer.Option(
+        None,
+        "--profile",
+        "-p",
+        help="Whose history. Default: the profile `match` would use, else every snapshot.",
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """How your coverage moved over the snapshots `match` recorded."""
+    from careergap import history, render_life
+    from careergap.errors import ProfileNotFound
+    from careergap.families import load_families, resolve_role
+    from careergap.profile import find_profile
+
+    families = load_families()
+    only = tuple(dict.fromkeys(resolve_role(r, families).id for r in role or ()))
+    try:
+        whose: Path | None = find_profile(profile)
+    except ProfileNotFound:
+        whose = None
+    prog = history.progress(history.snapshots(whose), only=only)
+    if as_json:
+        emit_json(render_life.progress_json(prog))
+        return
+    render_life.print_progress(prog, {f: fam.name for f, fam in families.items()}, _skill_names())
+
+
+def _skill_names() -> dict[str, str]:
+    from careergap.taxonomy import load_taxonomy
+
+    return {sid: skill.name for sid, skill in load_taxonomy().skills.items()}
+
+
+# --- diff -----------------------------------------------------------------------------------
+
+
+@command("diff")
+def diff_cmd(
+    old: Path = typer.Argument(..., help="The earlier profile version."),
+    new: Path = typer.Argument(..., help="The later profile version."),
+    show_all: bool = typer.Option(False, "--all", help="Every family, not only the top 10."),
+    postings: list[Path] | None = POSTINGS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Skill-level changes between two profile versions and their effect on each family."""
+    from careergap import diffing, render_life
+    from careergap.engine import load_workspace
+    from careergap.profile import load_profile
+
+    ws = load_workspace(list(postings or ()))
+    before, after = (load_profile(p, ws.taxonomy) for p in (old, new))
+    for loaded in (before, after):
+        for problem in loaded.warnings:
+            warn(str(problem))
+    diff = diffing.diff_profiles(ws, before.levels, after.levels)
+    names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
+    if as_json:
+        emit_json(render_life.diff_json(diff, str(old), str(new), names))
+        return
+    render_life.print_diff(diff, str(old), str(new), names, None if show_all else DIFF_TOP)
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _report_format(fmt: str | None, output: Path | None) -> str:
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower() if output else ""
+    return next((name for name, sfx in REPORT_FORMATS.items() if suffix in sfx), "md")
+
+
+@command("report")
+def report_cmd(
+    profile_arg: Path | None = typer.Argument(None, metavar="[PROFILE]", show_default=False),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="md or html. Default: from the -o suffix, else md.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (atomically). Default: standard output."
+    ),
+    postings: list[Path] | None = POSTINGS_OPTION,
+) -> None:
+    """A self-contained report to share: family ranking, top gaps with resources, progress."""
+    from careergap import history, report, report_html
+    from careergap.cli.score_cmds import load
+    from careergap.errors import CareergapError
+    from careergap.loader import write_text_atomic
+
+    if fmt is not None and fmt not in REPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="--format")
+    fmt = _report_format(fmt, output)
+    ctx = load(profile_arg, postings)
+    try:
+        snaps = history.snapshots(ctx.path)
+    except history.HistoryError as exc:
+        warn(f"progress left out: {exc}")
+        snaps = []
+    person = _person(ctx.path)
+    data = report.build_report(
+        ctx.ws,
+        str(ctx.path),
+        person,
+        ctx.levels,
+        [ctx.family_id(r) for r in ctx.target_roles],
+        snaps,
+        history.now_utc()[:10],
+    )
+    text = report_html.render_html(data) if fmt == "html" else report.render_markdown(data)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        raise CareergapError(f"{output}: is a directory; give a file name such as report.{fmt}")
+    write_text_atomic(output, text)
+    typer.echo(f"Wrote {output} ({fmt}).", err=True)
+
+
+def _person(path: Path) -> str | None:
+    from careergap.loader import read_user_yaml
+
+    name = read_user_yaml(path).data.get("name")
+    return name if isinstance(name, str) and name.strip() else None
+
+
+# --- your own postings ----------------------------------------------------------------------
+
+
+@handle_errors
+def postings_add_cmd(
+    file: str = typer.Argument(..., metavar="FILE|-", help="The job ad as text; - reads stdin."),
+    role: str = typer.Option(..., "--role", "-r", help="The role family it belongs to."),
+    title: str | None = typer.Option(None, "--title", "-t", help="Title (default: first line)."),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Show what would be stored; save nothing."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Store a job ad you pasted; it counts in roles, postings, match and gaps from then on."""
+    from careergap import render_life, userpostings
+    from careergap.families import load_families, resolve_role
+    from careergap.matching import Extractor
+    from careergap.taxonomy import load_taxonomy
+
+    family = resolve_role(role, load_families())
+    text = userpostings.read_source(file)
+    taxonomy = load_taxonomy()
+    pasted = userpostings.parse_posting(
+        text, family.id, Extractor(taxonomy).find, title=title, where=file
+    )
+    names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
+    saved = None if dry_run else userpostings.save(pasted)
+    if as_json:
+        emit_json(render_life.pasted_json(pasted, str(saved) if saved else None, names))
+    else:
+        render_life.print_pasted(pasted, family.name, names)
+    if saved is None:
+        typer.echo("Dry run: nothing saved.", err=True)
+    else:
+        typer.echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
+
+
+@handle_errors
+def postings_remove_cmd(
+    posting_id: str = typer.Argument(..., metavar="ID", help="Id of a posting you added."),
+) -> None:
+    """Remove a posting you added with `postings add`."""
+    from careergap import userpostings
+
+    userpostings.remove(posting_id)
+    typer.echo(f"Removed {posting_id}.")
+
+
+def _register_postings_commands() -> None:
+    """Join the `postings` sub-app that corpus_cmds owns (list/show), rather than a second one."""
+    from careergap.cli.corpus_cmds import postings_app
+
+    postings_app.command("add")(postings_add_cmd)
+    postings_app.command("remove")(postings_remove_cmd)
+
+
+_register_postings_commands()
