@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from careergap.corpus.clean import normalize
 from careergap.corpus.seeds import RawBlock, SeedLine
 from careergap.corpus.shape import is_gloss, is_location, is_title, shape_block
 
@@ -171,3 +174,26 @@ def test_seed_000_preferred_section_is_kept() -> None:
         ("C++", False),
     ]
     assert (draft.title, draft.company) == ("Research Engineer", "DeepMind")
+
+
+_RAW_LINE = st.builds(
+    lambda indent, marker, body: indent + marker + body,
+    st.sampled_from(["", "\t", " \t", "\t\t", "\t\t\t"]),
+    st.sampled_from(["", "- ", "* ", "+ "]),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+        max_size=60,
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RAW_LINE, min_size=1, max_size=12))
+def test_any_block_shapes_cleanly_and_stays_traceable(raws: list[str]) -> None:
+    raw_block = block(*raws)
+    draft = shape_block(raw_block)
+    if draft is None:
+        return
+    by_number = {line.number: line.raw for line in raw_block.lines}
+    for line in draft.lines:
+        assert line.text and line.text == normalize(by_number[line.line])

@@ -71,7 +71,7 @@ def roles_cmd(
     columns = [
         ("Role family / --role id", {"ratio": 3, "min_width": 25, "overflow": "fold"}),
         ("Sample", {"ratio": 2}),
-        ("Most demanded skills (share of postings)", {"ratio": 5}),
+        ("Most demanded skills (share of postings)", {"ratio": 6}),
     ]
     print_renderable(
         table(

@@ -172,6 +172,31 @@ A posting may belong to several families; counts below count it once per family.
 {rows}
 
 Files are named by posting id: `p-SEED-LINE.yaml` for postings, `n-SEED-LINE.yaml` for notes.
+
+## How the seeds were curated (`careergap/corpus/`)
+
+- **Where postings are.** Seed 002: every `+ skill set:` / `+ skill set for ...:` /
+  `+ tech stack:` block (its TAB-indented lines; depth = number of TABs), plus two runs of loose
+  requirement lines (EDA application engineers; DFM/OPC). Seed 000: a role link or heading
+  starts a posting, `## [Company](url)` names the company, `#### Minimum` / `#### Preferred`
+  mark required and preferred lines.
+- **Dropped lines.** `BLAH` placeholders, `[NAME](URL)` and empty links, lines that are only links,
+  equal-opportunity/benefits/salary lines, page chrome and bare section labels, repeated lines.
+  Markdown emphasis and link targets are stripped; the words are kept.
+- **Author glosses.** At TAB depth >= 2 a line that defines a term of its parent
+  (`Chainer: open-source deep learning framework`), quotes a web page, or expands an acronym of
+  its parent is the notes author's gloss: it and its sub-lines are dropped.
+- **Required or preferred.** Inline markers ("a plus", "preferred", "ideally", "nice to have",
+  "bonus", "desired", "Ideal:", "[Plus]"...), section labels ("Preferred qualifications"), and
+  lead-ins that carry a marker make lines preferred.
+- **Titles.** The first line when it is short and names a role ("Staff Formal Verification
+  Engineer"); `Title · Company · Location` lines are split. Blocks without one are titled
+  "Untitled posting (SECTION)".
+- **Families.** The seed section gives a default; title keyword rules add families (and decide
+  alone in mixed sections such as "Machine Learning Scientist & Deep Learning Scientist Roles").
+- **Duplicates.** Blocks with (almost) the same lines and titles that do not tell them apart are
+  one ad; titles at different levels (Principal vs Staff) stay separate.
+- **Hand edits** are in `careergap/data/corpus_overrides.yaml`, each with its reason.
 """
 
 

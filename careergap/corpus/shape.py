@@ -8,6 +8,7 @@ TAB depth >= 2 of skill-set blocks (depth 1 is always the pasted posting):
 * a quotation (the author quoting a project's home page),
 * an acronym expansion of an acronym in the parent (``enterprise resource planning, ERP``,
   ``physical unclonable function`` under ``PUF``),
+* a bare reference link (the lines nested under it describe the linked page),
 
 is a gloss: it and everything nested under it is dropped. Other nested lines (lists the ad
 itself nests, e.g. the tools under "knowledge of:") are kept.
@@ -162,7 +163,11 @@ def _kept_lines(block: RawBlock) -> list[tuple[SeedLine, RequirementLine]]:
         flag = clean.section_flag(text)
         if flag is not None and line.depth <= 1:
             required_section = flag
-        if clean.drop_reason(line.raw):
+        reason = clean.drop_reason(line.raw)
+        if reason == "link" and line.depth >= 2 and not notes:
+            gloss_depth = line.depth  # what is nested under a reference link describes it
+            continue
+        if reason:
             continue
         if not notes and line.depth >= 2 and stack and is_gloss(text, stack[-1][1]):
             gloss_depth = line.depth
