@@ -29,9 +29,11 @@ USER_PREFIX = "user-"
 #: Folder (inside the user data dir) holding the user's postings.
 POSTINGS_FOLDER = "postings"
 #: Hex digits of the text hash in an id: enough to tell a person's postings apart.
-ID_HASH_CHARS = 8
-#: Words of the title kept in the id, so ``ls`` of the folder stays readable.
-ID_TITLE_WORDS = 5
+ID_HASH_CHARS = 6
+#: Words of the title kept in the id, so ids stay short but recognisable in a listing.
+ID_TITLE_WORDS = 4
+#: Job boards join title, company and location with this when the title is copied.
+JOB_BOARD_SEPARATOR = " · "
 #: A first line longer than this is a sentence, not a title.
 MAX_TITLE_CHARS = 90
 #: Largest paste accepted: a job ad is a few KB; anything bigger is a wrong file.
@@ -126,6 +128,15 @@ def read_source(source: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def split_title(line: str) -> tuple[str, str | None, str | None]:
+    """``Title · Company · Location`` as copied from a job board -> its three parts."""
+    parts = [part.strip() for part in line.split(JOB_BOARD_SEPARATOR)]
+    title = parts[0] or line.strip()
+    company = parts[1] if len(parts) > 1 and parts[1] else None
+    location = JOB_BOARD_SEPARATOR.join(p for p in parts[2:] if p) or None
+    return title, company, location
+
+
 def check_text(text: str, where: str) -> None:
     if not text.strip():
         raise CareergapError(f"{where}: the posting text is empty; paste the job ad's text")
@@ -164,11 +175,13 @@ def parse_posting(
             f"{where}: no known skills found in the posting; nothing was saved "
             "(see what careergap can read with `careergap extract FILE`)"
         )
-    title = title or "Untitled posting"
+    title, company, location = split_title(title or "Untitled posting")
     pid = posting_id(title, text)
     posting = Posting(
         id=pid,
         title=title,
+        company=company,
+        location=location,
         families=(family_id,),
         source=str(postings_dir() / f"{pid}.txt"),
         lines=tuple(lines),

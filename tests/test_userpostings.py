@@ -57,6 +57,17 @@ def test_title_lines_and_markers() -> None:
     assert posting.id.startswith("user-senior-platform-engineer-")
 
 
+def test_a_job_board_title_line_gives_company_and_location() -> None:
+    text = "ML Engineer · Example Corp · Berlin, Germany\n- Python\n"
+    posting = parse_posting(text, "mle", _find).posting
+    assert (posting.title, posting.company, posting.location) == (
+        "ML Engineer",
+        "Example Corp",
+        "Berlin, Germany",
+    )
+    assert posting.id.startswith("user-ml-engineer-")
+
+
 def test_explicit_title_keeps_the_first_line_as_a_requirement() -> None:
     posting = parse_posting("Python and Kubernetes\n", "mlops", _find, title="SRE").posting
     assert posting.title == "SRE"
