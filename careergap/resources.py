@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # imported lazily: loading the taxonomy is not free
 #: The packaged data file, relative to ``careergap/data``.
 RESOURCES_FILE = "resources.yaml"
 
+#: A skill with fewer own resources than this borrows from its parents and related skills
+#: (three is what ``careergap gaps`` shows per gap).
+BORROW_BELOW = 3
+
 #: Order within one skill: structured study material before reference pages, events last.
 KIND_PRIORITY: tuple[str, ...] = (
     "course",
@@ -152,31 +156,48 @@ def resources_for(
     *,
     index: ResourceIndex | None = None,
 ) -> list[AttachedResource]:
-    """Resources to study ``skill_id``: its own, then via parents (nearest first), then related.
+    """Resources to study ``skill_id``: its own first, then borrowed ones labelled ``via``.
 
-    Related skills come in the taxonomy's order: weight descending, then id (relations are
-    symmetric there, so TensorFlow can lend to PyTorch and back).
-
-    Borrowed resources carry ``via`` = the display name of the skill they come from. A resource
-    already offered (same title and url) is not repeated. ``limit`` caps the list; with a limit
-    the fallback is only consulted while the list is short.
+    A skill with fewer than BORROW_BELOW resources of its own borrows, in this order: from
+    the nearest generation of ancestors that has others (parents before grandparents, and no
+    further, so a tool does not inherit generic computer-science material its parent already
+    covers), then from related skills in the taxonomy's order (weight descending, then id).
+    A resource already offered (same title and url) is not repeated; ``limit`` caps the list.
     """
     if index is None:
         index = load_resources(taxonomy)
+    lenders: list[str] = [skill_id]
+    if len(index.own(skill_id)) < BORROW_BELOW:
+        lenders += _nearest_lending_generation(skill_id, taxonomy, index)
+        lenders += [sid for sid, _weight in taxonomy.related(skill_id) if sid not in lenders]
     out: list[AttachedResource] = []
     seen: set[tuple[str, str | None]] = set()
-    sources: list[tuple[str, str | None]] = [(skill_id, None)]
-    related = [sid for sid, _weight in taxonomy.related(skill_id)]
-    for sid in taxonomy.ancestors(skill_id) + related:
-        if all(sid != known for known, _ in sources):
-            sources.append((sid, taxonomy.name(sid)))
-    for sid, via in sources:
+    for sid in lenders:
+        via = None if sid == skill_id else taxonomy.name(sid)
         for res in index.own(sid):
             if limit is not None and len(out) >= limit:
                 return out
             key = (res.title.casefold(), res.url)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(AttachedResource(resource=res, skill_id=sid, via=via))
+            if key not in seen:
+                seen.add(key)
+                out.append(AttachedResource(resource=res, skill_id=sid, via=via))
     return out
+
+
+def _nearest_lending_generation(
+    skill_id: str, taxonomy: Taxonomy, index: ResourceIndex
+) -> list[str]:
+    """The closest generation of ancestors that has resources the skill lacks, in taxonomy order."""
+    own = set(index.own(skill_id))
+    seen = {skill_id}
+    generation = list(taxonomy.parents(skill_id))
+    while generation:
+        seen.update(generation)
+        lenders = [sid for sid in generation if set(index.own(sid)) - own]
+        if lenders:
+            return lenders
+        generation = [
+            parent for sid in generation for parent in taxonomy.parents(sid) if parent not in seen
+        ]
+        generation = list(dict.fromkeys(generation))
+    return []

@@ -43,6 +43,8 @@ def taxonomy() -> Taxonomy:
         _skill("tensorflow", "TensorFlow", parents=["deep-learning"]),
         _skill("keras", "Keras"),
         _skill("jax", "JAX", parents=["deep-learning"]),
+        _skill("flax", "Flax", parents=["jax"]),
+        _skill("scikit-learn", "scikit-learn", parents=["machine-learning"]),
         _skill("lonely", "Lonely"),
     ]
     return Taxonomy(skills, "fixture")
@@ -61,6 +63,7 @@ RAW = {
     "pytorch": [_res("PyTorch docs", "docs", "https://pytorch.org"), _res("A course", "course")],
     "tensorflow": [_res("TensorBoard", "docs", "https://www.tensorflow.org/tensorboard")],
     "keras": [_res("Keras notes", "topic-notes")],
+    "scikit-learn": [_res("Raschka", "book"), _res("User guide"), _res("API reference")],
 }
 
 
@@ -79,7 +82,7 @@ def _titles(attached: list[AttachedResource]) -> list[tuple[str, str | None]]:
 def test_index_orders_each_skill_by_kind_priority_then_title(index: ResourceIndex) -> None:
     assert [r.title for r in index.own("pytorch")] == ["A course", "PyTorch docs"]
     assert [r.title for r in index.own("machine-learning")] == ["PRML", "NeurIPS"]
-    assert len(index) == 8
+    assert len(index) == 11
 
 
 def test_index_order_does_not_depend_on_file_order(taxonomy: Taxonomy) -> None:
@@ -151,16 +154,35 @@ def test_own_resources_come_first_without_a_via_label(taxonomy, index) -> None:
     assert got[0].skill_id == "pytorch"
 
 
-def test_fallback_order_is_parents_nearest_first_then_related_by_weight(taxonomy, index) -> None:
+def test_fallback_order_is_nearest_parents_then_related_by_weight(taxonomy, index) -> None:
     got = resources_for("pytorch", taxonomy, index=index)
     assert _titles(got) == [
         ("A course", None),
         ("PyTorch docs", None),
         ("Deep Learning", "deep learning"),
-        ("PRML", "deep learning"),  # filed under both; offered once, by the nearer skill
-        ("NeurIPS", "machine learning"),
+        ("PRML", "deep learning"),
+        # machine learning (a grandparent) is not consulted: deep learning already lends
         ("TensorBoard", "TensorFlow"),  # related weight 0.3 before keras at 0.2
         ("Keras notes", "Keras"),
+    ]
+
+
+def test_a_parent_without_resources_is_skipped_for_the_next_generation(taxonomy, index) -> None:
+    got = resources_for("flax", taxonomy, index=index)
+    assert _titles(got) == [("Deep Learning", "deep learning"), ("PRML", "deep learning")]
+
+
+def test_a_skill_with_enough_of_its_own_does_not_borrow(taxonomy, index) -> None:
+    got = resources_for("scikit-learn", taxonomy, index=index)
+    assert _titles(got) == [("Raschka", None), ("API reference", None), ("User guide", None)]
+
+
+def test_a_resource_filed_under_two_lenders_is_offered_once(taxonomy, index) -> None:
+    got = resources_for("deep-learning", taxonomy, index=index)
+    assert _titles(got) == [
+        ("Deep Learning", None),
+        ("PRML", None),
+        ("NeurIPS", "machine learning"),
     ]
 
 

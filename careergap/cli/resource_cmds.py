@@ -71,15 +71,17 @@ def _print_table(name: str, attached: list[AttachedResource]) -> None:
             a.resource.kind,
             a.resource.url or "",
             a.resource.source,
-            f"via {a.via}" if a.via else "",
+            a.via or "",
         )
         for a in attached
     ]
     columns = [
         ("title", {"overflow": "fold", "ratio": 3}),
         ("kind", {"no_wrap": True}),
-        ("url", {"overflow": "fold", "ratio": 3}),
-        ("source", {"overflow": "fold", "ratio": 2}),
-        ("via", {"overflow": "fold", "ratio": 1}),
+        ("url", {"overflow": "fold", "ratio": 4}),
+        ("source", {"overflow": "fold", "ratio": 4}),
+        ("via", {"overflow": "fold", "ratio": 2}),
     ]
-    print_renderable(table(f"Study resources for {name}", columns, rows))
+    tbl = table(f"Study resources for {name}", columns, rows)
+    tbl.expand = True  # share the terminal width by the ratios above
+    print_renderable(tbl)
