@@ -94,6 +94,12 @@ _VERB_GO = "|".join(
     "for the a an find make see do team there here up down big home".split()
     + [r"and\s+(?:get|do|see|make)"]
 )
+#: A capitalised word after a first name is a surname ("Ray Kurzweil"), unless it is a product
+#: part of the framework ("Ray Tune"); "Ray tracing" is graphics.
+_PERSON_AFTER = _rx(
+    r"^(?:\s+(?!(?:Tune|Serve|Train|Data|Core|RLlib|Cluster|Language|Programming)\b)"
+    r"[A-Z][a-z]+\b|\s+(?i:tracing|traced|tracer|casting|marching|optics)\b)"
+)
 _APACHE_BEFORE = _rx(r"(?i:\b(?:apache|databricks|aws|gcp|azure|cloud)\s+)$")
 
 #: The ambiguous forms, by lower-case key. Every one is exercised in tests/test_matching.py.
@@ -175,13 +181,16 @@ RULES: dict[str, Rule] = {
         reject_before=_rx(
             r"(?:(?i:\b(?:your|my|his|her|their|attach|attached|send|submit|submitted|upload|"
             r"enclose|enclosed|forward|updated|detailed|full)\s+)|"
-            r"(?i:r[ée]sum[ée]|cover\s+letter)\s*(?:/|,|&|\+|\bor\b|\band\b)\s*)$"
+            r"(?i:\bwrit(?:e|es|ing|ten)\s+(?:\w+\s+){0,2})|"
+            r"(?i:r[ée]sum[ée]|letter)\s*(?:/|,|&|\+|\bor\b|\band\b)\s*)$"
         ),
         reject_after=_rx(
             r"^\s*(?:(?:/|,|&|\+|(?i:or\b|and\b))\s*(?i:(?:a\s+)?(?:cover|motivation|r[ée]sum[ée]|"
             r"portfolio|references?|letter|transcripts?))|\(\s*(?i:r[ée]sum[ée])|"
             r"\s(?i:to|via)\s)"
         ),
+        reject_near=_rx(r"(?i:r[ée]sum[ée]|cover\s+letter|curriculum\s+vitae|\bapply|applying)"),
+        unless_near=_rx(r"(?i:vision|image|video|detection|segmentation|\bnlp\b|neural|models?\b)"),
     ),
     "dft": Rule(
         why="design-for-test vs the discrete Fourier transform / density functional theory",
@@ -192,9 +201,10 @@ RULES: dict[str, Rule] = {
         unless_near=_rx(r"(?i:design[\s-]+for[\s-]+test|\bscan\b|atpg|\bm?bist\b|jtag)"),
     ),
     "mdp": Rule(
-        why="Markov decision process vs management development programmes",
+        why="Markov decision process vs management programmes and mask data preparation",
         reject_near=_rx(
-            r"(?i:management|leadership|graduate|trainee|programme|development\s+prog)"
+            r"(?i:management|leadership|graduate|trainee|programme|development\s+prog|"
+            r"\bmask|photomask|lithograph|reticle|\bopc\b)"
         ),
         unless_near=_rx(r"(?i:markov|reinforcement|\bRL\b|reward|policy|bellman|pomdp)"),
     ),
@@ -254,6 +264,59 @@ RULES: dict[str, Rule] = {
             r"(?i:\buvm\b|verilog|vhdl|testbench|assertions?|\bsva\b|\brtl\b|verification|"
             r"\bovm\b|simulation|fpga|asic|\bdv\b|constrained[\s-]random|formal|coverage)"
         ),
+    ),
+    # Exact-case forms in the packaged data that are also everyday words or first names.
+    "react": Rule(
+        why="React the library vs 'react to incidents'",
+        reject_after=_rx(
+            r"^\s+(?i:to|quickly|fast|swiftly|calmly|appropriately|accordingly|promptly)\b"
+        ),
+    ),
+    "spring": Rule(
+        why="the Spring framework vs the season",
+        reject_before=_rx(
+            r"(?:(?i:\b(?:this|next|last|early|late|during)\s+)|"
+            r"(?i:(?:summer|autumn|fall|winter)\s*(?:,|/|\band\b|\bor\b)\s*))$"
+        ),
+        reject_after=_rx(
+            r"^(?:\s+(?:(?:19|20)\d\d|(?i:semester|term|break|internship|intake|season|"
+            r"cleaning|quarter|hiring))\b|\s*(?:,|/|(?i:and|or)\b)\s*(?i:summer|autumn|fall))"
+        ),
+    ),
+    "ray": Rule(
+        why="the Ray framework vs a person called Ray and ray tracing",
+        reject_after=_PERSON_AFTER,
+    ),
+    "julia": Rule(
+        why="the Julia language vs a person called Julia",
+        reject_before=_rx(r"(?:\b(?:Dr|Ms|Mrs|Miss|Prof)\.?\s+)$"),
+        reject_after=_PERSON_AFTER,
+    ),
+    "stan": Rule(why="the Stan language vs a person called Stan", reject_after=_PERSON_AFTER),
+    "shiny": Rule(
+        why="R Shiny vs 'shiny new'",
+        reject_after=_rx(r"^\s+(?i:new|objects?|happy|surfaces?|metal|floors?)\b"),
+    ),
+    "eigen": Rule(
+        why="the Eigen library vs eigenvalues written apart",
+        reject_after=_rx(
+            r"^[\s-]*(?i:values?|vectors?|decomposition|space|modes?|functions?|problems?)\b"
+        ),
+    ),
+    "boost": Rule(
+        why="the Boost C++ libraries vs the verb",
+        reject_before=_rx(r"(?i:\b(?:to|will|can|could|help|helps|helping|greatly)\s+)$"),
+        reject_after=_rx(
+            r"^\s+(?i:productivity|performance|efficiency|sales|engagement|morale|revenue|your|"
+            r"our|the|team|conversion|growth|visibility|confidence)\b"
+        ),
+    ),
+    "skill": Rule(
+        why="Cadence SKILL vs 'SKILL' in an all-caps heading: needs EDA context or a list",
+        reject_after=_rx(r"^(?:\s*:|[ \t]+[A-Z]{2,}\b)"),
+        reject_before=_rx(r"\b[A-Z]{2,}[ \t]+$"),
+        needs="always",
+        accept_near=_rx(r"(?i:cadence|virtuoso|pcells?|\bocean\b|\beda\b|layout|skill\+\+)"),
     ),
     "scala": Rule(why="Scala vs La Scala", reject_before=_rx(r"\bLa\s+$")),
     "java": Rule(

@@ -12,17 +12,18 @@ Three jobs:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from careergap.ambiguity import Verdict, judge, list_neighbour
+from careergap.ambiguity import RULES, Verdict, judge, list_neighbour
 from careergap.models import Skill
 
 if TYPE_CHECKING:
@@ -198,16 +199,20 @@ PLURAL_MIN_LENGTH = 3
 #: ("machine learning" = "machine-learning"; "scikit-learn" = "scikit learn").
 _SEP_CHARS = " \t\u00a0_-"
 _SEP_RUN = re.compile(f"[{re.escape(_SEP_CHARS)}]+")
-_SEP_PATTERN = f"[{re.escape(_SEP_CHARS)}]*"
+#: Never a line break: "OPC" ending one bullet and "- model..." starting the next are not
+#: "OPC model".
+_SEP_PATTERN = r"[ \t\xa0_-]*"
 _SEP = object()  # the trie key for a separator run
 _END = ""  # the trie key that marks the end of a form
 
-#: A mention never starts right after a letter/digit, or after ".", "+", "#", "@" (file names,
-#: "Node.js", "C++", e-mail addresses); never ends before a letter/digit, "+" or "#".
-_START = r"(?<![\w.+#@])"
+#: A mention starts at a word boundary, and never right after ".", "+", "#" or "@" (file names,
+#: "Node.js", "C++", e-mail addresses); exact-case forms not after "-" either ("Objective-C").
+_BAD_BEFORE = frozenset(".+#@")
+_BAD_BEFORE_EXACT = frozenset(".+#@-")
+#: A mention never ends before a letter/digit, "+" or "#".
 _STOP = r"(?![\w+#])"
-#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to",
-#: "Objective-C") nor dotted abbreviations ("C.V.", "D.C.").
+#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to") nor
+#: dotted abbreviations ("C.V.", "D.C.").
 _EXACT_STOP = r"(?!-\w)(?!\.\w)"
 
 
@@ -255,90 +260,144 @@ def _trie_pattern(node: dict) -> str:
 
 @dataclass(frozen=True)
 class _Compiled:
-    pattern: re.Pattern[str]
-    ci_forms: dict[str, str]  # case-insensitive key -> skill id
-    exact_forms: dict[str, str]  # exact-case key -> skill id
+    ci_pattern: re.Pattern[str]  # runs over the lower-cased text
+    exact_pattern: re.Pattern[str]  # runs over the text as written
+    ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
+    exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
+
+
+def _root_pattern(trie: dict, stop: str) -> re.Pattern[str]:
+    """One regex for a trie. Forms starting with a word character are anchored with ``\\b``,
+    which fails fast inside words; the few others (".NET") use a look-behind."""
+    word = {k: v for k, v in trie.items() if isinstance(k, str) and re.match(r"\w", k)}
+    other = {k: v for k, v in trie.items() if k not in word}
+    branches = [rf"\b{_trie_pattern(word)}"] if word else []
+    if other:
+        branches.append(rf"(?<![\w.+#@]){_trie_pattern(other)}")
+    return re.compile(f"(?:{'|'.join(branches) or '(?!)'}){stop}")
 
 
 def _is_exact(form: str, skill: Skill) -> bool:
     return form in skill.exact or len(form.strip()) <= SHORT_FORM_LENGTH
 
 
+def _splits_into_known(form: str, known: Collection[str]) -> bool:
+    """A slash alias such as "SV/UVM" whose parts are all skill forms is read part by part.
+
+    Matching it whole would credit one skill where the text names two; "TCP/IP"-style
+    aliases whose parts are not forms of their own stay whole.
+    """
+    parts = form.split("/")
+    return len(parts) > 1 and all(fold(part) in known for part in parts)
+
+
 @functools.lru_cache(maxsize=8)
 def _compile(taxonomy: Taxonomy) -> _Compiled:
-    from careergap.ambiguity import RULES
 
+    names = _name_index(taxonomy)
+    known = names.names.keys() | names.aliases.keys()
     ci_trie: dict = {}
     exact_trie: dict = {}
     ci_forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
     for skill in taxonomy.skills.values():
         for form in dict.fromkeys((skill.name, *skill.aliases, *skill.exact)):
-            if not form.strip(_SEP_CHARS):
+            form = form.strip(_SEP_CHARS)
+            if not form or _splits_into_known(form, known):
                 continue
             if _is_exact(form, skill):
-                exact_forms.setdefault(_exact_key(form), skill.id)
+                for key in (form, _exact_key(form)):
+                    exact_forms.setdefault(key, skill.id)
                 _trie_insert(exact_trie, form, lower=False)
                 if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
                     _trie_insert(exact_trie, form + "s", lower=False)
                 continue
             key = _ci_key(form)
-            ci_forms.setdefault(key, skill.id)
+            for variant in (form.lower(), key):
+                ci_forms.setdefault(variant, skill.id)
             _trie_insert(ci_trie, form, lower=True)
             plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
             if plural_ok and key not in RULES:
                 _trie_insert(ci_trie, form + "s", lower=True)
-    alternatives = []
-    if ci_trie:
-        alternatives.append(f"(?P<ci>{_trie_pattern(ci_trie)}){_STOP}")
-    if exact_trie:
-        alternatives.append(f"(?<!-)(?-i:(?P<ex>{_trie_pattern(exact_trie)})){_STOP}{_EXACT_STOP}")
-    body = "|".join(alternatives) or "(?!)"
-    pattern = re.compile(f"{_START}(?:{body})", re.IGNORECASE)
-    return _Compiled(pattern, ci_forms, exact_forms)
+    return _Compiled(
+        ci_pattern=_root_pattern(ci_trie, _STOP),
+        exact_pattern=_root_pattern(exact_trie, _STOP + _EXACT_STOP),
+        ci_forms=ci_forms,
+        exact_forms=exact_forms,
+    )
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: the rare characters whose lower case is longer
+    (e.g. "İ") are left as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _form_of(surface: str, forms: dict[str, str], strip: Callable[[str], str]) -> tuple[str, str]:
+    """(skill id, form key) of a matched surface: as written, without separators, or singular."""
+    sid = forms.get(surface)
+    if sid is not None:
+        return sid, surface
+    key = strip(surface)
+    sid = forms.get(key)
+    if sid is None and key.endswith("s"):
+        key = key[:-1]
+        sid = forms.get(key)
+    if sid is None:  # pragma: no cover - every trie path ends in a known form
+        raise AssertionError(f"matched {surface!r} is not a known form")
+    return sid, key
 
 
 class Extractor:
-    """Finds skill mentions in free text with one compiled matcher built per taxonomy."""
+    """Finds skill mentions in free text with matchers compiled once per taxonomy.
+
+    Case-insensitive forms run over the lower-cased text (several times faster than
+    ``re.IGNORECASE``); exact-case forms ("R", "Go", "CV") run over the text as written.
+    """
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
         self._compiled = _compile(taxonomy)
 
-    def _lookup(self, surface: str, exact: bool) -> tuple[str, str] | None:
-        """(skill id, rule key) of a matched surface; the rule key is the singular, lower form."""
+    def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, skill id, rule key) of every raw match, both matchers, by position."""
         compiled = self._compiled
-        if exact:
-            key = _exact_key(surface)
-            sid = compiled.exact_forms.get(key)
-            if sid is None and key.endswith("s"):
-                key = key[:-1]
-                sid = compiled.exact_forms.get(key)
-            return (sid, key.lower()) if sid else None
-        key = _ci_key(surface)
-        sid = compiled.ci_forms.get(key)
-        if sid is None and key.endswith("s"):
-            key = key[:-1]
-            sid = compiled.ci_forms.get(key)
-        return (sid, key) if sid else None
+        lowered = _lower_same_length(text)
+        found = []
+        for match in compiled.ci_pattern.finditer(lowered):
+            start, end = match.span()
+            if start and lowered[start - 1] in _BAD_BEFORE:
+                continue
+            sid, key = _form_of(lowered[start:end], compiled.ci_forms, _ci_key)
+            found.append((start, end, sid, key))
+        for match in compiled.exact_pattern.finditer(text):
+            start, end = match.span()
+            if start and text[start - 1] in _BAD_BEFORE_EXACT:
+                continue
+            sid, key = _form_of(text[start:end], compiled.exact_forms, _exact_key)
+            found.append((start, end, sid, key.lower()))
+        found.sort(key=lambda c: (c[0], -c[1], c[2]))
+        return found
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions sorted by start; the longest form wins at each position."""
         accepted: list[Mention] = []
         pending: list[Mention] = []
-        for match in self._compiled.pattern.finditer(text):
-            exact = match.lastgroup == "ex"
-            start, end = match.span(match.lastgroup or 0)
-            surface = text[start:end]
-            found = self._lookup(surface, exact)
-            if found is None:  # pragma: no cover - every trie path ends in a known form
+        taken_until = 0
+        for start, end, sid, key in self._candidates(text):
+            if start < taken_until:
                 continue
-            verdict = judge(found[1], surface, text, start, end)
-            mention = Mention(found[0], start, end, surface)
-            if verdict is Verdict.ACCEPT:
-                accepted.append(mention)
-            elif verdict is Verdict.NEEDS_LIST:
-                pending.append(mention)
+            verdict = Verdict.ACCEPT
+            if key in RULES or len(key) == 1:
+                verdict = judge(key, text[start:end], text, start, end)
+            if verdict is Verdict.REJECT:
+                continue
+            taken_until = end
+            mention = Mention(sid, start, end, text[start:end])
+            (accepted if verdict is Verdict.ACCEPT else pending).append(mention)
         _adopt_list_members(text, accepted, pending)
         return sorted(accepted, key=lambda m: (m.start, m.end, m.skill_id))
 
@@ -349,11 +408,12 @@ def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mentio
     Repeats until nothing changes, so a chain of pending items next to one anchor all join.
     """
     changed = True
+    spans = sorted((m.start, m.end) for m in accepted) if pending else []
     while pending and changed:
         changed = False
-        spans = sorted((m.start, m.end) for m in accepted)
         for mention in list(pending):
             if list_neighbour(text, mention.start, mention.end, spans):
                 accepted.append(mention)
+                bisect.insort(spans, (mention.start, mention.end))
                 pending.remove(mention)
                 changed = True
