@@ -117,12 +117,10 @@ def build_workspace(
 
 
 def load_workspace(extra_postings: Sequence[Path] = ()) -> Workspace:
-    """The packaged taxonomy and corpus, plus any ``--postings`` folders."""
-    from careergap.corpus.load import load_corpus
-    from careergap.taxonomy import load_taxonomy
+    """The packaged taxonomy and corpus plus any ``--postings`` folders, via the compiled cache."""
+    from careergap.cache import cached_workspace
 
-    corpus = load_corpus(list(extra_postings))
-    return build_workspace(load_taxonomy(), corpus.families, corpus.postings)
+    return cached_workspace(list(extra_postings))
 
 
 # --- questions the commands ask -------------------------------------------------------------

@@ -1,0 +1,280 @@
+"""The compiled corpus cache: same answers as an uncached run, rebuilt on any change or damage."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careergap import cache, engine
+from careergap.cli import app
+from careergap.paths import bundled_postings_dir, data_file, user_cache_dir
+from careergap.taxonomy import load_taxonomy
+
+PROFILE = "name: Ada\nskills:\n  Python: 4\n  PyTorch: 3\n  SQL: 2\n  Kubernetes: 1\n"
+POSTING = """id: my-001
+title: ML engineer
+families: [machine-learning-engineer]
+source: mine.txt
+lines:
+  - line: 1
+    text: Strong Python and PyTorch experience
+  - line: 2
+    text: Kubernetes or Docker is a plus
+    required: false
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mine(tmp_path: Path) -> Path:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "my-001.yaml").write_text(POSTING, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the uncached builds."""
+    calls: list[int] = []
+    real = cache.build
+
+    def counting(*args: object, **kwargs: object) -> engine.Workspace:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "build", counting)
+    monkeypatch.setattr(cache, "_warned", False)
+    return calls
+
+
+def _cache_files() -> list[Path]:
+    folder = user_cache_dir()
+    return sorted(folder.glob(f"{cache.CACHE_PREFIX}*.json")) if folder.is_dir() else []
+
+
+def _match_json(runner: CliRunner, profile: Path, *extra: str) -> str:
+    result = runner.invoke(app, ["match", str(profile), "--json", "--no-record", *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_cached_run_prints_byte_identical_json(
+    runner: CliRunner, profile: Path, mine: Path, builds: list[int]
+) -> None:
+    first = _match_json(runner, profile, "--postings", str(mine))
+    assert builds == [1] and len(_cache_files()) == 1
+    second = _match_json(runner, profile, "--postings", str(mine))
+    assert builds == [1], "the second run must come from the cache"
+    assert second == first
+    assert json.loads(second)["families"]
+
+
+def test_restored_workspace_equals_a_fresh_build(mine: Path) -> None:
+    built = cache.cached_workspace([mine])
+    restored = cache.cached_workspace([mine])
+    from careergap.corpus.load import load_corpus
+
+    corpus = load_corpus([mine])
+    reference = engine.build_workspace(load_taxonomy(), corpus.families, corpus.postings)
+    for ws in (built, restored):
+        assert ws.entries == reference.entries
+        assert ws.postings == reference.postings
+        assert ws.partial_sources == reference.partial_sources
+        assert list(ws.families) == list(reference.families)
+
+
+def test_the_cache_file_is_plain_json_with_the_documented_header(mine: Path) -> None:
+    cache.cached_workspace([mine])
+    (path,) = _cache_files()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == cache.CACHE_FORMAT
+    assert data["schema"] == cache.SCHEMA_VERSION
+    assert len(data["key"]) == 64
+    assert not list(path.parent.glob("*.tmp")), "no temporary file is left behind"
+
+
+def test_changing_a_user_posting_invalidates(mine: Path, builds: list[int]) -> None:
+    cache.cached_workspace([mine])
+    posting = mine / "my-001.yaml"
+    before = posting.stat()
+    # Same size, same mtime: only the content tells the change apart.
+    posting.write_text(POSTING.replace("PyTorch", "TensorF"), encoding="utf-8")
+    os.utime(posting, ns=(before.st_atime_ns, before.st_mtime_ns))
+    ws = cache.cached_workspace([mine])
+    assert builds == [1, 1]
+    texts = {line.text for line in ws.postings["my-001"].lines}
+    assert "Strong Python and TensorF experience" in texts
+
+
+def test_adding_or_removing_a_posting_file_invalidates(mine: Path, builds: list[int]) -> None:
+    cache.cached_workspace([mine])
+    extra = mine / "my-002.yaml"
+    extra.write_text(POSTING.replace("my-001", "my-002"), encoding="utf-8")
+    assert "my-002" in cache.cached_workspace([mine]).postings
+    extra.unlink()
+    assert "my-002" not in cache.cached_workspace([mine]).postings
+    assert builds == [1, 1, 1]
+
+
+def test_changing_a_bundled_posting_invalidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds: list[int]
+) -> None:
+    bundled = tmp_path / "bundled"
+    shutil.copytree(bundled_postings_dir(), bundled)
+    monkeypatch.setattr("careergap.paths.bundled_postings_dir", lambda: bundled)
+    cache.cached_workspace()
+    cache.cached_workspace()
+    assert builds == [1]
+    first = sorted(bundled.glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache.cached_workspace()
+    assert builds == [1, 1]
+
+
+@pytest.mark.parametrize("name", ["skills.yaml", "families.yaml"])
+def test_changing_the_taxonomy_or_families_invalidates(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds: list[int]
+) -> None:
+    copy = tmp_path / name
+    shutil.copy(data_file(name), copy)
+    real = data_file
+    monkeypatch.setattr("careergap.paths.data_file", lambda n: copy if n == name else real(n))
+    cache.cached_workspace()
+    cache.cached_workspace()
+    assert builds == [1]
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cache.cached_workspace()
+    assert builds == [1, 1]
+
+
+def _damage(path: Path, how: str) -> None:
+    if how == "garbage":
+        path.write_bytes(b"\x80\x00not json at all")
+    elif how == "truncated":
+        path.write_bytes(path.read_bytes()[:1000])
+    elif how == "foreign":
+        path.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
+    elif how == "list":
+        path.write_text("[1, 2, 3]", encoding="utf-8")
+    elif how == "bad-index":  # right header and key, wrong shape inside
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["postings"][0]["requirements"] = [10**9]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "bad-type":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["requirements"][0][0] = "python"  # options must be a list
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "unknown-skill":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["requirements"][0][0] = ["no-such-skill"]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "deep":
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["garbage", "truncated", "foreign", "list", "bad-index", "bad-type", "unknown-skill", "deep"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    how: str,
+    runner: CliRunner,
+    profile: Path,
+    mine: Path,
+    builds: list[int],
+) -> None:
+    expected = _match_json(runner, profile, "--postings", str(mine))
+    (path,) = _cache_files()
+    _damage(path, how)
+    result = runner.invoke(
+        app, ["match", str(profile), "--json", "--no-record", "--postings", str(mine)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected
+    assert builds == [1, 1]
+    warnings = [line for line in result.stderr.splitlines() if "corpus cache" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: ")
+    assert "Traceback" not in result.stderr
+    # ...and the rebuilt file is good again: the next run is a hit.
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == cache.CACHE_FORMAT
+    cache.cached_workspace([mine])
+    assert builds == [1, 1]
+
+
+def test_an_unwritable_cache_dir_still_answers(
+    runner: CliRunner, profile: Path, mine: Path, builds: list[int]
+) -> None:
+    user_cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    user_cache_dir().write_text("a file where the cache dir should be", encoding="utf-8")
+    result = runner.invoke(
+        app, ["match", str(profile), "--json", "--no-record", "--postings", str(mine)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["families"]
+    assert result.stderr.count("cannot write the corpus cache") == 1
+
+
+def test_a_missing_postings_folder_is_reported_not_cached(
+    runner: CliRunner, profile: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app, ["match", str(profile), "--no-record", "--postings", str(tmp_path / "nope")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+    assert "nope" in result.stderr
+
+
+def test_concurrent_writers_leave_one_valid_file(mine: Path) -> None:
+    ws = cache.cached_workspace([mine])
+    (path,) = _cache_files()
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for _ in range(3):
+                cache.write(path, payload)
+                assert cache.read(path) is not None
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert not list(path.parent.glob("*.tmp"))
+    assert cache.cached_workspace([mine]).entries == ws.entries
+
+
+def test_a_cache_from_another_version_is_a_silent_miss(
+    mine: Path, builds: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache.cached_workspace([mine])
+    (path,) = _cache_files()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schema"] = cache.SCHEMA_VERSION + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cache.cached_workspace([mine])
+    assert builds == [1, 1]
+    assert capsys.readouterr().err == ""
