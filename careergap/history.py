@@ -17,7 +17,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,7 +157,7 @@ def record(
             ),
         )
         conn.execute("COMMIT")
-        return Snapshot(**{**snap.__dict__, "id": cursor.lastrowid})
+        return replace(snap, id=cursor.lastrowid)
 
 
 def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Snapshot]:
