@@ -25,7 +25,10 @@ REPORT_FORMATS = {"md": (".md", ".markdown"), "html": (".html", ".htm")}
 
 JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
 POSTINGS_OPTION = typer.Option(
-    None, "--postings", help="Extra folder of postings YAML to add to the corpus (repeatable)."
+    None,
+    "--postings",
+    metavar="DIR",
+    help="Extra folder of postings YAML to add to the corpus (repeatable).",
 )
 
 
@@ -167,10 +170,18 @@ def report_cmd(
         None,
         "--format",
         "-f",
+        metavar="md|html",
         help="md or html. Default: from the -o suffix, else md.",
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="File to write (atomically). Default: standard output."
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="File to write (atomically). Default: standard output.",
+    ),
+    profile: Path | None = typer.Option(
+        None, "--profile", "-p", help="Profile YAML (same as [PROFILE])."
     ),
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
@@ -183,7 +194,7 @@ def report_cmd(
     if fmt is not None and fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="--format")
     fmt = _report_format(fmt, output)
-    ctx = load(profile_arg, postings)
+    ctx = load(profile or profile_arg, postings)
     try:
         snaps = history.snapshots(ctx.path)
     except history.HistoryError as exc:
