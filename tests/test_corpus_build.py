@@ -11,6 +11,7 @@ from careergap.corpus import build as build_mod
 from careergap.corpus.build import build_corpus
 from careergap.corpus.clean import normalize
 from careergap.corpus.load import load_corpus
+from careergap.errors import DataError
 from careergap.families import load_families
 from careergap.paths import bundled_postings_dir
 
@@ -133,3 +134,35 @@ def test_a_failed_build_leaves_the_old_corpus_untouched(
         build_corpus(seeds_dir, out)
     assert [p.name for p in out.iterdir()] == ["keep.yaml"]
     assert [p.name for p in tmp_path.iterdir()] == ["postings"]
+
+
+def test_overrides_go_through_the_pipeline(tmp_path: Path, seeds_dir: Path) -> None:
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text(
+        "postings:\n"
+        "  p-002-00776:\n"
+        "    reason: test\n"
+        "    title: Principal FV Engineer\n"
+        "    company: Axiomise\n"
+        "    add_families: [design-verification]\n"
+        "    drop_lines: [790]\n"
+        "  p-002-00792:\n"
+        "    reason: test\n"
+        "    drop: true\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_corpus(seeds_dir, out, overrides)
+    text = (out / "p-002-00776.yaml").read_text(encoding="utf-8")
+    assert "title: Principal FV Engineer\ncompany: Axiomise\n" in text
+    assert "- formal-verification\n- design-verification\n" in text
+    assert "line: 790" not in text
+    assert not (out / "p-002-00792.yaml").exists()
+
+
+def test_override_for_an_unknown_posting_is_an_error(tmp_path: Path, seeds_dir: Path) -> None:
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text("postings:\n  p-002-00001:\n    reason: typo\n", encoding="utf-8")
+    with pytest.raises(DataError, match="unknown postings: p-002-00001"):
+        build_corpus(seeds_dir, tmp_path / "out", overrides)
+    assert not (tmp_path / "out").exists()

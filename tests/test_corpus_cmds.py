@@ -134,3 +134,18 @@ def test_corpus_build_missing_seeds(tmp_path: Path) -> None:
 def test_corpus_build_needs_seeds_option() -> None:
     result = run("corpus", "build")
     assert result.exit_code == 2
+
+
+def test_roles_counts_a_users_postings_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "dv.yaml").write_text(
+        "id: mine-1\ntitle: DV Engineer\nfamilies: [design-verification]\nsource: ad.txt\n"
+        "lines:\n- line: 1\n  text: UVM and SVA\n",
+        encoding="utf-8",
+    )
+    base = json.loads(run("roles", "--json").stdout)["families"]
+    more = json.loads(run("roles", "--json", "--postings", str(folder)).stdout)["families"]
+    dv_before = next(f for f in base if f["id"] == "design-verification")["postings"]
+    dv_after = next(f for f in more if f["id"] == "design-verification")["postings"]
+    assert dv_after == dv_before + 1

@@ -81,9 +81,10 @@ def is_duplicate(a: frozenset[str], b: frozenset[str], partial: bool = False) ->
 def _same_ad(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
     (title_a, lines_a), (title_b, lines_b) = a, b
     smaller_title = title_a if len(lines_a) <= len(lines_b) else title_b
-    if not same_title(title_a, title_b):
-        return False
-    return is_duplicate(lines_a, lines_b, partial=not smaller_title)
+    # lines first: cheap set arithmetic rules out almost every pair before difflib runs
+    return is_duplicate(lines_a, lines_b, partial=not smaller_title) and same_title(
+        title_a, title_b
+    )
 
 
 def find_duplicates(items: Sequence[tuple[str, str | None, Sequence[str]]]) -> dict[str, str]:

@@ -76,6 +76,9 @@ SECTION_RULES: tuple[SectionRule, ...] = (
         "ml-hardware-embedded-dl",
         mixed=True,
     ),
+    # before "eda": "Data Science for Computational Science ... (except EDA)" is data science
+    _s("other-domains", r"Roles in Other Domains", "data-scientist", mixed=True),
+    _s("data-science", r"Data Science|Data Visualization|Sports Analytics", "data-scientist"),
     _s(
         "eda",
         r"EDA|Circuit Simulation|System-Level Design|Cyber-Physical Systems|Logic Synthesis|"
@@ -98,8 +101,6 @@ SECTION_RULES: tuple[SectionRule, ...] = (
         r"Business Analytics|Marketing Analytics|Human Resource Analytics",
         "data-bi-analyst",
     ),
-    _s("other-domains", r"Roles in Other Domains", "data-scientist", mixed=True),
-    _s("data-science", r"Data Science|Data Visualization|Sports Analytics", "data-scientist"),
     _s("applied-ml", r"^Applied Machine Learning", "machine-learning-engineer", mixed=True),
     _s("ml-research", r"Logical AI|Differential|Quantum|Research", "ml-research-scientist"),
     _s("ml", r"Machine Learning|Artificial Intelligence", "machine-learning-engineer"),
