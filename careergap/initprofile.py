@@ -18,8 +18,6 @@ from typing import Any
 from careergap.errors import CareergapError
 from careergap.models import LEVEL_NAMES
 
-#: Where `careergap init` writes without a PATH: the first name profile discovery looks for.
-DEFAULT_PROFILE = Path("me.yaml")
 #: Level given to every skill found in a CV: "beginner", for the person to raise or lower.
 CV_LEVEL = 2
 #: CV lines quoted in comments are cut to this many characters to keep the file readable.

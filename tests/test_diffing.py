@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careergap.diffing import coverage_changes, diff_profiles, improvements, level_changes
 from careergap.engine import Workspace
@@ -67,3 +69,17 @@ def test_identical_profiles_have_no_changes(ws: Workspace) -> None:
     diff = diff_profiles(ws, {"python": 3}, {"python": 3})
     assert diff.changes == ()
     assert all(f.delta == 0 for f in diff.families)
+
+
+LEVELS = st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e"]), st.integers(0, 5))
+
+
+@given(LEVELS, LEVELS)
+def test_applying_the_changes_to_the_old_profile_gives_the_new_one(
+    old: dict[str, int], new: dict[str, int]
+) -> None:
+    changes = level_changes(old, new)
+    rebuilt = {**old, **{c.skill_id: c.after for c in changes}}
+    assert {k: v for k, v in rebuilt.items() if v} == {k: v for k, v in new.items() if v}
+    assert [c.skill_id for c in changes] == sorted(c.skill_id for c in changes)
+    assert all(c.before != c.after for c in changes)

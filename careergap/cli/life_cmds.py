@@ -18,6 +18,9 @@ from careergap.cli._common import command, emit_json, handle_errors, warn
 if TYPE_CHECKING:
     from careergap.engine import FamilyResult, Workspace
 
+#: Where `init` writes without a PATH: the first name profile discovery looks for (kept here,
+#: not imported from initprofile, so `careergap --help` does not load pydantic).
+DEFAULT_PROFILE = Path("me.yaml")
 #: Families listed by `diff` unless --all: the ones that moved most.
 DIFF_TOP = 10
 #: Report formats and the file suffixes that imply them.
@@ -61,7 +64,7 @@ def record_snapshot(
 
 @command("init")
 def init_cmd(
-    path: Path = typer.Argument(Path("me.yaml"), help="Where to write the profile."),
+    path: Path = typer.Argument(DEFAULT_PROFILE, help="Where to write the profile."),
     from_text: Path | None = typer.Option(
         None, "--from-text", metavar="CV.txt", help="Pre-fill skills found in a plain-text CV."
     ),
