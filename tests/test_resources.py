@@ -45,6 +45,9 @@ def taxonomy() -> Taxonomy:
         _skill("jax", "JAX", parents=["deep-learning"]),
         _skill("flax", "Flax", parents=["jax"]),
         _skill("scikit-learn", "scikit-learn", parents=["machine-learning"]),
+        _skill("distributed", "distributed systems"),
+        _skill("streaming", "stream processing", parents=["distributed"]),
+        _skill("kafka", "Apache Kafka", parents=["streaming"]),
         _skill("lonely", "Lonely"),
     ]
     return Taxonomy(skills, "fixture")
@@ -64,6 +67,9 @@ RAW = {
     "tensorflow": [_res("TensorBoard", "docs", "https://www.tensorflow.org/tensorboard")],
     "keras": [_res("Keras notes", "topic-notes")],
     "scikit-learn": [_res("Raschka", "book"), _res("User guide"), _res("API reference")],
+    "distributed": [_res("CAP notes", "topic-notes")],
+    "streaming": [_res("Kafka docs", "docs", "https://kafka.apache.org/")],
+    "kafka": [_res("Kafka docs", "docs", "https://kafka.apache.org/")],
 }
 
 
@@ -82,7 +88,7 @@ def _titles(attached: list[AttachedResource]) -> list[tuple[str, str | None]]:
 def test_index_orders_each_skill_by_kind_priority_then_title(index: ResourceIndex) -> None:
     assert [r.title for r in index.own("pytorch")] == ["A course", "PyTorch docs"]
     assert [r.title for r in index.own("machine-learning")] == ["PRML", "NeurIPS"]
-    assert len(index) == 11
+    assert len(index) == 14
 
 
 def test_index_order_does_not_depend_on_file_order(taxonomy: Taxonomy) -> None:
@@ -170,6 +176,11 @@ def test_fallback_order_is_nearest_parents_then_related_by_weight(taxonomy, inde
 def test_a_parent_without_resources_is_skipped_for_the_next_generation(taxonomy, index) -> None:
     got = resources_for("flax", taxonomy, index=index)
     assert _titles(got) == [("Deep Learning", "deep learning"), ("PRML", "deep learning")]
+
+
+def test_a_generation_that_only_repeats_own_resources_is_passed_over(taxonomy, index) -> None:
+    got = resources_for("kafka", taxonomy, index=index)
+    assert _titles(got) == [("Kafka docs", None), ("CAP notes", "distributed systems")]
 
 
 def test_a_skill_with_enough_of_its_own_does_not_borrow(taxonomy, index) -> None:
