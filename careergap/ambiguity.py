@@ -327,7 +327,11 @@ RULES: dict[str, Rule] = {
 }
 
 #: What may sit between two items of one list: "A, B", "A/B", "A and/or B", "A (B)", "A | B".
-_LIST_GAP = re.compile(r"[ \t,/|;&()+]*(?:(?i:and/or|and|or|as\s+well\s+as|plus)[ \t,/|;&()]*)?")
+#: At least one separator is required: "beam lithography" is a compound, not a list.
+_LIST_GAP = re.compile(
+    r"[ \t]*(?:[,/|;&(+][ \t,/|;&()+]*(?:(?i:and/or|and|or)\b[ \t]*)?|"
+    r"\)?[ \t]*(?i:and/or|and|or|as\s+well\s+as|plus)\b[ \t,/|;&()]*)"
+)
 
 
 def _window(text: str, start: int, end: int, size: int) -> tuple[str, str]:
@@ -372,6 +376,8 @@ def judge(key: str, surface: str, text: str, start: int, end: int) -> Verdict:
     if rule is None:
         return Verdict.ACCEPT
     if _rejected(rule, surface, before, after, near):
+        return Verdict.REJECT
+    if before[-2:-1].isalpha() and before.endswith("-"):  # "charged-beam", "spark-ignition"
         return Verdict.REJECT
     needs_context = rule.needs == "always" or (rule.needs == "lowercase" and surface[:1].islower())
     if not needs_context or _accepted(rule, before, after, near):

@@ -216,6 +216,10 @@ _STOP = r"(?![\w+#])"
 _EXACT_STOP = r"(?!-\w)(?!\.\w)"
 
 
+#: Web addresses: a skill named inside a URL ("github.com/uber/sql-...") is not a mention.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"']+")  # run over the lower-cased text
+
+
 class Mention(NamedTuple):
     """One skill mention: ``text[start:end] == surface``."""
 
@@ -380,6 +384,8 @@ class Extractor:
             sid, key = _form_of(text[start:end], compiled.exact_forms, _exact_key)
             found.append((start, end, sid, key.lower()))
         found.sort(key=lambda c: (c[0], -c[1], c[2]))
+        if "://" in lowered or "www." in lowered:
+            found = _outside_urls(lowered, found)
         return found
 
     def find(self, text: str) -> list[Mention]:
@@ -400,6 +406,20 @@ class Extractor:
             (accepted if verdict is Verdict.ACCEPT else pending).append(mention)
         _adopt_list_members(text, accepted, pending)
         return sorted(accepted, key=lambda m: (m.start, m.end, m.skill_id))
+
+
+def _outside_urls(
+    text: str, found: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Drop candidates that sit inside a web address (``text`` is lower-cased)."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    starts = [start for start, _ in urls]
+    kept = []
+    for cand in found:
+        at = bisect.bisect_right(starts, cand[0]) - 1
+        if at < 0 or cand[0] >= urls[at][1]:
+            kept.append(cand)
+    return kept
 
 
 def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mention]) -> None:

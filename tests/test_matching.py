@@ -265,6 +265,12 @@ SHOULD_NOT_MATCH = [
     ("Boost productivity across the team", "boost"),
     ("KEY SKILL AREAS", "cadence-skill"),
     ("react to feedback", "react"),
+    ("charged-beam lithography", "apache-beam"),
+    ("ion beam lithography", "apache-beam"),
+    # inside a web address
+    ("https://github.com/uber/sql-differential-privacy", "sql"),
+    ("see [docs](https://www.tensorflow.org/tensorboard) for more", "tensorflow"),
+    ("www.python.org/downloads", "python"),
     # word boundaries
     ("Pythonic idioms", "python"),
     ("the JavaScriptCore engine", "javascript"),
@@ -326,10 +332,16 @@ def test_a_slash_alias_of_known_parts_is_read_part_by_part(small: Taxonomy) -> N
     assert resolve_skill("SV/UVM", small).skill_id == "uvm"
 
 
+def test_a_url_hides_only_what_is_inside_it(small: Taxonomy) -> None:
+    text = "PyTorch (https://pytorch.org/docs) and TensorFlow"
+    assert [m.skill_id for m in Extractor(small).find(text)] == ["pytorch", "tensorflow"]
+
+
 def test_go_joins_a_list_only_next_to_an_accepted_skill(small: Taxonomy) -> None:
     find = Extractor(small).find
     assert [m.skill_id for m in find("Python, Go, Rust")] == ["python", "go", "rust"]
     assert find("Go, team!") == []
+    assert find("Go Python") == [Mention("python", 3, 9, "Python")]  # a list needs a separator
 
 
 # --- properties --------------------------------------------------------------------------------
