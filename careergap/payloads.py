@@ -39,7 +39,7 @@ def evidence_json(ev: Evidence) -> dict[str, Any]:
         "title": ev.entry.title,
         "kind": ev.entry.kind,
         "required": ev.requirement.weight >= 1.0,
-        "text": quote(ev.requirement.text),
+        "text": ev.requirement.text,
         "source": ev.source,
     }
 

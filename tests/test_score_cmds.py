@@ -1,0 +1,192 @@
+"""match, gaps, explain, whatif and plan, end to end through the CLI on the shipped data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careergap.cli import app
+
+PROFILES = Path(__file__).resolve().parents[1] / "profiles"
+ML = str(PROFILES / "ml-engineer.yaml")
+
+#: Each example profile and the family it is written for.
+OWN_FAMILY = {
+    "ml-engineer.yaml": "machine-learning-engineer",
+    "data-engineer.yaml": "data-engineer",
+    "data-scientist.yaml": "data-scientist",
+    "computer-vision.yaml": "computer-vision",
+    "nlp-engineer.yaml": "nlp-speech-llm",
+    "mlops-engineer.yaml": "mlops-ml-platform",
+    "eda-developer.yaml": "eda-software-developer",
+    "formal-verification.yaml": "formal-verification",
+    "physical-design.yaml": "physical-design-sta-dfm",
+    "hardware-security.yaml": "hardware-security",
+}
+
+
+def run(*args: str):  # noqa: ANN201 - click's Result
+    return CliRunner().invoke(app, list(args))
+
+
+def run_json(*args: str) -> dict:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["schema_version"] == 1
+    return payload
+
+
+def test_every_example_profile_is_listed_here() -> None:
+    assert sorted(p.name for p in PROFILES.glob("*.yaml")) == sorted(OWN_FAMILY)
+
+
+@pytest.mark.parametrize(("profile", "family"), sorted(OWN_FAMILY.items()))
+def test_example_profile_ranks_its_own_family_first(profile: str, family: str) -> None:
+    payload = run_json("match", str(PROFILES / profile), "--no-record")
+    assert payload["families"][0]["id"] == family
+    # Its top gaps in that family are things that family's postings ask for.
+    gaps = run_json("gaps", "-p", str(PROFILES / profile), "--role", family, "--limit", "5")
+    assert gaps["gaps"], f"{profile} has no gaps in {family}"
+    for gap in gaps["gaps"]:
+        assert gap["demand"] > 0 and gap["impact"] > 0
+        assert gap["have"] < gap["target"] or gap["have"] == 0
+
+
+def test_match_json_contract_and_order() -> None:
+    payload = run_json("match", ML, "--no-record")
+    assert payload["profile"] == ML
+    families = payload["families"]
+    assert len(families) >= 16
+    for fam in families:
+        assert {"id", "name", "coverage", "postings", "qualifying", "low_sample"} <= set(fam)
+        assert 0 <= fam["coverage"] <= 1
+        assert 0 <= fam["qualifying"] <= fam["postings"]
+        assert fam["low_sample"] == (fam["postings"] < 5)
+    keys = [(-f["coverage"], f["name"]) for f in families]
+    assert keys == sorted(keys)
+
+
+def test_match_output_is_deterministic_and_json_is_not_wrapped() -> None:
+    first = run("match", ML, "--json", "--no-record")
+    second = run("match", ML, "--json", "--no-record")
+    assert first.stdout == second.stdout
+    assert "\x1b[" not in first.stdout
+    text = run("match", ML, "--no-record")
+    assert text.exit_code == 0
+    assert "guidance, not an ATS score" in text.stdout
+    assert "Machine Learning Engineer" in text.stdout
+
+
+def test_match_top_and_role_filters() -> None:
+    assert len(run_json("match", ML, "--top", "2", "--no-record")["families"]) == 2
+    only = run_json("match", ML, "--role", "Data Engineer", "--role", "cv", "--no-record")
+    assert sorted(f["id"] for f in only["families"]) == ["computer-vision", "data-engineer"]
+
+
+def test_gaps_are_sorted_by_impact_with_quotes_and_sources() -> None:
+    payload = run_json("gaps", "-p", ML, "--role", "ML Engineer", "--limit", "10")
+    assert payload["family"]["id"] == "machine-learning-engineer"
+    gaps = payload["gaps"]
+    assert len(gaps) == 10
+    impacts = [g["impact"] for g in gaps]
+    assert impacts == sorted(impacts, reverse=True)
+    for gap in gaps:
+        assert set(gap) >= {"skill_id", "skill", "impact", "demand", "have", "target", "resources"}
+        file, _, line = gap["quote"]["source"].rpartition(":")
+        assert file.endswith(".txt") and int(line) > 0
+        for res in gap["resources"]:
+            assert set(res) >= {"title", "kind", "url", "source"}
+        assert len(gap["resources"]) <= 3
+
+
+def test_gaps_all_lists_more_than_the_default() -> None:
+    default = run_json("gaps", "-p", ML, "--role", "mle")["gaps"]
+    everything = run_json("gaps", "-p", ML, "--role", "mle", "--all")["gaps"]
+    assert len(default) == 10 < len(everything)
+
+
+def test_gaps_without_role_uses_target_roles() -> None:
+    payload = run_json("gaps", "-p", ML)
+    assert [f["id"] for f in payload["families"]] == [
+        "machine-learning-engineer",
+        "mlops-ml-platform",
+    ]
+    summed = payload["gaps"][0]
+    assert summed["impact"] == pytest.approx(sum(f["impact"] for f in summed["families"]), abs=1e-3)
+
+
+def test_unknown_role_is_a_clear_error() -> None:
+    result = run("gaps", "-p", ML, "--role", "ML Enginer")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "ML Enginer" in result.stderr and "did you mean" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_profile_says_how_to_create_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("match", "--no-record")
+    assert result.exit_code == 1
+    assert "no profile found" in result.stderr and "careergap init" in result.stderr
+
+
+def test_explain_ledger_adds_up_to_the_coverage() -> None:
+    payload = run_json("explain", "-p", ML, "--role", "data engineer")
+    total = sum(row["contribution"] for row in payload["ledger"])
+    assert total == pytest.approx(payload["family"]["coverage"], abs=2e-3)
+    for row in payload["ledger"]:
+        product = row["demand"] * row["weight"] * row["credit"]
+        assert product == pytest.approx(row["contribution"], abs=2e-4)
+
+
+def test_explain_one_skill_quotes_the_postings() -> None:
+    payload = run_json("explain", "-p", ML, "--role", "data engineer", "--skill", "Kafka")
+    assert [row["skill_id"] for row in payload["ledger"]] == ["kafka"]
+    assert payload["evidence"]
+    for ev in payload["evidence"]:
+        assert "kafka" in ev["text"].lower()
+        assert ev["source"].startswith("002_") or ev["source"].startswith("000_")
+
+
+def test_whatif_adds_coverage_and_leaves_the_file_alone() -> None:
+    before = hashlib.sha256(Path(ML).read_bytes()).hexdigest()
+    payload = run_json("whatif", "-p", ML, "--add", "Kubernetes=4", "--add", "Kafka=3")
+    assert hashlib.sha256(Path(ML).read_bytes()).hexdigest() == before
+    deltas = {f["id"]: f["delta"] for f in payload["families"]}
+    assert deltas["data-engineer"] > 0 and deltas["mlops-ml-platform"] > 0
+    assert all(d >= 0 for d in deltas.values())
+    for fam in payload["families"]:
+        assert fam["coverage"] == pytest.approx(fam["before"] + fam["delta"], abs=2e-4)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("Kubernetes", "expected SKILL=LEVEL"),
+        ("Kubernetes=9", "between 0 and 5"),
+        ("Kubernetes=high", "whole number"),
+        ("Kubernets=3", "did you mean Kubernetes?"),
+    ],
+)
+def test_whatif_bad_specs(spec: str, message: str) -> None:
+    result = run("whatif", "-p", ML, "--add", spec)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_plan_orders_prerequisites_first() -> None:
+    payload = run_json("plan", "-p", ML, "--role", "mle", "--weeks", "8")
+    steps = payload["steps"]
+    assert steps and payload["weeks"] == 8
+    position = {s["skill_id"]: s["step"] for s in steps}
+    for step in steps:
+        for before in step["after"]:
+            assert position[before] < step["step"]
+        first, last = step["weeks"]
+        assert 1 <= first <= last <= 8
