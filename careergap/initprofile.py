@@ -20,6 +20,8 @@ from careergap.models import LEVEL_NAMES
 
 #: Level given to every skill found in a CV: "beginner", for the person to raise or lower.
 CV_LEVEL = 2
+#: A CV is a few pages of text; anything larger is the wrong file (and would be slow to scan).
+MAX_CV_BYTES = 1024 * 1024
 #: CV lines quoted in comments are cut to this many characters to keep the file readable.
 QUOTE_CHARS = 60
 #: Skill names that YAML reads as plain text without quotes; anything else is double-quoted.
@@ -144,6 +146,9 @@ def write_profile(path: Path, text: str, force: bool = False) -> None:
 def read_cv(path: Path) -> str:
     """The CV's text (UTF-8; undecodable bytes replaced rather than failing the whole file)."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_CV_BYTES:
+            raise CareergapError(f"{path}: is {size:,} bytes; a CV is read up to 1 MB")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise CareergapError(f"{path}: no such file") from None
