@@ -368,6 +368,27 @@ def test_find_is_well_formed(text: str) -> None:
     assert extractor.find(text) == mentions  # deterministic
 
 
+@settings(max_examples=100, deadline=None)
+@given(text=_TEXTS)
+def test_find_never_raises_on_the_packaged_taxonomy(text: str) -> None:
+    if not PACKAGED.is_file():
+        pytest.skip("careergap/data/skills.yaml is not written yet")
+    mentions = Extractor(load_taxonomy()).find(text)
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(max_size=40))
+def test_resolution_is_total_and_consistent(name: str) -> None:
+    small = load_taxonomy(FIXTURE)
+    resolution = resolve_skill(name, small)
+    assert resolution.method in {"exact", "alias", "fuzzy", "none"}
+    assert (resolution.skill_id is None) == (resolution.method == "none")
+    assert resolution.skill_id is None or resolution.suggestion is None
+    assert 0.0 <= resolution.score <= 100.0
+    assert fold(fold(name)) == fold(name)
+
+
 # --- folding and resolution ----------------------------------------------------------------------
 
 

@@ -24,6 +24,8 @@ SCHEMA_VERSION = 1
 DEFAULT_SEARCH_LIMIT = 20
 #: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+#: Widest the skill column may get, so the line text keeps most of a narrow terminal.
+SKILL_COLUMN_WIDTH = 24
 #: Longest line text shown in the human table before it is cut with an ellipsis.
 LINE_PREVIEW_CHARS = 60
 
@@ -172,5 +174,9 @@ def _print_extract(
         number, text = lines[0]
         preview = text if len(text) <= LINE_PREVIEW_CHARS else text[: LINE_PREVIEW_CHARS - 1] + "…"
         rows.append((taxonomy.name(sid), str(counts[sid]), f"{number}: {preview}"))
-    columns = [("skill", {"no_wrap": True}), ("mentions", {"justify": "right"}), ("first line", {})]
+    columns = [
+        ("skill", {"max_width": SKILL_COLUMN_WIDTH}),
+        ("mentions", {"justify": "right"}),
+        ("first line", {}),
+    ]
     print_renderable(table(f"{len(found)} skills in {source}", columns, rows))
