@@ -18,6 +18,10 @@ MAX_TOPICS = 12
 SOURCE_RE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]+\.txt):(?P<start>\d+)(?:-(?P<end>\d+))?$")
 #: URL fragments of job ads and careers pages, which are not study material.
 JOB_URL_PARTS = ("career", "/jobs", "join-our-team", "jobs.lever.co", "indeed.", "glassdoor.")
+#: Seed 001 is machine-paraphrased ("Deep Studying"); its resources carry the real names.
+PARAPHRASED_SEEDS = {"001_8d669a61989c74c3.txt"}
+#: Connectives that do not show a topic came from the notes.
+STOPWORDS = {"and", "the", "for", "with", "from", "vs", "its", "of", "or", "to", "in"}
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +137,25 @@ def test_every_citation_holds_its_url_or_title(index, seeds_dir: Path) -> None:
         if not ok:
             failures.append(f"{skill_id}: {res.title!r} not at {res.source}")
     assert failures == []
+
+
+@pytest.mark.seeds
+def test_topic_notes_topics_come_from_the_cited_notes(index, seeds_dir: Path) -> None:
+    """Every sub-topic shares a real word with the cited lines: topics are taken, not invented."""
+    failures = []
+    for _, res in _entries(index):
+        m = SOURCE_RE.match(res.source)
+        if res.kind != "topic-notes" or not m or m["file"] in PARAPHRASED_SEEDS:
+            continue
+        lines = (seeds_dir / m["file"]).read_text(encoding="utf-8").split("\n")
+        words = set(
+            _norm(" ".join(lines[int(m["start"]) - 1 : int(m["end"] or m["start"])])).split()
+        )
+        for topic in res.topics:
+            mine = [w for w in _norm(topic).split() if w not in STOPWORDS]
+            if not any({w, w.rstrip("s"), w + "s"} & words for w in mine):
+                failures.append(f"{res.source}: {topic!r}")
+    assert sorted(set(failures)) == [], failures
 
 
 def test_the_citation_check_can_fail(seeds_dir: Path) -> None:
