@@ -65,6 +65,8 @@ class AttachedResource:
             "source": r.source,
             "via": self.via,
             "why": r.why,
+            # Additive to the documented keys: a topic-notes syllabus is its list of sub-topics.
+            "topics": list(r.topics),
         }
 
 

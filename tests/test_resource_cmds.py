@@ -48,7 +48,7 @@ def test_json_has_the_documented_shape(runner: CliRunner) -> None:
     assert payload["schema_version"] == 1
     assert payload["skill"] == {"id": "kafka", "name": "Apache Kafka"}
     first = payload["resources"][0]
-    assert set(first) == {"title", "kind", "url", "source", "via", "why"}
+    assert set(first) == {"title", "kind", "url", "source", "via", "why", "topics"}
     assert (first["url"], first["source"], first["via"]) == (KAFKA_URL, KAFKA_SOURCE, None)
 
 
@@ -101,3 +101,13 @@ def test_missing_argument_is_a_usage_error(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Missing argument 'SKILL'" in result.stderr
+
+
+def test_topic_notes_show_their_sub_topics(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["resources", "static timing analysis"])
+    assert result.exit_code == 0, result.stderr
+    assert "topics:crosstalkdelay;noise;glitch;POCV" in _columns(result.stdout)["title"]
+    payload = json.loads(runner.invoke(app, ["resources", "STA", "--json"]).stdout)
+    notes = payload["resources"][0]
+    assert (notes["kind"], notes["source"]) == ("topic-notes", "002_d3afff88b32231de.txt:1792-1802")
+    assert notes["topics"][:3] == ["crosstalk delay", "noise", "glitch"]

@@ -223,6 +223,7 @@ def test_payload_has_the_json_contract_keys(taxonomy, index) -> None:
         "source": "004_x.txt:45",
         "via": "deep learning",
         "why": "Why Deep Learning.",
+        "topics": [],
     }
 
 

@@ -67,7 +67,7 @@ def _print_table(name: str, attached: list[AttachedResource]) -> None:
         return
     rows = [
         (
-            a.resource.title,
+            _title_cell(a.resource.title, a.resource.topics),
             a.resource.kind,
             a.resource.url or "",
             a.resource.source,
@@ -85,3 +85,8 @@ def _print_table(name: str, attached: list[AttachedResource]) -> None:
     tbl = table(f"Study resources for {name}", columns, rows)
     tbl.expand = True  # share the terminal width by the ratios above
     print_renderable(tbl)
+
+
+def _title_cell(title: str, topics: tuple[str, ...]) -> str:
+    """The title, and for topic notes their sub-topics on the following line."""
+    return f"{title}\ntopics: " + "; ".join(topics) if topics else title
