@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from careergap.errors import CareergapError
 from careergap.paths import user_data_dir
@@ -28,12 +29,18 @@ from careergap.paths import user_data_dir
 if TYPE_CHECKING:
     from careergap.diffing import LevelChange
 
+T = TypeVar("T")
+
 #: File name of the history database inside the user data dir.
 DB_NAME = "history.sqlite3"
 #: Seconds a writer waits for another careergap process holding the lock before giving up.
 BUSY_TIMEOUT_S = 30.0
 #: Bumped whenever the table layout changes; stored in SQLite's ``user_version``.
 SCHEMA_VERSION = 1
+#: SQLite answers "busy" without waiting when waiting could deadlock (two connections
+#: upgrading a read lock, a switch to WAL); such attempts are retried this many seconds apart
+#: until BUSY_TIMEOUT_S has passed.
+BUSY_PAUSE_S = 0.1
 #: Digits kept for stored coverages, so history compares equal across platforms.
 COVERAGE_DIGITS = 6
 
@@ -53,6 +60,15 @@ _SCHEMA = (
 
 class HistoryError(CareergapError):
     """The history database cannot be opened, read or written; the message says what to do."""
+
+
+class _Busy(Exception):
+    """Another process holds the database; the operation may be retried."""
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,8 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
         if version > SCHEMA_VERSION:
             raise _way_out(db, f"it was written by a newer careergap (schema {version})")
         if create:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
             if version < SCHEMA_VERSION:
                 conn.execute("BEGIN IMMEDIATE")
                 for statement in _SCHEMA:
@@ -119,6 +136,8 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
                 conn.execute("COMMIT")
         yield conn
     except sqlite3.Error as exc:
+        if _is_busy(exc):
+            raise _Busy(str(exc)) from None
         raise _way_out(db, str(exc)) from None
     finally:
         if conn is not None:
@@ -143,6 +162,26 @@ def record(
         levels=dict(sorted(levels.items())),
         coverages={k: round(v, COVERAGE_DIGITS) for k, v in sorted(coverages.items())},
     )
+    return _retrying(db, lambda: _insert(db, snap))
+
+
+def _retrying(db: Path, operation: Callable[[], T]) -> T:
+    """Run ``operation``, retrying while another careergap process holds the database.
+
+    Gives up once BUSY_TIMEOUT_S has passed (one attempt may itself wait that long in
+    SQLite's busy handler, so the worst case is about twice that).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return operation()
+        except _Busy as exc:
+            if time.monotonic() >= deadline:
+                raise _way_out(db, f"{exc}; another careergap process kept it busy") from None
+            time.sleep(BUSY_PAUSE_S)
+
+
+def _insert(db: Path, snap: Snapshot) -> Snapshot:
     with _connect(db, create=True) as conn:
         conn.execute("BEGIN IMMEDIATE")
         cursor = conn.execute(
@@ -173,10 +212,7 @@ def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Sn
     if profile is not None:
         query += " WHERE profile = ?"
         params = (profile_key(profile),)
-    with _connect(db, create=False) as conn:
-        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            return []  # created by a run that has not finished setting up yet
-        rows = conn.execute(query + " ORDER BY at, id", params).fetchall()
+    rows = _retrying(db, lambda: _select(db, query + " ORDER BY at, id", params))
     try:
         return [
             Snapshot(
@@ -191,6 +227,13 @@ def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Sn
         ]
     except (ValueError, TypeError, AttributeError) as exc:
         raise _way_out(db, f"a snapshot is damaged: {exc}") from None
+
+
+def _select(db: Path, query: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    with _connect(db, create=False) as conn:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            return []  # created by a run that has not finished setting up yet
+        return list(conn.execute(query, params).fetchall())
 
 
 def profiles(*, db: Path | None = None) -> list[str]:

@@ -174,3 +174,45 @@ def test_progress_filters_families_and_handles_one_snapshot() -> None:
     assert [t.family_id for t in result.trends] == ["mle"]
     assert result.trends[0].since_last == 0.0
     assert history.progress([]).trends == ()
+
+
+def test_busy_database_is_retried_then_explained(
+    profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(history, "BUSY_PAUSE_S", 0.0)
+    calls: list[int] = []
+
+    def busy_twice() -> str:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise history._Busy("database is locked")
+        return "done"
+
+    assert history._retrying(history.history_path(), busy_twice) == "done"
+    assert len(calls) == 3
+
+    def always_busy() -> str:
+        raise history._Busy("database is locked")
+
+    monkeypatch.setattr(history, "BUSY_TIMEOUT_S", 0.0)
+    with pytest.raises(HistoryError, match="another careergap process kept it busy"):
+        history._retrying(history.history_path(), always_busy)
+
+
+def test_a_writer_waits_for_another_holding_the_lock(profile: Path) -> None:
+    import threading
+    import time
+
+    _record(profile, {}, {"mle": 0.1}, "2026-01-01T00:00:00Z")
+    holder = sqlite3.connect(history.history_path(), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    try:
+        _record(profile, {}, {"mle": 0.2}, "2026-01-02T00:00:00Z")
+    finally:
+        release.join()
+        holder.close()
+    assert time.monotonic() - started >= 0.4
+    assert [s.coverages["mle"] for s in history.snapshots()] == [0.1, 0.2]
