@@ -206,6 +206,21 @@ def test_progress_without_history(runner: CliRunner, home: Path) -> None:
     assert payload == {"schema_version": 1, "snapshots": []}
 
 
+def test_progress_of_another_profile_points_at_profile_option(
+    runner: CliRunner, home: Path
+) -> None:
+    (home / "work.yaml").write_text("skills:\n  Python: 3\n", encoding="utf-8")
+    assert _run(runner, "match", "work.yaml").exit_code == 0
+    _profile(home)
+    result = _run(runner, "progress")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: no snapshots of me.yaml yet; other profiles have some (see --profile)\n"
+    )
+    theirs = _run(runner, "progress", "--profile", "work.yaml", "--json")
+    assert len(json.loads(theirs.stdout)["snapshots"]) == 1
+
+
 def test_progress_unknown_role(runner: CliRunner, home: Path) -> None:
     result = _run(runner, "progress", "--role", "Astronaut")
     assert result.exit_code == 1

@@ -114,7 +114,10 @@ def progress_cmd(
         whose: Path | None = find_profile(profile)
     except ProfileNotFound:
         whose = None
-    prog = history.progress(history.snapshots(whose), only=only)
+    snaps = history.snapshots(whose)
+    if not snaps and whose is not None and history.snapshots():
+        warn(f"no snapshots of {whose} yet; other profiles have some (see --profile)")
+    prog = history.progress(snaps, only=only)
     if as_json:
         emit_json(render_life.progress_json(prog))
         return
