@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from careergap.ambiguity import RULES, Verdict, judge, list_neighbour
+from careergap.form_regex import SEP_CHARS, SEP_RUN, FormTrie
 from careergap.models import Skill
 
 if TYPE_CHECKING:
@@ -70,8 +71,11 @@ def fold(text: str) -> str:
 
     "C", "C++", "C#", ".NET" ("dotnet") and "Node.js" ("nodejs") stay distinct.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # no accents to strip: the same result, without the per-character walk
+        plain = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _FOLD_DROP.sub("", _LEADING_DOT.sub("dot", plain))
 
 
@@ -195,16 +199,6 @@ def search_skills(query: str, taxonomy: Taxonomy, limit: int = 20) -> list[tuple
 
 #: Plural "s" is accepted on forms at least this long ("GPUs", "LLMs", "FPGAs").
 PLURAL_MIN_LENGTH = 3
-#: Inside a form, spaces, hyphens and underscores are interchangeable or absent
-#: ("machine learning" = "machine-learning"; "scikit-learn" = "scikit learn").
-_SEP_CHARS = " \t\u00a0_-"
-_SEP_RUN = re.compile(f"[{re.escape(_SEP_CHARS)}]+")
-#: Never a line break: "OPC" ending one bullet and "- model..." starting the next are not
-#: "OPC model".
-_SEP_PATTERN = r"[ \t\xa0_-]*"
-_SEP = object()  # the trie key for a separator run
-_END = ""  # the trie key that marks the end of a form
-
 #: A mention starts at a word boundary, and never right after ".", "+", "#" or "@" (file names,
 #: "Node.js", "C++", e-mail addresses); exact-case forms not after "-" either ("Objective-C").
 _BAD_BEFORE = frozenset(".+#@")
@@ -230,36 +224,11 @@ class Mention(NamedTuple):
 
 
 def _ci_key(text: str) -> str:
-    return _SEP_RUN.sub("", text).lower()
+    return SEP_RUN.sub("", text).lower()
 
 
 def _exact_key(text: str) -> str:
-    return _SEP_RUN.sub("", text)
-
-
-def _trie_insert(trie: dict, form: str, lower: bool) -> None:
-    node = trie
-    for part in _SEP_RUN.split(form.strip(_SEP_CHARS)):
-        if node is not trie:
-            node = node.setdefault(_SEP, {})
-        for char in part:
-            key = char.lower() if lower and len(char.lower()) == 1 else char
-            node = node.setdefault(key, {})
-    node[_END] = {}
-
-
-def _trie_pattern(node: dict) -> str:
-    """A regex for a trie: shared prefixes factored out, longer continuations tried first."""
-    branches = [
-        (_SEP_PATTERN if key is _SEP else re.escape(key)) + _trie_pattern(child)
-        for key, child in sorted(
-            ((k, c) for k, c in node.items() if k != _END), key=lambda kc: str(kc[0])
-        )
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
+    return SEP_RUN.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -268,17 +237,6 @@ class _Compiled:
     exact_pattern: re.Pattern[str]  # runs over the text as written
     ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
     exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
-
-
-def _root_pattern(trie: dict, stop: str) -> re.Pattern[str]:
-    """One regex for a trie. Forms starting with a word character are anchored with ``\\b``,
-    which fails fast inside words; the few others (".NET") use a look-behind."""
-    word = {k: v for k, v in trie.items() if isinstance(k, str) and re.match(r"\w", k)}
-    other = {k: v for k, v in trie.items() if k not in word}
-    branches = [rf"\b{_trie_pattern(word)}"] if word else []
-    if other:
-        branches.append(rf"(?<![\w.+#@]){_trie_pattern(other)}")
-    return re.compile(f"(?:{'|'.join(branches) or '(?!)'}){stop}")
 
 
 def _is_exact(form: str, skill: Skill) -> bool:
@@ -297,35 +255,34 @@ def _splits_into_known(form: str, known: Collection[str]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _compile(taxonomy: Taxonomy) -> _Compiled:
-
     names = _name_index(taxonomy)
     known = names.names.keys() | names.aliases.keys()
-    ci_trie: dict = {}
-    exact_trie: dict = {}
+    ci_trie = FormTrie(lower=True)
+    exact_trie = FormTrie(lower=False)
     ci_forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
     for skill in taxonomy.skills.values():
         for form in dict.fromkeys((skill.name, *skill.aliases, *skill.exact)):
-            form = form.strip(_SEP_CHARS)
+            form = form.strip(SEP_CHARS)
             if not form or _splits_into_known(form, known):
                 continue
             if _is_exact(form, skill):
                 for key in (form, _exact_key(form)):
                     exact_forms.setdefault(key, skill.id)
-                _trie_insert(exact_trie, form, lower=False)
+                exact_trie.add(form)
                 if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
-                    _trie_insert(exact_trie, form + "s", lower=False)
+                    exact_trie.add(form + "s")
                 continue
             key = _ci_key(form)
             for variant in (form.lower(), key):
                 ci_forms.setdefault(variant, skill.id)
-            _trie_insert(ci_trie, form, lower=True)
+            ci_trie.add(form)
             plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
             if plural_ok and key not in RULES:
-                _trie_insert(ci_trie, form + "s", lower=True)
+                ci_trie.add(form + "s")
     return _Compiled(
-        ci_pattern=_root_pattern(ci_trie, _STOP),
-        exact_pattern=_root_pattern(exact_trie, _STOP + _EXACT_STOP),
+        ci_pattern=ci_trie.compile(_STOP),
+        exact_pattern=exact_trie.compile(_STOP + _EXACT_STOP),
         ci_forms=ci_forms,
         exact_forms=exact_forms,
     )

@@ -1,0 +1,68 @@
+"""One compiled regex for many skill forms: a character trie turned into a prefix-factored pattern.
+
+Python's ``re`` tries the alternatives of a plain ``a|b|c...`` one by one at every position;
+factoring shared prefixes ("apache spark", "apache beam") keeps that work small, and greedy
+optional groups make the longest form win at each position. Used by
+:class:`careergap.matching.Extractor`.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Inside a form, spaces, hyphens and underscores are interchangeable or absent
+#: ("machine learning" = "machine-learning"; "scikit-learn" = "scikit learn").
+SEP_CHARS = " \t\u00a0_-"
+SEP_RUN = re.compile(f"[{re.escape(SEP_CHARS)}]+")
+#: Never a line break: "OPC" ending one bullet and "- model..." starting the next are not
+#: "OPC model".
+_SEP_PATTERN = r"[ \t\xa0_-]*"
+_SEP = object()  # the trie key for a separator run
+_END = ""  # the trie key that marks the end of a form
+
+
+class FormTrie:
+    """Forms added one by one; :meth:`compile` makes the matcher."""
+
+    def __init__(self, lower: bool):
+        #: Store forms lower-cased (for a matcher that runs over lower-cased text).
+        self.lower = lower
+        self.root: dict = {}
+
+    def add(self, form: str) -> None:
+        node = self.root
+        for part in SEP_RUN.split(form.strip(SEP_CHARS)):
+            if node is not self.root:
+                node = node.setdefault(_SEP, {})
+            for char in part:
+                key = char.lower() if self.lower and len(char.lower()) == 1 else char
+                node = node.setdefault(key, {})
+        node[_END] = {}
+
+    def compile(self, stop: str) -> re.Pattern[str]:
+        """The matcher, each form followed by ``stop`` (a look-ahead).
+
+        Forms starting with a word character are anchored with ``\\b``, which fails fast inside
+        words; the few others (".NET") use a look-behind. Callers still check the character
+        before a match for ".", "+", "#", "@".
+        """
+        word = {k: v for k, v in self.root.items() if isinstance(k, str) and re.match(r"\w", k)}
+        other = {k: v for k, v in self.root.items() if k not in word}
+        branches = [rf"\b{_pattern(word)}"] if word else []
+        if other:
+            branches.append(rf"(?<![\w.+#@]){_pattern(other)}")
+        return re.compile(f"(?:{'|'.join(branches) or '(?!)'}){stop}")
+
+
+def _pattern(node: dict) -> str:
+    """A regex for a trie node: shared prefixes factored out, longer continuations first."""
+    branches = [
+        (_SEP_PATTERN if key is _SEP else re.escape(key)) + _pattern(child)
+        for key, child in sorted(
+            ((k, c) for k, c in node.items() if k != _END), key=lambda kc: str(kc[0])
+        )
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
