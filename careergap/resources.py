@@ -30,6 +30,12 @@ RESOURCES_FILE = "resources.yaml"
 #: (three is what ``careergap gaps`` shows per gap).
 BORROW_BELOW = 3
 
+#: An ancestor of more than this share of all skills (computer science, engineering
+#: fundamentals...) is too broad to stand in for any one of them, so it never lends...
+UMBRELLA_SHARE = 0.2
+#: ...as long as it covers at least this many skills (small taxonomies have no umbrellas).
+UMBRELLA_MIN = 50
+
 #: Order within one skill: structured study material before reference pages, events last.
 KIND_PRIORITY: tuple[str, ...] = (
     "course",
@@ -189,13 +195,17 @@ def resources_for(
 def _nearest_lending_generation(
     skill_id: str, taxonomy: Taxonomy, index: ResourceIndex
 ) -> list[str]:
-    """The closest generation of ancestors that has resources the skill lacks, in taxonomy order."""
+    """The closest generation of ancestors that has resources the skill lacks, in taxonomy order.
+
+    Umbrella skills are passed over: a generic book is not a study plan for a specific skill.
+    """
     own = set(index.own(skill_id))
+    umbrellas = umbrella_skills(taxonomy)
     seen = {skill_id}
     generation = list(taxonomy.parents(skill_id))
     while generation:
         seen.update(generation)
-        lenders = [sid for sid in generation if set(index.own(sid)) - own]
+        lenders = [sid for sid in generation if sid not in umbrellas and set(index.own(sid)) - own]
         if lenders:
             return lenders
         generation = [
@@ -203,3 +213,14 @@ def _nearest_lending_generation(
         ]
         generation = list(dict.fromkeys(generation))
     return []
+
+
+@lru_cache(maxsize=4)
+def umbrella_skills(taxonomy: Taxonomy) -> frozenset[str]:
+    """Skills that are ancestors of too large a share of the taxonomy to lend resources."""
+    descendants: dict[str, int] = {}
+    for sid in taxonomy.skills:
+        for ancestor in taxonomy.ancestors(sid):
+            descendants[ancestor] = descendants.get(ancestor, 0) + 1
+    limit = max(UMBRELLA_MIN, UMBRELLA_SHARE * len(taxonomy.skills))
+    return frozenset(sid for sid, n in descendants.items() if n > limit)

@@ -15,6 +15,7 @@ from careergap.resources import (
     build_index,
     load_resources,
     resources_for,
+    umbrella_skills,
 )
 from careergap.taxonomy import Taxonomy
 
@@ -231,3 +232,20 @@ def test_related_skills_lend_in_both_directions(taxonomy, index) -> None:
     got = resources_for("tensorflow", taxonomy, index=index)
     assert _titles(got)[0] == ("TensorBoard", None)
     assert ("A course", "PyTorch") in _titles(got)
+
+
+def test_umbrella_skills_do_not_lend() -> None:
+    """A root above most of a big taxonomy (computer science) lends nothing; a real parent does."""
+    leaves = [
+        _skill(f"tool-{i:02d}", f"Tool {i}", parents=["topic" if i < 40 else "cs"])
+        for i in range(60)
+    ]
+    skills = [_skill("cs", "computer science"), _skill("topic", "Topic", parents=["cs"])]
+    skills += [_skill("linux", "Linux", parents=["cs"])] + leaves
+    tax = Taxonomy(skills, "fixture")
+    raw = {"cs": [_res("Algorithms", "book")], "topic": [_res("Topic notes", "topic-notes")]}
+    index = build_index(raw, "resources.yaml", tax.skills)
+    assert umbrella_skills(tax) == frozenset({"cs"})
+    assert resources_for("linux", tax, index=index) == []
+    assert _titles(resources_for("tool-07", tax, index=index)) == [("Topic notes", "Topic")]
+    assert _titles(resources_for("cs", tax, index=index)) == [("Algorithms", None)]
