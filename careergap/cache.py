@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 #: Identifies a careergap workspace cache among whatever else lives in the cache dir.
 CACHE_FORMAT = "careergap-workspace"
 #: Bumped whenever the layout below changes; an older file is then a plain miss.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Cache files are named ``workspace-<hash of the folder set>.json``.
 CACHE_PREFIX = "workspace-"
 #: A file modified this close to the cache write may change again within the same mtime tick.
@@ -238,6 +238,11 @@ def to_payload(ws: Workspace, key: str, sigs: Mapping[str, list[Any]]) -> dict[s
         "key": key,
         # A racy file keeps no stat, so the next run re-reads and re-hashes it.
         "files": {n: (s if s[1] < racy_after else [-1, -1, s[2]]) for n, s in sigs.items()},
+        # The taxonomy as data, so a hit skips parsing skills.yaml (it is re-validated on load).
+        "taxonomy": [
+            skill.model_dump(mode="json", exclude_defaults=True)
+            for skill in ws.taxonomy.skills.values()
+        ],
         "texts": list(texts),
         "lines": [list(ref) for ref in lines],
         "requirements": [[list(r[0]), r[1], r[2], r[3], r[4]] for r in requirements],
@@ -247,12 +252,14 @@ def to_payload(ws: Workspace, key: str, sigs: Mapping[str, list[Any]]) -> dict[s
 
 def write(path: Path, payload: Mapping[str, Any]) -> None:
     """Write atomically (temp file + rename); a cache that cannot be written is skipped."""
+    # dumps, not dump: dump streams through the pure-Python encoder, many times slower.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(text)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -300,7 +307,12 @@ def restore(
         number, text, required = _list(row, "line")
         if type(number) is not int or type(text) is not int or type(required) is not bool:
             raise _Invalid("line")
-        lines.append(RequirementLine(line=number, text=texts[text], required=required))
+        if number < 1 or not texts[text]:
+            raise _Invalid("line")
+        # Checked just above; skips pydantic's per-field work for thousands of lines.
+        lines.append(
+            RequirementLine.model_construct(line=number, text=texts[text], required=required)
+        )
     reqs = []
     for row in _list(data.get("requirements"), "requirements"):
         options, weight, target, number, text = _list(row, "requirement")
@@ -332,6 +344,18 @@ def restore(
     if len(entries) != len(postings):
         raise _Invalid("duplicate posting id")
     return assemble(taxonomy, families, postings, entries)
+
+
+def cached_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
+    """The taxonomy stored in the cache, validated exactly as the packaged file would be."""
+    from careergap.errors import DataError
+    from careergap.paths import data_file
+    from careergap.taxonomy import taxonomy_from_data
+
+    try:
+        return taxonomy_from_data(data.get("taxonomy"), str(data_file("skills.yaml")))
+    except DataError as exc:
+        raise _Invalid(str(exc)) from None
 
 
 def _index(value: Any) -> int:
@@ -367,10 +391,9 @@ def cached_workspace(extra: Sequence[Path] = ()) -> Workspace:
     scan = fingerprint(files, stored["files"] if stored else {}) if files is not None else None
     if scan is not None and stored is not None and stored["key"] == scan[0]:
         from careergap.families import load_families
-        from careergap.taxonomy import load_taxonomy
 
         try:
-            return restore(stored, load_taxonomy(), load_families())
+            return restore(stored, cached_taxonomy(stored), load_families())
         except (_Invalid, ValidationError, ValueError, TypeError, IndexError, KeyError):
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     show = files is not None and len(files) >= PROGRESS_MIN_POSTINGS

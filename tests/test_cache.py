@@ -98,6 +98,7 @@ def test_restored_workspace_equals_a_fresh_build(mine: Path) -> None:
         assert ws.entries == reference.entries
         assert ws.postings == reference.postings
         assert ws.partial_sources == reference.partial_sources
+        assert ws.taxonomy.skills == reference.taxonomy.skills
         assert list(ws.families) == list(reference.families)
 
 
@@ -186,13 +187,27 @@ def _damage(path: Path, how: str) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         data["requirements"][0][0] = ["no-such-skill"]
         path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "bad-taxonomy":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["taxonomy"][0]["parents"] = [data["taxonomy"][0]["id"]]
+        path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
 
 
 @pytest.mark.parametrize(
     "how",
-    ["garbage", "truncated", "foreign", "list", "bad-index", "bad-type", "unknown-skill", "deep"],
+    [
+        "garbage",
+        "truncated",
+        "foreign",
+        "list",
+        "bad-index",
+        "bad-type",
+        "unknown-skill",
+        "bad-taxonomy",
+        "deep",
+    ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
     how: str,
