@@ -73,6 +73,8 @@ class CreditModel:
     levels: Mapping[str, int]
     #: demanded skill -> ((other skill, weight), ...)
     partial_sources: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    #: Credit per requirement: match, gaps and the ledger ask about the same requirement again.
+    _memo: dict[Requirement, Credit] = field(default_factory=dict, compare=False, repr=False)
 
     def with_levels(self, changes: Mapping[str, int]) -> CreditModel:
         return CreditModel({**self.levels, **changes}, self.partial_sources)
@@ -94,6 +96,9 @@ class CreditModel:
 
     def credit(self, requirement: Requirement) -> Credit:
         """Credit for a requirement: the best of its options (ties: direct first, then skill id)."""
+        known = self._memo.get(requirement)
+        if known is not None:
+            return known
         best = NO_CREDIT
         for option in sorted(requirement.options):
             credit = self.option_credit(option, requirement.target)
@@ -101,6 +106,7 @@ class CreditModel:
                 credit.value == best.value and best.partial and not credit.partial
             ):
                 best = credit
+        self._memo[requirement] = best
         return best
 
 
