@@ -1,0 +1,98 @@
+"""Extraction throughput: `careergap extract` on a large file of real posting text.
+
+The file is the committed corpus's requirement lines, shuffled and repeated to ``--mb``
+megabytes. Reported: end-to-end MB/s of the `extract` command (start-up, reading, extraction,
+output), and in-process MB/s of the extractor beside a well-known baseline measured in the
+same run on the same text: one case-insensitive regex alternation of every surface form,
+longest first, between word boundaries (what a hand-rolled keyword matcher does). The issue's
+bar: at least 5 MB/s on one core.
+
+    python tests/benchmarks/bench_extract.py [--mb 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import CAREERGAP, run, show
+
+TARGET_MB_S = 5.0
+SEED = 7
+
+
+def posting_text(megabytes: float) -> str:
+    from careergap.corpus.load import load_corpus
+
+    lines = [line.text for p in load_corpus().postings for line in p.lines]
+    rng = random.Random(SEED)
+    out: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        rng.shuffle(lines)
+        for text in lines:
+            out.append(text)
+            size += len(text.encode("utf-8")) + 1
+    return "\n".join(out) + "\n"
+
+
+def baseline_pattern() -> re.Pattern[str]:
+    from careergap.taxonomy import load_taxonomy
+
+    forms = {f for s in load_taxonomy() for f in (s.name, *s.aliases, *s.exact) if f.strip()}
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.I)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0)
+    args = parser.parse_args(argv)
+    from careergap.matching import Extractor
+    from careergap.taxonomy import load_taxonomy
+
+    text = posting_text(args.mb)
+    megabytes = len(text.encode("utf-8")) / 1_000_000
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "postings.txt"
+        path.write_text(text, encoding="utf-8")
+        command = [*CAREERGAP, "extract", str(path), "--json"]
+        result = run(command, {"CAREERGAP_HOME": folder})
+        assert result.returncode == 0, result.stderr.decode()[-2000:]
+
+    extractor = Extractor(load_taxonomy())
+    start = time.perf_counter()
+    ours = extractor.find(text)
+    ours_s = time.perf_counter() - start
+    pattern = baseline_pattern()
+    start = time.perf_counter()
+    theirs = sum(1 for _ in pattern.finditer(text))
+    base_s = time.perf_counter() - start
+
+    end_to_end = megabytes / result.seconds
+    verdict = "meets" if end_to_end >= TARGET_MB_S else "MISSES"
+    show("command", " ".join(command[:-2] + ["FILE", "--json"]))
+    show("file size", f"{megabytes:.1f} MB of real posting lines")
+    show(
+        "careergap extract, end to end",
+        f"{result.seconds:.2f} s = {end_to_end:.1f} MB/s ({verdict} {TARGET_MB_S} MB/s)",
+    )
+    show(
+        "Extractor.find, in process",
+        f"{ours_s:.2f} s = {megabytes / ours_s:.1f} MB/s, {len(ours):,} mentions",
+    )
+    show(
+        "baseline regex alternation, in process",
+        f"{base_s:.2f} s = {megabytes / base_s:.1f} MB/s, {theirs:,} hits",
+    )
+    show("careergap / baseline speed", f"{base_s / ours_s:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Start-up: `careergap match PROFILE` against importing careergap's own dependencies.
+
+The issue's bar: the median wall time of a (cached) `match` is at most 1.2x that of
+``python -c "import typer, rich.console, rich.table, pydantic, yaml, rapidfuzz"``, measured
+on the same machine in the same run. The two are interleaved so background load hits both.
+
+    python tests/benchmarks/bench_startup.py [--runs 15] [--profile profiles/ml-engineer.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+
+from _common import CAREERGAP, median, run, show
+
+#: The issue's bound on match / bare-imports.
+TARGET_RATIO = 1.2
+BASELINE = [
+    sys.executable,
+    "-c",
+    "import typer, rich.console, rich.table, pydantic, yaml, rapidfuzz",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--profile", default="profiles/ml-engineer.yaml")
+    args = parser.parse_args(argv)
+    match = [*CAREERGAP, "match", args.profile, "--no-record"]
+    with tempfile.TemporaryDirectory() as home:
+        env = {"CAREERGAP_HOME": home}
+        warm = run(match, env)  # builds the corpus cache: start-up is about the runs after it
+        assert warm.returncode == 0, warm.stderr.decode()
+        base, ours = [], []
+        for _ in range(args.runs):
+            base.append(run(BASELINE, env).seconds)
+            result = run(match, env)
+            assert result.returncode == 0, result.stderr.decode()
+            ours.append(result.seconds)
+    ratio = median(ours) / median(base)
+    show("command", " ".join(match))
+    show("runs each (interleaved)", str(args.runs))
+    show("first run (builds the cache)", f"{warm.seconds * 1000:.0f} ms")
+    show("median: python -c 'import typer, rich...'", f"{median(base) * 1000:.0f} ms")
+    show("median: careergap match (cached)", f"{median(ours) * 1000:.0f} ms")
+    verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
+    show("ratio", f"{ratio:.2f}x ({verdict} the {TARGET_RATIO}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
