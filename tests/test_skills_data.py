@@ -62,6 +62,18 @@ REQUIRED_OWNERS = {
     "sklearn": "scikit-learn",
     "JasperGold": "jaspergold",
     "STA": "static-timing-analysis",
+    "P&R": "place-and-route",
+    "LVS": "lvs",
+    "DRC": "drc",
+    "OPC": "opc",
+    "FPV": "formal-property-verification",
+    "ATPG": "atpg",
+    "TCAD": "tcad",
+    "PDK": "pdk",
+    "CUDA": "cuda",
+    "LLMs": "large-language-models",
+    "NLP": "natural-language-processing",
+    "Postgres": "postgresql",
 }
 
 
