@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from careergap.engine import CoverageChange
+
 if TYPE_CHECKING:
     from careergap.engine import Workspace
 
@@ -30,18 +32,6 @@ class LevelChange:
         if self.after == 0:
             return "dropped"
         return "up" if self.after > self.before else "down"
-
-
-@dataclass(frozen=True)
-class CoverageChange:
-    family_id: str
-    name: str
-    before: float
-    after: float
-
-    @property
-    def delta(self) -> float:
-        return self.after - self.before
 
 
 @dataclass(frozen=True)

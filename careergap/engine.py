@@ -193,7 +193,9 @@ def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]
 
 
 @dataclass(frozen=True)
-class WhatIfRow:
+class CoverageChange:
+    """A family's coverage before and after a change to the levels (whatif, diff)."""
+
     family_id: str
     name: str
     before: float
@@ -204,12 +206,14 @@ class WhatIfRow:
         return self.after - self.before
 
 
-def whatif(ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]) -> list[WhatIfRow]:
+def whatif(
+    ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]
+) -> list[CoverageChange]:
     """Families re-ranked as if the profile had the given levels (the file is not touched)."""
     before = {r.score.family_id: r.score.coverage for r in match(ws, levels)}
     after = match(ws, {**levels, **changes})
     return [
-        WhatIfRow(r.score.family_id, r.score.name, before[r.score.family_id], r.score.coverage)
+        CoverageChange(r.score.family_id, r.score.name, before[r.score.family_id], r.score.coverage)
         for r in after
     ]
 

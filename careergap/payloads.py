@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careergap.engine import FamilyResult, WhatIfRow
+from careergap.engine import CoverageChange, FamilyResult
 from careergap.planning import Step
 from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
 
@@ -162,7 +162,7 @@ def explain_json(
     return payload
 
 
-def whatif_json(rows: Sequence[WhatIfRow], changes: Mapping[str, int]) -> dict[str, Any]:
+def whatif_json(rows: Sequence[CoverageChange], changes: Mapping[str, int]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "changes": [{"skill_id": sid, "level": lvl} for sid, lvl in sorted(changes.items())],

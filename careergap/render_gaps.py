@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Group
 from rich.text import Text
 
-from careergap.engine import FamilyResult, WhatIfRow
+from careergap.engine import CoverageChange, FamilyResult
 from careergap.payloads import quote
 from careergap.planning import Step
 from careergap.render import (
@@ -165,7 +165,7 @@ def print_explain(
 
 
 def print_whatif(
-    rows: Sequence[WhatIfRow],
+    rows: Sequence[CoverageChange],
     changes: Mapping[str, int],
     levels: Mapping[str, int],
     names: Mapping[str, str],

@@ -99,7 +99,8 @@ def match_cmd(
         emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
         return
     total = sum(1 for p in ctx.ws.postings.values() if p.kind == "posting")
-    header = f"{ctx.path}: {len(ctx.levels)} skills · {total} postings · {len(ctx.ws.families)} families"
+    families = len(ctx.ws.families)
+    header = f"{ctx.path}: {len(ctx.levels)} skills · {total} postings · {families} families"
     rows = [
         (
             str(i),
