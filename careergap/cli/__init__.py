@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from careergap.cli._common import app
 
-# Registration happens at import time of each command module.
-from careergap.cli import resource_cmds  # noqa: E402,F401  isort: skip
-from careergap.cli import profile_cmds  # noqa: E402,F401  isort: skip
+# Registration happens at import time of each command module; `--help` lists the commands in
+# this order: scoring first, then the profile, the data, and the profile's history.
 from careergap.cli import score_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import profile_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import resource_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import taxonomy_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import corpus_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import life_cmds  # noqa: E402,F401  isort: skip
-
 
 __all__ = ["app"]
