@@ -45,14 +45,9 @@ def evidence_json(ev: Evidence) -> dict[str, Any]:
 
 
 def resource_json(attached: Any) -> dict[str, Any]:
-    res = attached.resource
-    return {
-        "title": res.title,
-        "kind": res.kind,
-        "url": res.url,
-        "source": res.source,
-        "via": attached.via,
-    }
+    """A study resource as every command shows it (see ``resources.AttachedResource``)."""
+    payload: dict[str, Any] = attached.to_payload()
+    return payload
 
 
 def family_json(score: FamilyScore) -> dict[str, Any]:

@@ -190,3 +190,14 @@ def test_plan_orders_prerequisites_first() -> None:
             assert position[before] < step["step"]
         first, last = step["weeks"]
         assert 1 <= first <= last <= 8
+
+
+@pytest.mark.parametrize("profile", sorted(OWN_FAMILY))
+def test_most_top_gaps_come_with_a_study_resource(profile: str) -> None:
+    """At least 8 of a profile's top-10 gaps in its best family have a resource to study."""
+    path = str(PROFILES / profile)
+    best = run_json("match", path, "--no-record", "--top", "1")["families"][0]["id"]
+    gaps = run_json("gaps", "-p", path, "--role", best, "--limit", "10")["gaps"]
+    assert len(gaps) == 10
+    with_resources = [g["skill_id"] for g in gaps if g["resources"]]
+    assert len(with_resources) >= 8, [g["skill_id"] for g in gaps if not g["resources"]]
