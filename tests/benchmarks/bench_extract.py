@@ -3,9 +3,9 @@
 The file is the committed corpus's requirement lines, shuffled and repeated to ``--mb``
 megabytes. Reported: end-to-end MB/s of the `extract` command (start-up, reading, extraction,
 output), and in-process MB/s of the extractor beside a well-known baseline measured in the
-same run on the same text: one case-insensitive regex alternation of every surface form,
-longest first, between word boundaries (what a hand-rolled keyword matcher does). The issue's
-bar: at least 5 MB/s on one core.
+same run on (the first ``--baseline-mb`` of) the same text: one case-insensitive regex
+alternation of every surface form, longest first, between word boundaries (what a hand-rolled
+keyword matcher does). The issue's bar: at least 5 MB/s on one core.
 
     python tests/benchmarks/bench_extract.py [--mb 20]
 """
@@ -52,6 +52,12 @@ def baseline_pattern() -> re.Pattern[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
+    parser.add_argument(
+        "--baseline-mb",
+        type=float,
+        default=2.0,
+        help="The baseline is ~25x slower: time it on the first N MB of the same text.",
+    )
     args = parser.parse_args(argv)
     from careergap.matching import Extractor
     from careergap.taxonomy import load_taxonomy
@@ -70,9 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     ours = extractor.find(text)
     ours_s = time.perf_counter() - start
     pattern = baseline_pattern()
+    sample = text[: int(args.baseline_mb * 1_000_000)]
+    sample_mb = len(sample.encode("utf-8")) / 1_000_000
     start = time.perf_counter()
-    theirs = sum(1 for _ in pattern.finditer(text))
+    theirs = sum(1 for _ in pattern.finditer(sample))
     base_s = time.perf_counter() - start
+    ours_rate, base_rate = megabytes / ours_s, sample_mb / base_s
 
     end_to_end = megabytes / result.seconds
     verdict = "meets" if end_to_end >= TARGET_MB_S else "MISSES"
@@ -84,13 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     show(
         "Extractor.find, in process",
-        f"{ours_s:.2f} s = {megabytes / ours_s:.1f} MB/s, {len(ours):,} mentions",
+        f"{ours_s:.2f} s = {ours_rate:.1f} MB/s, {len(ours):,} mentions",
     )
     show(
         "baseline regex alternation, in process",
-        f"{base_s:.2f} s = {megabytes / base_s:.1f} MB/s, {theirs:,} hits",
+        f"{base_s:.2f} s for {sample_mb:.1f} MB = {base_rate:.2f} MB/s, {theirs:,} hits",
     )
-    show("careergap / baseline speed", f"{base_s / ours_s:.2f}x")
+    show("careergap / baseline speed", f"{ours_rate / base_rate:.1f}x")
     return 0
 
 
