@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 
 #: Without target roles, cross-family advice covers this many best-matching families.
 DEFAULT_CROSS_FAMILIES = 3
+#: A posting naming fewer distinct skills says too little to score against: its one or two
+#: requirements would weigh as much as a whole posting's worth of demand.
+MIN_SKILLS_TO_SCORE = 3
+
+
+def is_scored(entry: Entry) -> bool:
+    """Whether an entry names enough distinct skills to count in a family's score."""
+    skills = {option for requirement in entry.requirements for option in requirement.options}
+    return len(skills) >= MIN_SKILLS_TO_SCORE
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,20 @@ class Workspace:
     def model(self, levels: Mapping[str, int]) -> CreditModel:
         return CreditModel(dict(levels), self.partial_sources)
 
+    def scored_postings(self) -> int:
+        """Distinct real postings that count in some family's score."""
+        return len(
+            {
+                e.id
+                for es in self.entries.values()
+                for e in es
+                if e.kind == "posting" and is_scored(e)
+            }
+        )
+
     def family_entries(self, family_id: str) -> tuple[Entry, ...]:
-        return self.entries.get(family_id, ())
+        """The family's entries that name enough skills to be scored."""
+        return tuple(e for e in self.entries.get(family_id, ()) if is_scored(e))
 
 
 def source_file(source: str) -> str:

@@ -98,9 +98,9 @@ def match_cmd(
     if as_json:
         emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
         return
-    total = sum(1 for p in ctx.ws.postings.values() if p.kind == "posting")
+    total = ctx.ws.scored_postings()
     families = len(ctx.ws.families)
-    header = f"{ctx.path}: {len(ctx.levels)} skills · {total} postings · {families} families"
+    header = f"{ctx.path}: {len(ctx.levels)} skills · {total} scored postings · {families} families"
     rows = [
         (
             str(i),

@@ -1,0 +1,46 @@
+"""The engine's own rules: which entries are scored, and the --add parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap import engine
+from careergap.errors import CareergapError, UnknownSkillError
+from careergap.requirements import Requirement
+from careergap.scoring import Entry
+from careergap.taxonomy import load_taxonomy
+
+
+def entry(eid: str, *groups: tuple[str, ...]) -> Entry:
+    reqs = tuple(Requirement(g, 1.0, 3, i + 1, "t") for i, g in enumerate(groups))
+    return Entry(eid, eid, "posting", ("f",), "seed.txt", reqs)
+
+
+def test_postings_naming_few_skills_are_not_scored() -> None:
+    thin = entry("thin", ("tensorrt",))
+    two = entry("two", ("python",), ("python", "java"))
+    enough = entry("ok", ("python",), ("sql",), ("docker", "kubernetes"))
+    assert not engine.is_scored(thin)
+    assert not engine.is_scored(two)
+    assert engine.is_scored(enough)
+    ws = engine.Workspace(
+        taxonomy=None,  # type: ignore[arg-type]
+        families={},
+        postings={},
+        entries={"f": (thin, two, enough)},
+        partial_sources={},
+    )
+    assert ws.family_entries("f") == (enough,)
+    assert ws.scored_postings() == 1
+
+
+def test_parse_level_changes() -> None:
+    taxonomy = load_taxonomy()
+    assert engine.parse_level_changes(["Kubernetes=3", "k8s=4", "SVA = 2"], taxonomy) == {
+        "kubernetes": 4,
+        "sva": 2,
+    }
+    with pytest.raises(UnknownSkillError, match="did you mean PyTorch"):
+        engine.parse_level_changes(["Pytorh=3"], taxonomy)
+    with pytest.raises(CareergapError, match="between 0 and 5"):
+        engine.parse_level_changes(["Python=-1"], taxonomy)
