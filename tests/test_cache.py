@@ -293,3 +293,40 @@ def test_a_cache_from_another_version_is_a_silent_miss(
     cache.cached_workspace([mine])
     assert builds == [1, 1]
     assert capsys.readouterr().err == ""
+
+
+def test_progress_is_drawn_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careergap.render_progress import progress
+
+    with progress("Extracting skills", 3) as advance:
+        advance(3)
+    assert capsys.readouterr() == ("", ""), "piped stderr gets no bar frames"
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    with progress("Extracting skills", 3, enabled=False) as advance:
+        advance(3)
+    assert capsys.readouterr() == ("", "")
+    with progress("Extracting skills", 3) as advance:
+        advance(3)
+    out, err = capsys.readouterr()
+    assert out == "", "the bar never touches stdout"
+    assert "Extracting skills" in err
+
+
+def test_large_builds_ask_for_a_progress_bar(mine: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = cache.build
+
+    def spy(extra: object, show_progress: bool) -> engine.Workspace:
+        seen.append(show_progress)
+        return real(extra, show_progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "build", spy)
+    monkeypatch.setattr(cache, "PROGRESS_MIN_POSTINGS", 1)
+    cache.cached_workspace([mine])
+    monkeypatch.setattr(cache, "PROGRESS_MIN_POSTINGS", 10**9)
+    (mine / "my-001.yaml").write_text(POSTING + "\n", encoding="utf-8")
+    cache.cached_workspace([mine])
+    assert seen == [True, False]
