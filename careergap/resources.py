@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from careergap.errors import DataError, Problem
 from careergap.models import Resource
+from careergap.taxonomy import umbrella_skills
 
 if TYPE_CHECKING:  # imported lazily: loading the taxonomy is not free
     from careergap.taxonomy import Taxonomy
@@ -29,12 +30,6 @@ RESOURCES_FILE = "resources.yaml"
 #: A skill with fewer own resources than this borrows from its parents and related skills
 #: (three is what ``careergap gaps`` shows per gap).
 BORROW_BELOW = 3
-
-#: An ancestor of more than this share of all skills (computer science, engineering
-#: fundamentals...) is too broad to stand in for any one of them, so it never lends...
-UMBRELLA_SHARE = 0.2
-#: ...as long as it covers at least this many skills (small taxonomies have no umbrellas).
-UMBRELLA_MIN = 50
 
 #: Order within one skill: structured study material before reference pages, events last.
 KIND_PRIORITY: tuple[str, ...] = (
@@ -213,14 +208,3 @@ def _nearest_lending_generation(
         ]
         generation = list(dict.fromkeys(generation))
     return []
-
-
-@lru_cache(maxsize=4)
-def umbrella_skills(taxonomy: Taxonomy) -> frozenset[str]:
-    """Skills that are ancestors of too large a share of the taxonomy to lend resources."""
-    descendants: dict[str, int] = {}
-    for sid in taxonomy.skills:
-        for ancestor in taxonomy.ancestors(sid):
-            descendants[ancestor] = descendants.get(ancestor, 0) + 1
-    limit = max(UMBRELLA_MIN, UMBRELLA_SHARE * len(taxonomy.skills))
-    return frozenset(sid for sid, n in descendants.items() if n > limit)

@@ -197,3 +197,28 @@ def _check_cycles(taxonomy: Taxonomy, source: str) -> None:
             elif not state.get(nxt):
                 state[nxt] = 1
                 stack.append((nxt, iter(taxonomy.parents(nxt))))
+
+
+#: An ancestor of more than this share of all skills (computer science, engineering
+#: fundamentals...) is too broad to stand in for any one of them, so it never lends...
+UMBRELLA_SHARE = 0.2
+#: ...as long as it covers at least this many skills (small taxonomies have no umbrellas).
+UMBRELLA_MIN = 50
+
+
+@functools.lru_cache(maxsize=4)
+def umbrella_skills(taxonomy: Taxonomy) -> frozenset[str]:
+    """Skills so broad (ancestors of a large share of the taxonomy) that they stand for no one
+    skill: they lend no study resources and are no one's prerequisite in a plan."""
+    descendants: dict[str, int] = {}
+    for sid in taxonomy.skills:
+        for ancestor in taxonomy.ancestors(sid):
+            descendants[ancestor] = descendants.get(ancestor, 0) + 1
+    limit = max(UMBRELLA_MIN, UMBRELLA_SHARE * len(taxonomy.skills))
+    return frozenset(sid for sid, n in descendants.items() if n > limit)
+
+
+def specific_ancestors(taxonomy: Taxonomy, skill_id: str) -> list[str]:
+    """A skill's ancestors, nearest first, without the umbrella skills."""
+    umbrellas = umbrella_skills(taxonomy)
+    return [a for a in taxonomy.ancestors(skill_id) if a not in umbrellas]

@@ -15,9 +15,8 @@ from careergap.resources import (
     build_index,
     load_resources,
     resources_for,
-    umbrella_skills,
 )
-from careergap.taxonomy import Taxonomy
+from careergap.taxonomy import Taxonomy, specific_ancestors, umbrella_skills
 
 
 def _skill(sid: str, name: str, parents=(), related=()) -> Skill:
@@ -246,6 +245,8 @@ def test_umbrella_skills_do_not_lend() -> None:
     raw = {"cs": [_res("Algorithms", "book")], "topic": [_res("Topic notes", "topic-notes")]}
     index = build_index(raw, "resources.yaml", tax.skills)
     assert umbrella_skills(tax) == frozenset({"cs"})
+    # An umbrella is no one's prerequisite either (``careergap plan``).
+    assert all("cs" not in specific_ancestors(tax, sid) for sid in tax.skills)
     assert resources_for("linux", tax, index=index) == []
     assert _titles(resources_for("tool-07", tax, index=index)) == [("Topic notes", "Topic")]
     assert _titles(resources_for("cs", tax, index=index)) == [("Algorithms", None)]

@@ -217,10 +217,16 @@ def plan_cmd(
     """An ordered study plan: prerequisites first, largest gains early, each with resources."""
     from careergap import engine, payloads, render_gaps
     from careergap.planning import make_plan
+    from careergap.taxonomy import specific_ancestors
 
     ctx = load(profile, postings)
     result = engine.family_gaps(ctx.ws, ctx.levels, ctx.family_id(role))
-    plan = make_plan(result.gaps, ctx.ws.taxonomy.ancestors, steps=steps, weeks=weeks)
+    plan = make_plan(
+        result.gaps,
+        lambda skill_id: specific_ancestors(ctx.ws.taxonomy, skill_id),
+        steps=steps,
+        weeks=weeks,
+    )
     resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan], RESOURCES_PER_GAP)
     if as_json:
         emit_json(payloads.plan_json(result, plan, weeks, ctx.names, resources))
