@@ -8,6 +8,7 @@ the weighted mean over its entries, topic notes counting less than real postings
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,13 @@ QUALIFY_THRESHOLD = 0.70
 LOW_SAMPLE_POSTINGS = 5
 #: Ranking keys round floats so that sums taken in a different order cannot reorder ties.
 _KEY_DIGITS = 9
+
+#: Words that make a posting line read as a demand on the candidate, not company prose.
+_ASKS = re.compile(
+    r"\b(experience|knowledge|familiar\w*|proficien\w*|expert\w*|skills?|understanding|"
+    r"ability|background|degree|fluen\w*|hands-on|must|required|plus)\b",
+    re.IGNORECASE,
+)
 
 EntryKind = Literal["posting", "notes"]
 
@@ -212,44 +220,52 @@ class Gap:
     evidence: Evidence
 
 
+#: Where a requirement names a skill: (entry, requirement). Plain pairs, because a family of
+#: 10k postings has hundreds of thousands of them; only each gap's best one becomes an Evidence.
+Asked = tuple[Entry, Requirement]
+
+
 def _demand_and_evidence(
     entries: Sequence[Entry],
-) -> tuple[dict[str, float], dict[str, list[Evidence]], float]:
+) -> tuple[dict[str, float], dict[str, list[Asked]], float]:
     """Per skill: weighted share of entries asking for it, and where they ask (in entry order)."""
     weight_total = sum(e.weight for e in entries)
     demand: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    evidence: dict[str, list[Asked]] = defaultdict(list)
     for entry in entries:
         asked: set[str] = set()
         for requirement in entry.requirements:
+            pair = (entry, requirement)
             for option in requirement.options:
-                evidence[option].append(Evidence(entry, requirement))
-                asked.add(option)
+                evidence[option].append(pair)
+            asked.update(requirement.options)
+        share = entry.weight / weight_total if weight_total else 0.0
         for skill in asked:
-            demand[skill] += entry.weight / weight_total if weight_total else 0.0
+            demand[skill] += share
     return demand, evidence, weight_total
 
 
-def _typical_target(evidence: Sequence[Evidence]) -> int:
+def _typical_target(evidence: Sequence[Asked]) -> int:
     """The most common target level among the requirements naming a skill (ties: higher)."""
     counts: dict[int, int] = defaultdict(int)
-    for item in evidence:
-        counts[item.requirement.target] += 1
+    for _, requirement in evidence:
+        counts[requirement.target] += 1
     return max(counts, key=lambda level: (counts[level], level))
 
 
-def _best_evidence(evidence: Sequence[Evidence]) -> Evidence:
+def _best_evidence(evidence: Sequence[Asked]) -> Evidence:
     """The quote to show: a required line from a real posting first, then entry id and line."""
-    return min(
+    entry, requirement = min(
         evidence,
         key=lambda ev: (
-            ev.entry.kind != "posting",
-            -ev.requirement.weight,
-            len(ev.requirement.options),
-            ev.entry.id,
-            ev.requirement.line,
+            ev[0].kind != "posting",
+            -ev[1].weight,
+            len(ev[1].options),
+            ev[0].id,
+            ev[1].line,
         ),
     )
+    return Evidence(entry, requirement)
 
 
 def rank_gaps(entries: Sequence[Entry], model: CreditModel) -> list[Gap]:
