@@ -119,7 +119,7 @@ def test_a_failed_build_leaves_the_old_corpus_untouched(
 ) -> None:
     out = tmp_path / "postings"
     out.mkdir()
-    (out / "keep.yaml").write_text("old\n", encoding="utf-8")
+    (out / "p-002-00001.yaml").write_text("old\n", encoding="utf-8")
     calls = {"n": 0}
     real_yaml = build_mod.posting_yaml
 
@@ -132,7 +132,7 @@ def test_a_failed_build_leaves_the_old_corpus_untouched(
     monkeypatch.setattr(build_mod, "posting_yaml", failing)
     with pytest.raises(OSError):
         build_corpus(seeds_dir, out)
-    assert [p.name for p in out.iterdir()] == ["keep.yaml"]
+    assert [p.name for p in out.iterdir()] == ["p-002-00001.yaml"]
     assert [p.name for p in tmp_path.iterdir()] == ["postings"]
 
 

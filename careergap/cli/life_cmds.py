@@ -189,18 +189,22 @@ def report_cmd(
     profile: Path | None = typer.Option(
         None, "--profile", "-p", help="Profile YAML (same as [PROFILE])."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
     from careergap import history, report, report_html
     from careergap.cli.score_cmds import load
-    from careergap.errors import CareergapError
     from careergap.loader import write_text_atomic
 
     if fmt is not None and fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="--format")
+    if output is not None and str(output) == "-":
+        output = None  # "-o -" means standard output, as it does for `extract -`
     fmt = _report_format(fmt, output)
     ctx = load(profile or profile_arg, postings)
+    if output is not None:
+        _check_report_target(output, ctx.path, fmt, force)
     try:
         snaps = history.snapshots(ctx.path)
     except history.HistoryError as exc:
@@ -220,10 +224,20 @@ def report_cmd(
     if output is None:
         sys.stdout.write(text)
         return
-    if output.is_dir():
-        raise CareergapError(f"{output}: is a directory; give a file name such as report.{fmt}")
     write_text_atomic(output, text)
     typer.echo(f"Wrote {output} ({fmt}).", err=True)
+
+
+def _check_report_target(output: Path, profile: Path, fmt: str, force: bool) -> None:
+    """The report never replaces the profile, a folder, or (without --force) any file."""
+    from careergap.errors import CareergapError
+
+    if output.is_dir():
+        raise CareergapError(f"{output}: is a directory; give a file name such as report.{fmt}")
+    if output.exists() and output.resolve() == profile.resolve():
+        raise CareergapError(f"{output}: is the profile being reported; choose another file")
+    if output.exists() and not force:
+        raise CareergapError(f"{output}: already exists; use --force to replace it")
 
 
 def _person(path: Path) -> str | None:

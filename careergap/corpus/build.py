@@ -7,6 +7,7 @@ temporary folder beside the target, which then replaces the target in one rename
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -18,7 +19,7 @@ from careergap.corpus.families import assign_families
 from careergap.corpus.overrides import Override, load_overrides
 from careergap.corpus.seeds import RawBlock, read_seeds
 from careergap.corpus.shape import Draft, shape_block
-from careergap.errors import DataError
+from careergap.errors import CareergapError, DataError
 from careergap.models import Posting, RoleFamily
 
 README_NAME = "README.md"
@@ -200,11 +201,35 @@ Files are named by posting id: `p-SEED-LINE.yaml` for postings, `n-SEED-LINE.yam
 """
 
 
+#: What a folder written by `corpus build` holds; anything else means it is someone's folder.
+_CORPUS_FILE = re.compile(r"[pn]-\d{3}-\d{5}\.yaml|README\.md")
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse to replace anything but a missing folder, an empty one, or a corpus we wrote."""
+    for folder in (out_dir, out_dir.with_name(f".{out_dir.name}-old")):
+        if not folder.exists() and not folder.is_symlink():
+            continue
+        if folder.is_symlink() or not folder.is_dir():
+            raise CareergapError(f"{folder}: not a folder; corpus build writes a folder of files")
+        foreign = sorted(p.name for p in folder.iterdir() if not _CORPUS_FILE.fullmatch(p.name))
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise CareergapError(
+                f"{folder}: holds files corpus build did not write ({shown}); "
+                "nothing was changed. Choose a new or empty folder."
+            )
+
+
 def write_corpus(
     postings: list[Posting], families: dict[str, RoleFamily], merged: int, out_dir: Path
 ) -> None:
-    """Write every posting and the README into OUT_DIR, replacing it atomically."""
+    """Write every posting and the README into OUT_DIR, replacing it atomically.
+
+    OUT_DIR must be missing, empty, or a corpus this pipeline wrote (see ``check_out_dir``).
+    """
     out_dir = out_dir.resolve()
+    check_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
