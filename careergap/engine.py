@@ -256,7 +256,12 @@ def parse_level_changes(specs: Sequence[str], taxonomy: Taxonomy) -> dict[str, i
             raise CareergapError(
                 f"--add {spec!r}: level must be between {LEVEL_MIN} and {LEVEL_MAX}"
             )
-        changes[resolve_skill_name(name.strip(), taxonomy, context=f"--add {spec!r}: ")] = level
+        skill_id = resolve_skill_name(name.strip(), taxonomy, context=f"--add {spec!r}: ")
+        if skill_id in changes:
+            raise CareergapError(
+                f"--add {spec!r}: {taxonomy.skills[skill_id].name} is given twice; give it once"
+            )
+        changes[skill_id] = level
     return changes
 
 

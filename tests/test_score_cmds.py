@@ -201,3 +201,28 @@ def test_most_top_gaps_come_with_a_study_resource(profile: str) -> None:
     assert len(gaps) == 10
     with_resources = [g["skill_id"] for g in gaps if g["resources"]]
     assert len(with_resources) >= 8, [g["skill_id"] for g in gaps if not g["resources"]]
+
+
+def test_explain_a_skill_the_family_never_asks_for() -> None:
+    result = run("explain", "-p", ML, "--role", "MLE", "--skill", "Verilog")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no Machine Learning Engineer posting asks for Verilog" in result.stderr
+
+
+def test_whatif_the_same_skill_twice_is_an_error() -> None:
+    result = run("whatif", "-p", ML, "--add", "k8s=3", "--add", "Kubernetes=5")
+    assert result.exit_code == 1
+    assert "Kubernetes is given twice" in result.stderr
+
+
+def test_a_failed_write_to_stdout_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    def full(_: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys.stdout, "write", full, raising=False)
+    with pytest.raises(SystemExit) as excinfo:
+        app(["roles", "--json"], standalone_mode=True)
+    assert excinfo.value.code == 1  # not 3, the internal-error code

@@ -63,6 +63,17 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, TyperException):
             raise
+        except BrokenPipeError:
+            # The reader went away (`careergap match | head`): stop quietly, as Unix tools do.
+            sys.stderr.close()
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            # Writing results or a file failed (disk full, permissions): the user's problem to fix.
+            typer.echo(
+                f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}",
+                err=True,
+            )
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("error: interrupted", err=True)
             raise typer.Exit(INTERRUPTED_EXIT) from None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from careergap.cli._common import command, emit_json, warn
+from careergap.errors import CareergapError
 
 if TYPE_CHECKING:
     from careergap.engine import Workspace
@@ -175,8 +176,10 @@ def explain_cmd(
         rows = [r for r in rows if r.skill_id == skill_id]
         evidence = engine.evidence_for(ctx.ws, family_id, skill_id)
         if not evidence:
-            name = ctx.names[skill_id]
-            warn(f"no {score.name} posting asks for {name}")
+            raise CareergapError(
+                f"no {score.name} posting asks for {ctx.names[skill_id]}; "
+                f"`careergap gaps --role {role!r}` lists what they do ask for"
+            )
     if as_json:
         emit_json(payloads.explain_json(score, rows, ctx.names, evidence))
     else:
