@@ -254,12 +254,14 @@ def _typical_target(evidence: Sequence[Asked]) -> int:
 
 
 def _best_evidence(evidence: Sequence[Asked]) -> Evidence:
-    """The quote to show: a required line from a real posting first, then entry id and line."""
+    """The quote to show: a required line from a real posting that reads as a demand on the
+    candidate ("Experience with...") rather than company prose; few alternatives; then entry id."""
     entry, requirement = min(
         evidence,
         key=lambda ev: (
             ev[0].kind != "posting",
             -ev[1].weight,
+            not _ASKS.search(ev[1].text),
             len(ev[1].options),
             ev[0].id,
             ev[1].line,

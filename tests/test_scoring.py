@@ -203,3 +203,14 @@ def test_rank_families_ties_break_by_name() -> None:
 
     ranked = rank_families([fam("b", "Beta", 0.5), fam("a", "Alpha", 0.5), fam("c", "C", 0.9)])
     assert [f.family_id for f in ranked] == ["c", "a", "b"]
+
+
+def test_gap_quotes_prefer_a_line_that_asks_for_the_skill() -> None:
+    prose = Requirement(
+        ("genai",), 1.0, 3, 5, "Our GenAI engine powers the best models in the world"
+    )
+    demand = Requirement(("genai",), 1.0, 3, 9, "Experience with GenAI techniques")
+    first = Entry("a", "A", "posting", ("f",), "seed.txt", (prose, req("x"), req("y")))
+    second = Entry("b", "B", "posting", ("f",), "seed.txt", (demand, req("x"), req("y")))
+    (gap,) = [g for g in rank_gaps([first, second], CreditModel({})) if g.skill_id == "genai"]
+    assert gap.evidence.source == "seed.txt:9"
