@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -79,10 +80,15 @@ def sample(postings: int, notes: int) -> str:
     return text
 
 
-def print_lines(lines: Sequence[str | Text]) -> None:
+def print_lines(lines: Sequence[str | Text | Padding]) -> None:
     console = stdout_console()
     for line in lines:
         console.print(line)
+
+
+def indented(text: str | Text, by: int) -> Padding:
+    """A line whose wrapped continuation keeps the indent, at any terminal width."""
+    return Padding(text, (0, 0, 0, by), expand=False)
 
 
 def print_match(
@@ -92,20 +98,24 @@ def print_match(
     """Two lines a family, readable at 80 columns:
 
     ``  1. Machine Learning Engineer   ███████▌     38%``
-    ``     qualify 12/91 · 91 postings · missing: Kubernetes, Apache Spark, Go``
+    ``     qualify 12/91 · 91 postings · top gaps: Kubernetes, Apache Spark, Go``
 
     Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing).
     """
     name_width = max((len(row[1]) for row in rows), default=0)
-    lines: list[str | Text] = [Text(header, style="bold"), Text(GUIDANCE, style="dim"), ""]
+    lines: list[str | Text | Padding] = [
+        Text(header, style="bold"),
+        Text(GUIDANCE, style="dim"),
+        "",
+    ]
     for rank, name, cov, qualify, sample_text, low, missing in rows:
         line = Text(f"{rank:>3}. {name:<{name_width}}  ")
         line.append(bar(cov, MATCH_BAR_WIDTH), style="green")
         line.append(f" {pct(cov):>4}")
         lines.append(line)
-        detail = Text(f"     qualify {qualify} · {sample_text}")
+        detail = Text(f"qualify {qualify} · {sample_text}")
         if low:
             detail.append(" (low sample)", style="yellow")
-        detail.append(f" · missing: {missing}", style="dim")
-        lines.append(detail)
+        detail.append(f" · top gaps: {missing}", style="dim")
+        lines.append(indented(detail, 5))
     print_lines(lines)

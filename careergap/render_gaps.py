@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from careergap.engine import CoverageChange, FamilyResult
@@ -13,6 +13,7 @@ from careergap.payloads import quote
 from careergap.planning import Step
 from careergap.render import (
     GUIDANCE,
+    indented,
     pct,
     points,
     print_lines,
@@ -21,6 +22,12 @@ from careergap.render import (
     table,
 )
 from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
+
+#: What the numbers of a gap mean, printed under the family line.
+GAPS_LEGEND = (
+    "Impact: coverage points gained if the skill reached the level postings ask for. "
+    "Asked by: share of the family's postings that name it."
+)
 
 
 def _family_line(score: FamilyScore) -> str:
@@ -49,13 +56,17 @@ def _resource_lines(resources: Sequence[Any]) -> list[Text]:
     return lines
 
 
-def _why_cell(evidence: Evidence, resources: Sequence[Any]) -> Group:
+def _study_lines(resources: Sequence[Any], by: int) -> list[Padding]:
+    found = _resource_lines(resources)
+    if not found:
+        return [indented(Text("no study resource in the source documents yet", "dim"), by)]
+    return [indented(line, by) for line in found]
+
+
+def _quote_line(evidence: Evidence, by: int) -> Padding:
     quoted = Text(f"“{quote(evidence.requirement.text, 110)}” ", style="italic")
     quoted.append(evidence.source, style="dim")
-    parts: list[Text] = [quoted]
-    none_yet = Text("no study resource in the source documents yet", "dim")
-    parts.extend(_resource_lines(resources) or [none_yet])
-    return Group(*parts)
+    return indented(quoted, by)
 
 
 def print_gaps(
@@ -64,34 +75,20 @@ def print_gaps(
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> None:
-    print_lines([_family_line(result.score)])
+    """One block a gap: skill and numbers, the posting line that asks for it, what to study."""
+    lines: list[str | Text | Padding] = [Text(_family_line(result.score), style="bold")]
+    lines.append(Text(f"{GUIDANCE} {GAPS_LEGEND}", style="dim"))
     if not gaps:
-        print_lines(["No gaps: your profile meets every requirement this family's postings name."])
-        return
-    rows = [
-        (
-            str(i),
-            names[g.skill_id],
-            points(g.impact),
-            pct(g.demand),
-            f"{g.have} → {g.target}",
-            _why_cell(g.evidence, resources.get(g.skill_id, ())),
-        )
-        for i, g in enumerate(gaps, 1)
-    ]
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("#", {"justify": "right"}),
-        ("Skill", {"no_wrap": True}),
-        ("Impact", {"justify": "right", "no_wrap": True}),
-        ("Demand", {"justify": "right"}),
-        ("Level", {"no_wrap": True}),
-        ("Asked for in / study", {"ratio": 1}),
-    ]
-    caption = (
-        f"{GUIDANCE} Impact: coverage points gained at the target level. "
-        f"Demand: share of the family's postings that ask for it."
-    )
-    print_renderable(table(None, columns, rows, caption=caption))
+        lines.append("No gaps: your profile meets every requirement this family's postings name.")
+    for i, g in enumerate(gaps, 1):
+        lines.append("")
+        head = Text(f"{i:>3}. ")
+        head.append(names[g.skill_id], style="bold")
+        head.append(f"  {points(g.impact)} · asked by {pct(g.demand)} · you {g.have} → {g.target}")
+        lines.append(head)
+        lines.append(_quote_line(g.evidence, 5))
+        lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
+    print_lines(lines)
 
 
 def print_cross_gaps(
@@ -101,19 +98,19 @@ def print_cross_gaps(
     resources: Mapping[str, Sequence[Any]],
 ) -> None:
     family_names = {f.family_id: f.name for f in families}
-    print_lines(["What to learn next, across:"] + [f"  {_family_line(f)}" for f in families])
-    rows = []
+    lines: list[str | Text | Padding] = [Text("What to learn next, across:", style="bold")]
+    lines.extend(indented(_family_line(f), 2) for f in families)
+    lines.append(Text(GUIDANCE, style="dim"))
     for i, g in enumerate(gaps, 1):
+        lines.append("")
+        head = Text(f"{i:>3}. ")
+        head.append(names[g.skill_id], style="bold")
+        head.append(f"  {points(g.impact)} in all")
+        lines.append(head)
         helps = ", ".join(f"{family_names[fid]} {points(v)}" for fid, v in g.families)
-        cell = Group(Text(helps), *_resource_lines(resources.get(g.skill_id, ())))
-        rows.append((str(i), names[g.skill_id], points(g.impact), cell))
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("#", {"justify": "right"}),
-        ("Skill", {"no_wrap": True}),
-        ("Total impact", {"justify": "right", "no_wrap": True}),
-        ("Helps / study", {"ratio": 1}),
-    ]
-    print_renderable(table(None, columns, rows, caption=GUIDANCE))
+        lines.append(indented(Text(f"helps: {helps}", style="dim"), 5))
+        lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
+    print_lines(lines)
 
 
 def print_explain(
@@ -200,30 +197,23 @@ def print_plan(
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> None:
-    print_lines([f"Study plan for {_family_line(result.score)}"])
-    if not plan:
-        print_lines(["Nothing to plan: no gap in this family is worth a step."])
-        return
-    rows = []
-    for s in plan:
-        when = (
-            ""
-            if s.weeks is None
-            else (
-                f"week {s.weeks[0]}"
-                if s.weeks[0] == s.weeks[1]
-                else f"weeks {s.weeks[0]}-{s.weeks[1]}"
-            )
-        )
-        about = Text(f"{points(s.gap.impact)}, level {s.gap.have} → {s.gap.target}")
-        if s.after:
-            about.append(" · after " + ", ".join(names[a] for a in s.after), style="dim")
-        cell = Group(about, *_resource_lines(resources.get(s.gap.skill_id, ())))
-        rows.append((str(s.number), when, names[s.gap.skill_id], cell))
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("#", {"justify": "right"}),
-        ("When", {"no_wrap": True}),
-        ("Skill", {"no_wrap": True}),
-        ("Why / study", {"ratio": 1}),
+    lines: list[str | Text | Padding] = [
+        Text(f"Study plan for {_family_line(result.score)}", style="bold"),
+        Text(GUIDANCE, style="dim"),
     ]
-    print_renderable(table(None, columns, rows, caption=GUIDANCE))
+    if not plan:
+        lines.append("Nothing to plan: no gap in this family is worth a step.")
+    for s in plan:
+        lines.append("")
+        head = Text(f"{s.number:>3}. ")
+        if s.weeks is not None:
+            first, last = s.weeks
+            head.append(f"week {first}: " if first == last else f"weeks {first}-{last}: ")
+        head.append(names[s.gap.skill_id], style="bold")
+        head.append(f"  {points(s.gap.impact)} · you {s.gap.have} → {s.gap.target}")
+        lines.append(head)
+        if s.after:
+            after = "after " + ", ".join(names[a] for a in s.after)
+            lines.append(indented(Text(after, style="dim"), 5))
+        lines.extend(_study_lines(resources.get(s.gap.skill_id, ()), 5))
+    print_lines(lines)
