@@ -42,6 +42,10 @@ class FoundSkill:
     also: tuple[int, ...] = ()
 
 
+#: In a CV, "CV" is the document itself, never computer vision (which the CV can spell out).
+RESUME_WORDS = frozenset({"CV", "C.V", "CVS"})
+
+
 def skills_in_text(
     text: str, find: Callable[[str], Iterable[Any]], names: Mapping[str, str]
 ) -> list[FoundSkill]:
@@ -54,7 +58,8 @@ def skills_in_text(
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        for sid in sorted({m.skill_id for m in find(line)}):
+        mentions = [m for m in find(line) if m.surface.strip(".").upper() not in RESUME_WORDS]
+        for sid in sorted({m.skill_id for m in mentions}):
             if sid in first:
                 if first[sid][0] != number:
                     others.setdefault(sid, []).append(number)

@@ -20,14 +20,15 @@ NAMES = {"python": "Python", "sql": "SQL", "docker": "Docker", "csharp": "C#", "
 @dataclass(frozen=True)
 class _Mention:
     skill_id: str
+    surface: str
 
 
 def _find(line: str) -> list[_Mention]:
     """A stand-in extractor: whole-word, case-insensitive names."""
     return [
-        _Mention(sid)
+        _Mention(sid, m.group(0))
         for sid, name in NAMES.items()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line, re.IGNORECASE)
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", line, re.IGNORECASE)
     ]
 
 
@@ -152,3 +153,15 @@ def test_read_cv_errors(tmp_path: Path) -> None:
     empty.write_text("  \n", encoding="utf-8")
     with pytest.raises(CareergapError, match="is empty"):
         initprofile.read_cv(empty)
+
+
+def test_cv_in_a_cv_is_the_document_not_computer_vision() -> None:
+    from careergap.matching import Extractor
+    from careergap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    names = {sid: s.name for sid, s in taxonomy.skills.items()}
+    text = "Jane Doe — CV\nComputer vision engineer: OpenCV, PyTorch\n"
+    found = {f.skill_id: f.line for f in skills_in_text(text, Extractor(taxonomy).find, names)}
+    assert found["computer-vision"] == 2
+    assert found["opencv"] == 2
