@@ -226,3 +226,17 @@ def test_a_failed_write_to_stdout_is_a_clean_error(monkeypatch: pytest.MonkeyPat
     with pytest.raises(SystemExit) as excinfo:
         app(["roles", "--json"], standalone_mode=True)
     assert excinfo.value.code == 1  # not 3, the internal-error code
+
+
+def test_unknown_target_roles_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "me.yaml"
+    path.write_text("target_roles: [ML Enginer, Data Engineer]\nskills:\n  Python: 3\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {path}:1: target_roles[0]: unknown role 'ML Enginer' — did you mean "
+        "Machine Learning Engineer? (see `careergap roles`)\n"
+    )
+    gaps = run("gaps", "-p", str(path))
+    assert gaps.exit_code == 1
+    assert gaps.stderr.startswith(f"error: {path}: target_roles: unknown role 'ML Enginer'")

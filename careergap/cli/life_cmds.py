@@ -216,7 +216,7 @@ def report_cmd(
         str(ctx.path),
         person,
         ctx.levels,
-        [ctx.family_id(r) for r in ctx.target_roles],
+        ctx.target_family_ids(),
         snaps,
         history.now_utc()[:10],
     )

@@ -47,6 +47,8 @@ def validate_cmd(
             emit_json(validation_payload(path, None, problems, strict))
         raise
     check = check_document(doc, load_taxonomy())
+    if check.profile is not None:
+        check.errors.extend(_role_problems(doc, check.profile.target_roles))
     if as_json:
         emit_json(validation_payload(path, check, [], strict))
     if not strict:
@@ -57,6 +59,22 @@ def validate_cmd(
         raise ValidationFailed(failures)
     if not as_json:
         typer.echo(summary_line(check.profile))
+
+
+def _role_problems(doc: Any, roles: list[str]) -> list[Any]:
+    """target_roles that name no role family, each at its line, with a did-you-mean."""
+    from careergap.errors import Problem, UnknownRoleError
+    from careergap.families import load_families, resolve_role
+
+    families = load_families()
+    problems = []
+    for index, role in enumerate(roles):
+        try:
+            resolve_role(role, families)
+        except UnknownRoleError as exc:
+            line = doc.line_of(("target_roles", index)) or doc.line_of(("target_roles",))
+            problems.append(Problem(str(doc.path), line, f"target_roles[{index}]", str(exc)))
+    return problems
 
 
 def validation_payload(

@@ -51,6 +51,18 @@ class Loaded:
 
         return resolve_role(role, self.ws.families).id
 
+    def target_family_ids(self) -> list[str]:
+        """The profile's target_roles as family ids; an unknown one is an error naming the file."""
+        from careergap.errors import UnknownRoleError
+
+        ids = []
+        for role in self.target_roles:
+            try:
+                ids.append(self.family_id(role))
+            except UnknownRoleError as exc:
+                raise UnknownRoleError(f"{self.path}: target_roles: {exc}") from None
+        return list(dict.fromkeys(ids))
+
 
 def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
     """Find and load the profile and the corpus; print profile warnings to stderr."""
@@ -135,8 +147,7 @@ def gaps_cmd(
     ctx = load(profile, postings)
     per_gap = None if show_all else RESOURCES_PER_GAP
     if role is None:
-        family_ids = list(dict.fromkeys(ctx.family_id(r) for r in ctx.target_roles))
-        family_ids, cross = engine.cross_gaps(ctx.ws, ctx.levels, family_ids)
+        family_ids, cross = engine.cross_gaps(ctx.ws, ctx.levels, ctx.target_family_ids())
         cross = cross if show_all else cross[:limit]
         scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
         resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
