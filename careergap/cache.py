@@ -15,6 +15,7 @@ file modified within ``RACY_SECONDS`` of the write is always re-read.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -22,7 +23,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +49,10 @@ RACY_SECONDS = 2.0
 PROGRESS_MIN_POSTINGS = 2000
 #: Hex digits of the folder-set hash used in the cache file name.
 NAME_HASH_CHARS = 16
+#: From this many postings the loaded workspace is moved out of the garbage collector's sight
+#: (gc.freeze): it lives until the process ends, and rescanning millions of its objects on
+#: every collection cost a fifth of scoring at 100k postings.
+FREEZE_MIN_POSTINGS = 2000
 
 _warned = False
 
@@ -380,8 +386,28 @@ def _entry(posting: Posting, requirements: tuple[Requirement, ...]) -> Entry:
 # --- the one entry point ---------------------------------------------------------------------
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic collections while millions of long-lived objects are created (none are garbage)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def cached_workspace(extra: Sequence[Path] = ()) -> Workspace:
     """The workspace from the cache when it is current, else built from YAML and cached."""
+    with _gc_paused():
+        ws = _cached_workspace(extra)
+    if len(ws.postings) >= FREEZE_MIN_POSTINGS:
+        gc.freeze()
+    return ws
+
+
+def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     from pydantic import ValidationError
 
     folders = corpus_folders(extra)
