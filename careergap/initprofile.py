@@ -149,19 +149,10 @@ def write_profile(path: Path, text: str, force: bool = False) -> None:
 
 
 def read_cv(path: Path) -> str:
-    """The CV's text (UTF-8; undecodable bytes replaced rather than failing the whole file)."""
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_CV_BYTES:
-            raise CareergapError(f"{path}: is {size:,} bytes; a CV is read up to 1 MB")
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CareergapError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CareergapError(f"{path}: is a directory, not a text file") from None
-    except OSError as exc:
-        raise CareergapError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    """The CV's text: UTF-8 plain text up to 1 MB (``loader.read_user_text``)."""
+    from careergap.loader import read_user_text
+
+    text = read_user_text(path, MAX_CV_BYTES, "CV text file")
     if not text.strip():
         raise CareergapError(f"{path}: is empty; paste your CV as plain text into it")
     return text

@@ -242,7 +242,28 @@ class YamlDoc:
         return node, line, len(keys)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _size(limit: int) -> str:
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit:,} bytes"
+
+
+def read_user_text(source: str | Path, limit: int, what: str = "text file") -> str:
+    """Plain text a person gives careergap (a CV, a pasted ad, a file to extract skills from), or
+    standard input for ``-``: at most ``limit`` bytes of UTF-8 without NUL bytes. Every failure
+    is one error naming the file, and the line where there is one."""
+    if str(source) == "-":
+        import sys
+
+        label = Path("<stdin>")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            _fail(label, f"is larger than {_size(limit)}; careergap reads up to {_size(limit)}")
+    else:
+        label = Path(source)
+        data = _read_bytes(label, limit, what)
+    return _decode(label, data)
+
+
+def _read_bytes(path: Path, limit: int = MAX_USER_FILE_BYTES, what: str = "YAML file") -> bytes:
     """The file's bytes after the path checks; the size is checked before anything is read."""
     try:
         info = path.stat()
@@ -251,18 +272,18 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         _fail(path, f"cannot read: {exc.strerror or exc}")
     if path.is_dir():
-        _fail(path, "is a directory, not a YAML file")
-    if info.st_size > MAX_USER_FILE_BYTES:
-        _fail(path, f"is {info.st_size:,} bytes; careergap reads files up to 1 MB")
+        _fail(path, f"is a directory, not a {what}")
+    if info.st_size > limit:
+        _fail(path, f"is {info.st_size:,} bytes; careergap reads files up to {_size(limit)}")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_USER_FILE_BYTES + 1)
+            data = fh.read(limit + 1)
     except PermissionError:
         _fail(path, "cannot read: permission denied")
     except OSError as exc:
         _fail(path, f"cannot read: {exc.strerror or exc}")
-    if len(data) > MAX_USER_FILE_BYTES:  # it grew after stat, or is a device or pipe
-        _fail(path, "is larger than 1 MB; careergap reads files up to 1 MB")
+    if len(data) > limit:  # it grew after stat, or is a device or pipe
+        _fail(path, f"is larger than {_size(limit)}; careergap reads files up to {_size(limit)}")
     return data
 
 

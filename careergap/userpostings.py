@@ -110,22 +110,9 @@ def _title_from(lines: Sequence[RequirementLine]) -> str | None:
 
 def read_source(source: str) -> str:
     """The pasted text from a file, or from standard input for ``-``."""
-    import sys
+    from careergap.loader import read_user_text
 
-    if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            raise CareergapError(_too_big(source))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CareergapError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise CareergapError(f"{source}: is a directory, not a text file") from None
-    except OSError as exc:
-        raise CareergapError(f"{source}: cannot read: {exc.strerror or exc}") from None
-    return data.decode("utf-8", errors="replace")
+    return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
 
 def split_title(line: str) -> tuple[str, str | None, str | None]:

@@ -170,11 +170,6 @@ TEXT_COMMANDS = {
 #: Text readers that deliberately read undecodable bytes or NULs as text (replacing them) rather
 #: than failing the whole paste; listed so the table documents it and notices when it changes.
 LENIENT_TEXT = {
-    ("postings-add", "non-utf8"): "pasted ads are decoded with replacement characters",
-    ("postings-add", "nul-bytes"): "pasted ads are decoded with replacement characters",
-    ("init-from-text", "non-utf8"): "CVs are decoded with replacement characters",
-    ("init-from-text", "nul-bytes"): "CVs are decoded with replacement characters",
-    ("extract", "nul-bytes"): "extract reads NUL bytes as text",
     ("extract", "empty"): "extract reports an empty file as one with no skills",
 }
 

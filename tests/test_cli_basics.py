@@ -19,7 +19,10 @@ def test_version() -> None:
 
 def test_python_dash_m_runs() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "careergap", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "careergap", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"careergap {__version__}"

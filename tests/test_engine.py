@@ -36,10 +36,12 @@ def test_postings_naming_few_skills_are_not_scored() -> None:
 
 def test_parse_level_changes() -> None:
     taxonomy = load_taxonomy()
-    assert engine.parse_level_changes(["Kubernetes=3", "k8s=4", "SVA = 2"], taxonomy) == {
+    assert engine.parse_level_changes(["k8s=4", "SVA = 2"], taxonomy) == {
         "kubernetes": 4,
         "sva": 2,
     }
+    with pytest.raises(CareergapError, match="Kubernetes is given twice"):
+        engine.parse_level_changes(["Kubernetes=3", "k8s=4"], taxonomy)
     with pytest.raises(UnknownSkillError, match="did you mean PyTorch"):
         engine.parse_level_changes(["Pytorh=3"], taxonomy)
     with pytest.raises(CareergapError, match="between 0 and 5"):

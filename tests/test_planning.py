@@ -6,7 +6,9 @@ from careergap.planning import assign_weeks, make_plan, order_gaps
 from careergap.requirements import Requirement
 from careergap.scoring import Entry, Evidence, Gap
 
-_EV = Evidence(Entry("p", "P", "posting", ("f",), "seed.txt", ()), Requirement(("x",), 1, 3, 1, "x"))
+_EV = Evidence(
+    Entry("p", "P", "posting", ("f",), "seed.txt", ()), Requirement(("x",), 1, 3, 1, "x")
+)
 
 
 def gap(sid: str, impact: float, have: int = 0, target: int = 3) -> Gap:

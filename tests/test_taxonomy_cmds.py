@@ -170,7 +170,7 @@ def test_extract_a_missing_file(runner: CliRunner, small: Taxonomy, tmp_path: Pa
 def test_extract_a_directory(runner: CliRunner, small: Taxonomy, tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.stderr == f"error: {tmp_path}: is a directory, expected a text file\n"
+    assert result.stderr == f"error: {tmp_path}: is a directory, not a text file\n"
 
 
 def test_extract_non_utf8(runner: CliRunner, small: Taxonomy, tmp_path: Path) -> None:
@@ -178,7 +178,10 @@ def test_extract_non_utf8(runner: CliRunner, small: Taxonomy, tmp_path: Path) ->
     path.write_bytes("Python café".encode("latin-1"))
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
-    assert result.stderr == f"error: {path}: not UTF-8 text (bad byte at offset 10)\n"
+    assert result.stderr == (
+        f"error: {path}:1:11: is not valid UTF-8: byte 0xe9 at byte offset 10; "
+        "save the file as UTF-8\n"
+    )
 
 
 def test_extract_too_large(
@@ -187,10 +190,16 @@ def test_extract_too_large(
     monkeypatch.setattr("careergap.cli.taxonomy_cmds.MAX_TEXT_BYTES", 10)
     result = runner.invoke(app, ["extract", str(posting)])
     assert result.exit_code == 1
-    assert result.stderr == f"error: {posting}: larger than 10 bytes\n"
+    size = posting.stat().st_size
+    assert (
+        result.stderr
+        == f"error: {posting}: is {size:,} bytes; careergap reads files up to 10 bytes\n"
+    )
     stdin = runner.invoke(app, ["extract", "-"], input="x" * 11)
     assert stdin.exit_code == 1
-    assert stdin.stderr == "error: <stdin>: larger than 10 bytes\n"
+    assert (
+        stdin.stderr == "error: <stdin>: is larger than 10 bytes; careergap reads up to 10 bytes\n"
+    )
 
 
 def test_extract_needs_a_source(runner: CliRunner) -> None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import sys
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from careergap.cli._common import command, emit_json
-from careergap.errors import InputFileError
 
 if TYPE_CHECKING:
     from careergap.matching import Mention
@@ -86,33 +83,9 @@ def extract(
 
 def read_text(source: str) -> str:
     """The text of FILE or stdin, with a clear error naming the file for every failure."""
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-        label = "<stdin>"
-    else:
-        path = Path(source)
-        label = source
-        if not path.exists():
-            raise InputFileError(f"{label}: no such file")
-        if path.is_dir():
-            raise InputFileError(f"{label}: is a directory, expected a text file")
-        try:
-            if path.stat().st_size > MAX_TEXT_BYTES:
-                raise InputFileError(f"{label}: larger than {_size_text(MAX_TEXT_BYTES)}")
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_TEXT_BYTES + 1)
-        except OSError as exc:
-            raise InputFileError(f"{label}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputFileError(f"{label}: larger than {_size_text(MAX_TEXT_BYTES)}")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    from careergap.loader import read_user_text
 
-
-def _size_text(size: int) -> str:
-    return f"{size // 2**20} MB" if size >= 2**20 else f"{size} bytes"
+    return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
 
 def mentions_by_skill(text: str, mentions: list[Mention]) -> dict[str, list[tuple[int, str]]]:
