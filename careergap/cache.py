@@ -29,9 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
-from careergap.models import Posting, RequirementLine, RoleFamily
-from careergap.requirements import Requirement, requirements_for_line
+from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RequirementLine, RoleFamily
+from careergap.requirements import (
+    PREFERRED_WEIGHT,
+    REQUIRED_WEIGHT,
+    Requirement,
+    requirements_for_line,
+)
 from careergap.scoring import Entry
+
+#: The only weights and targets the requirement parser produces; anything else in a cache file
+#: (a NaN weight, a target of 0) would corrupt every score, so the cache is rebuilt instead.
+CACHED_WEIGHTS = (REQUIRED_WEIGHT, PREFERRED_WEIGHT)
 
 if TYPE_CHECKING:
     from careergap.engine import Workspace
@@ -326,8 +335,9 @@ def restore(
         if (
             not options
             or not all(type(o) is str and o in taxonomy.skills for o in options)
-            or type(weight) is not float
+            or weight not in CACHED_WEIGHTS
             or type(target) is not int
+            or not LEVEL_MIN < target <= LEVEL_MAX
             or type(number) is not int
             or type(text) is not int
         ):

@@ -193,6 +193,12 @@ def _damage(path: Path, how: str) -> None:
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif how in ("zero-target", "nan-weight"):  # values no parser makes: 1/0, NaN in JSON
+        data = json.loads(path.read_text(encoding="utf-8"))
+        slot, value = (2, 0) if how == "zero-target" else (1, float("nan"))
+        for row in data["requirements"]:
+            row[slot] = value
+        path.write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -207,6 +213,8 @@ def _damage(path: Path, how: str) -> None:
         "unknown-skill",
         "bad-taxonomy",
         "deep",
+        "zero-target",
+        "nan-weight",
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(

@@ -102,7 +102,8 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 
 def emit_json(payload: dict[str, Any]) -> None:
     """Write a JSON result to stdout: sorted by our own code, never through rich."""
-    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    # allow_nan=False: NaN is not JSON; a bug that made one must fail loudly, not print it.
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
 def warn(message: str) -> None:
