@@ -22,7 +22,6 @@ import os
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +33,6 @@ from careergap.requirements import (
     PREFERRED_WEIGHT,
     REQUIRED_WEIGHT,
     Requirement,
-    requirements_for_line,
 )
 from careergap.scoring import Entry
 
@@ -144,78 +142,17 @@ def fingerprint(
 # --- building --------------------------------------------------------------------------------
 
 
-def compile_entries(
-    postings: Sequence[Posting], taxonomy: Taxonomy, show_progress: bool = False
-) -> dict[str, Entry]:
-    """Each posting's scoring entry, as ``engine.posting_entry`` makes it.
-
-    A line that occurs in many postings (boilerplate, re-posted ads) is extracted once.
-    """
-    from careergap.engine import source_file
-    from careergap.matching import Extractor
-    from careergap.render_progress import progress
-
-    find = Extractor(taxonomy).find
-    memo: dict[tuple[int, str, bool], tuple[Requirement, ...]] = {}
-    entries: dict[str, Entry] = {}
-    with progress("Extracting skills", len(postings), enabled=show_progress) as advance:
-        for posting in postings:
-            requirements: list[Requirement] = []
-            for line in posting.lines:
-                key = (line.line, line.text, line.required)
-                found = memo.get(key)
-                if found is None:
-                    found = tuple(
-                        requirements_for_line(line.line, line.text, line.required, find(line.text))
-                    )
-                    memo[key] = found
-                requirements.extend(found)
-            entries[posting.id] = Entry(
-                id=posting.id,
-                title=posting.title,
-                kind=posting.kind,
-                families=posting.families,
-                source_file=source_file(posting.source),
-                requirements=tuple(requirements),
-            )
-            advance(1)
-    return entries
-
-
-def assemble(
-    taxonomy: Taxonomy,
-    families: Mapping[str, RoleFamily],
-    postings: Iterable[Posting],
-    entries: Mapping[str, Entry],
-) -> Workspace:
-    """A Workspace laid out exactly as ``engine.build_workspace`` lays it out."""
-    from careergap.engine import Workspace, partial_sources
-
-    by_id = {p.id: p for p in sorted(postings, key=lambda p: p.id)}
-    per_family: dict[str, list[Entry]] = defaultdict(list)
-    for posting in by_id.values():
-        for family in posting.families:
-            per_family[family].append(entries[posting.id])
-    return Workspace(
-        taxonomy=taxonomy,
-        families=dict(families),
-        postings=by_id,
-        entries={fid: tuple(es) for fid, es in sorted(per_family.items())},
-        partial_sources=partial_sources(taxonomy),
-    )
-
-
 def build(extra: Sequence[Path], show_progress: bool) -> Workspace:
     """Load and extract everything from the YAML files (the uncached path)."""
     from careergap.corpus.load import load_corpus
+    from careergap.engine import build_workspace
     from careergap.render_progress import progress
     from careergap.taxonomy import load_taxonomy
 
     with progress("Reading postings", None, enabled=show_progress):
         corpus = load_corpus(list(extra))
     taxonomy = load_taxonomy()
-    entries = compile_entries(corpus.postings, taxonomy, show_progress)
-    return assemble(taxonomy, corpus.families, corpus.postings, entries)
+    return build_workspace(taxonomy, corpus.families, corpus.postings, show_progress)
 
 
 # --- the file --------------------------------------------------------------------------------
@@ -359,6 +296,8 @@ def restore(
         entries[posting.id] = _entry(posting, tuple(reqs[_index(i)] for i in req_refs))
     if len(entries) != len(postings):
         raise _Invalid("duplicate posting id")
+    from careergap.engine import assemble
+
     return assemble(taxonomy, families, postings, entries)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
-from careergap.requirements import requirements_for_line
+from careergap.requirements import Requirement, requirements_for_line
 from careergap.scoring import (
     CHILD_CREDIT,
     CreditModel,
@@ -84,22 +84,6 @@ def source_file(source: str) -> str:
     return source
 
 
-def posting_entry(posting: Posting, find: object) -> Entry:
-    """Extract the requirements of one posting with the taxonomy's extractor."""
-    requirements = []
-    for line in posting.lines:
-        mentions = find(line.text)  # type: ignore[operator]
-        requirements.extend(requirements_for_line(line.line, line.text, line.required, mentions))
-    return Entry(
-        id=posting.id,
-        title=posting.title,
-        kind=posting.kind,
-        families=posting.families,
-        source_file=source_file(posting.source),
-        requirements=tuple(requirements),
-    )
-
-
 def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ...]]:
     """For each skill, the skills that earn partial credit for it: related ones, and children."""
     sources: dict[str, dict[str, float]] = defaultdict(dict)
@@ -115,26 +99,73 @@ def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ..
     }
 
 
-def build_workspace(
-    taxonomy: Taxonomy, families: Mapping[str, RoleFamily], postings: Iterable[Posting]
-) -> Workspace:
-    """Turn postings into per-family scoring entries."""
+def compile_entries(
+    postings: Sequence[Posting], taxonomy: Taxonomy, show_progress: bool = False
+) -> dict[str, Entry]:
+    """Each posting's scoring entry: its lines' requirements, extracted with the taxonomy.
+
+    A line that occurs in many postings (boilerplate, re-posted ads) is extracted once.
+    """
     from careergap.matching import Extractor
+    from careergap.render_progress import progress
 
     find = Extractor(taxonomy).find
+    memo: dict[tuple[int, str, bool], tuple[Requirement, ...]] = {}
+    entries: dict[str, Entry] = {}
+    with progress("Extracting skills", len(postings), enabled=show_progress) as advance:
+        for posting in postings:
+            requirements: list[Requirement] = []
+            for line in posting.lines:
+                key = (line.line, line.text, line.required)
+                found = memo.get(key)
+                if found is None:
+                    found = tuple(
+                        requirements_for_line(line.line, line.text, line.required, find(line.text))
+                    )
+                    memo[key] = found
+                requirements.extend(found)
+            entries[posting.id] = Entry(
+                id=posting.id,
+                title=posting.title,
+                kind=posting.kind,
+                families=posting.families,
+                source_file=source_file(posting.source),
+                requirements=tuple(requirements),
+            )
+            advance(1)
+    return entries
+
+
+def assemble(
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+    postings: Iterable[Posting],
+    entries: Mapping[str, Entry],
+) -> Workspace:
+    """A Workspace from postings and their entries (freshly compiled, or from the cache)."""
     by_id = {p.id: p for p in sorted(postings, key=lambda p: p.id)}
-    entries: dict[str, list[Entry]] = defaultdict(list)
+    per_family: dict[str, list[Entry]] = defaultdict(list)
     for posting in by_id.values():
-        entry = posting_entry(posting, find)
         for family in posting.families:
-            entries[family].append(entry)
+            per_family[family].append(entries[posting.id])
     return Workspace(
         taxonomy=taxonomy,
         families=dict(families),
         postings=by_id,
-        entries={fid: tuple(es) for fid, es in sorted(entries.items())},
+        entries={fid: tuple(es) for fid, es in sorted(per_family.items())},
         partial_sources=partial_sources(taxonomy),
     )
+
+
+def build_workspace(
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+    postings: Sequence[Posting],
+    show_progress: bool = False,
+) -> Workspace:
+    """Turn postings into per-family scoring entries."""
+    entries = compile_entries(postings, taxonomy, show_progress)
+    return assemble(taxonomy, families, postings, entries)
 
 
 def load_workspace(extra_postings: Sequence[Path] = ()) -> Workspace:
