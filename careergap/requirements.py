@@ -42,8 +42,10 @@ _FAMILIAR_CUES = re.compile(
 
 #: Phrases after which the skills listed are alternatives ("frameworks such as A, B or C").
 _ALTERNATIVE_MARKERS = re.compile(
-    r"\b(such as|e\.g\.?|eg\.|for example|for instance|one of|one or more|any of|"
-    r"or similar|or equivalent|or other|or another|or related)\b|\betc\b",
+    r"\b(such as|for example|for instance|one of|one or more|any of|"
+    r"or similar|or equivalent|or other|or another|or related)\b|"
+    # The abbreviation's own dots belong to the marker, so they do not end its clause.
+    r"\be\.?g\b\.?|\betc\b",
     re.IGNORECASE,
 )
 #: A parenthesised list of several items: "(AWS, GCP, Azure)".

@@ -225,9 +225,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text.casefold())
 
 
-def test_sources_point_at_seed_lines_naming_the_skill(
-    skills: list[Skill], seeds_dir: Path
-) -> None:
+def test_sources_point_at_seed_lines_naming_the_skill(skills: list[Skill], seeds_dir: Path) -> None:
     cache: dict[str, list[str]] = {}
     wrong = []
     for skill in skills:
@@ -251,17 +249,63 @@ def test_sources_point_at_seed_lines_naming_the_skill(
 #: One representative skill per domain the seeds cover: a curation slip that drops a whole area
 #: (EDA, formal, DFT, MLOps...) would leave its postings with almost nothing to match.
 DOMAIN_SAMPLES = (
-    "deep-learning", "pytorch", "transformer", "mlops", "mlflow", "apache-spark", "etl",
-    "tableau", "statistics", "object-detection", "natural-language-processing",
-    "speech-recognition", "large-language-models", "recommender-systems", "robotics", "cuda",
-    "tensorrt", "tvm", "mlir", "kubernetes", "aws", "terraform", "postgresql", "logic-synthesis",
-    "place-and-route", "static-timing-analysis", "dfm", "opc", "ret", "tcad", "spice",
-    "circuit-simulation", "memory-compilers", "pdk", "drc", "lvs", "formal-property-verification",
-    "model-checking", "theorem-proving", "equivalence-checking", "jaspergold", "uvm",
-    "coverage-driven-verification", "atpg", "post-silicon-validation", "hardware-security",
-    "linear-algebra", "optimization", "signal-processing", "algorithms", "data-structures",
-    "distributed-systems", "computer-architecture", "digital-design", "verification-planning",
-    "communication", "leadership",
+    "deep-learning",
+    "pytorch",
+    "transformer",
+    "mlops",
+    "mlflow",
+    "apache-spark",
+    "etl",
+    "tableau",
+    "statistics",
+    "object-detection",
+    "natural-language-processing",
+    "speech-recognition",
+    "large-language-models",
+    "recommender-systems",
+    "robotics",
+    "cuda",
+    "tensorrt",
+    "tvm",
+    "mlir",
+    "kubernetes",
+    "aws",
+    "terraform",
+    "postgresql",
+    "logic-synthesis",
+    "place-and-route",
+    "static-timing-analysis",
+    "dfm",
+    "opc",
+    "ret",
+    "tcad",
+    "spice",
+    "circuit-simulation",
+    "memory-compilers",
+    "pdk",
+    "drc",
+    "lvs",
+    "formal-property-verification",
+    "model-checking",
+    "theorem-proving",
+    "equivalence-checking",
+    "jaspergold",
+    "uvm",
+    "coverage-driven-verification",
+    "atpg",
+    "post-silicon-validation",
+    "hardware-security",
+    "linear-algebra",
+    "optimization",
+    "signal-processing",
+    "algorithms",
+    "data-structures",
+    "distributed-systems",
+    "computer-architecture",
+    "digital-design",
+    "verification-planning",
+    "communication",
+    "leadership",
 )
 
 
