@@ -171,7 +171,7 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
 
 @command("report")
 def report_cmd(
-    profile_arg: Path | None = typer.Argument(None, metavar="[PROFILE]", show_default=False),
+    profile_arg: Path | None = typer.Argument(None, metavar="PROFILE", show_default=False),
     fmt: str | None = typer.Option(
         None,
         "--format",
