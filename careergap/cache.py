@@ -1,10 +1,15 @@
-"""The compiled corpus cache: repeated runs skip YAML parsing and skill extraction.
+"""The compiled corpus cache: repeated runs skip YAML parsing, extraction and compilation.
 
-One JSON file per set of corpus folders lives in ``careergap.paths.user_cache_dir()``. It holds
-each posting's metadata and its extracted requirements, and is keyed by a content hash of every
-corpus file, the taxonomy, the role families and the careergap version, so any change to any of
-them is a miss. The file is plain JSON (never pickle: a cache file is data, not code) and is
-checked on load (format, schema, key, shape); a corrupt, foreign or unreadable cache is a miss
+Each set of corpus folders gets two JSON files in ``careergap.paths.user_cache_dir()``:
+``workspace-<h>.json``, read on every run, holds the taxonomy and each role family's compiled
+demand (``careergap.demand``), which is all scoring needs: its size grows with the number of
+distinct requirements, and a posting adds only the few integers "qualifies" needs.
+``entries-<h>.json`` holds every posting's extracted requirements and is read only by the one
+question that lists them all (``explain --skill``).
+Both are keyed by a content hash of every corpus file, the taxonomy, the role families and the
+careergap version, so any change to any of them is a miss. The files are plain JSON (never
+pickle: a cache file is data, not code) and are checked on load (format, schema, key, every
+value, see ``careergap.cache_codec``); a corrupt, foreign or unreadable cache is a miss
 with at most one warning per process. Writes go to a temporary file renamed into place, so a
 concurrent run sees the old file or the new one, never half of either.
 
@@ -28,44 +33,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
-from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RequirementLine, RoleFamily
-from careergap.requirements import (
-    PREFERRED_WEIGHT,
-    REQUIRED_WEIGHT,
-    Requirement,
+from careergap.cache_codec import (
+    Invalid,
+    Texts,
+    decode_demands,
+    decode_entries,
+    encode_demands,
+    encode_entries,
 )
-from careergap.scoring import Entry
-
-#: The only weights and targets the requirement parser produces; anything else in a cache file
-#: (a NaN weight, a target of 0) would corrupt every score, so the cache is rebuilt instead.
-CACHED_WEIGHTS = (REQUIRED_WEIGHT, PREFERRED_WEIGHT)
+from careergap.models import RoleFamily
 
 if TYPE_CHECKING:
     from careergap.engine import Workspace
+    from careergap.scoring import Entry
     from careergap.taxonomy import Taxonomy
 
-#: Identifies a careergap workspace cache among whatever else lives in the cache dir.
+#: Identifies careergap cache files among whatever else lives in the cache dir.
 CACHE_FORMAT = "careergap-workspace"
+ENTRIES_FORMAT = "careergap-entries"
 #: Bumped whenever the layout below changes; an older file is then a plain miss.
-SCHEMA_VERSION = 2
-#: Cache files are named ``workspace-<hash of the folder set>.json``.
+SCHEMA_VERSION = 3
+#: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
+ENTRIES_PREFIX = "entries-"
 #: A file modified this close to the cache write may change again within the same mtime tick.
 RACY_SECONDS = 2.0
 #: Builds of fewer postings than this finish too fast for a progress bar to be worth drawing.
 PROGRESS_MIN_POSTINGS = 2000
 #: Hex digits of the folder-set hash used in the cache file name.
 NAME_HASH_CHARS = 16
-#: From this many postings the loaded workspace is moved out of the garbage collector's sight
-#: (gc.freeze): it lives until the process ends, and rescanning millions of its objects on
-#: every collection cost a fifth of scoring at 100k postings.
-FREEZE_MIN_POSTINGS = 2000
-
 _warned = False
-
-
-class _Invalid(Exception):
-    """The cache file is not something this version wrote; treat it as a miss."""
 
 
 def _warn_once(message: str) -> None:
@@ -76,6 +73,9 @@ def _warn_once(message: str) -> None:
 
 
 # --- what the cache depends on --------------------------------------------------------------
+
+#: A corpus input as listed: (path, size, mtime in ns).
+Stat = tuple[str, int, int]
 
 
 def corpus_folders(extra: Sequence[Path]) -> list[Path]:
@@ -91,50 +91,60 @@ def corpus_folders(extra: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(folders))
 
 
-def cache_path(folders: Sequence[Path]) -> Path:
-    """The cache file for one set of folders (absolute paths, so the working dir cannot alias)."""
+def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
+    """A cache file for one set of folders (absolute paths, so the working dir cannot alias)."""
     from careergap.paths import user_cache_dir
 
     ident = "\n".join(str(f.resolve()) for f in folders)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()
-    return user_cache_dir() / f"{CACHE_PREFIX}{digest[:NAME_HASH_CHARS]}.json"
+    return user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
 
 
-def input_files(folders: Sequence[Path]) -> list[Path] | None:
-    """Every file the workspace is built from; None when a folder is missing (load reports it)."""
+def input_files(folders: Sequence[Path]) -> list[Stat] | None:
+    """Every file the workspace is built from, with its size and mtime; None when a folder or
+    file cannot be listed or stat'ed (loading then reports it). The same ``*.yaml`` files, in
+    the same order, that the corpus loader reads."""
     from careergap.paths import data_file
 
-    files = [data_file("skills.yaml"), data_file("families.yaml")]
-    for folder in folders:
-        if not folder.is_dir():
-            return None
-        files.extend(sorted(folder.glob("*.yaml")))
-    return files
+    try:
+        found = []
+        for path in (data_file("skills.yaml"), data_file("families.yaml")):
+            info = path.stat()
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+        for folder in folders:
+            with os.scandir(folder) as listing:
+                names = sorted(e.name for e in listing if e.name.endswith(".yaml"))
+            for name in names:
+                path_name = os.path.join(folder, name)
+                info = os.stat(path_name)
+                found.append((path_name, info.st_size, info.st_mtime_ns))
+    except OSError:
+        return None
+    return found
 
 
 def fingerprint(
-    files: Iterable[Path], known: Mapping[str, Any]
+    files: Iterable[Stat], known: Mapping[str, Any]
 ) -> tuple[str, dict[str, list[Any]]] | None:
     """(content key, per-file [size, mtime_ns, digest]); None when a file cannot be read."""
     key = hashlib.sha256(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}\n".encode())
     sigs: dict[str, list[Any]] = {}
-    for path in files:
-        name = str(path)
-        try:
-            info = path.stat()
-            prior = known.get(name)
-            if (
-                isinstance(prior, list)
-                and len(prior) == 3
-                and prior[:2] == [info.st_size, info.st_mtime_ns]
-                and isinstance(prior[2], str)
-            ):
-                digest = prior[2]
-            else:
-                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        except OSError:
-            return None
-        sigs[name] = [info.st_size, info.st_mtime_ns, digest]
+    for name, size, mtime in files:
+        prior = known.get(name)
+        if (
+            isinstance(prior, list)
+            and len(prior) == 3
+            and prior[0] == size
+            and prior[1] == mtime
+            and isinstance(prior[2], str)
+        ):
+            digest = prior[2]
+        else:
+            try:
+                digest = hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest()
+            except OSError:
+                return None
+        sigs[name] = [size, mtime, digest]
         key.update(f"{name}\0{digest}\n".encode("utf-8", "surrogateescape"))
     return key.hexdigest(), sigs
 
@@ -155,39 +165,20 @@ def build(extra: Sequence[Path], show_progress: bool) -> Workspace:
     return build_workspace(taxonomy, corpus.families, corpus.postings, show_progress)
 
 
-# --- the file --------------------------------------------------------------------------------
+# --- the files -------------------------------------------------------------------------------
+
+
+def _header(fmt: str, key: str) -> dict[str, Any]:
+    return {"format": fmt, "schema": SCHEMA_VERSION, "version": __version__, "key": key}
 
 
 def to_payload(ws: Workspace, key: str, sigs: Mapping[str, list[Any]]) -> dict[str, Any]:
-    """The JSON document: shared tables of texts, lines and requirements, postings by index."""
-    texts: dict[str, int] = {}
-    lines: dict[tuple[int, int, bool], int] = {}
-    requirements: dict[tuple[tuple[str, ...], float, int, int, int], int] = {}
-    entry_of = {e.id: e for es in ws.entries.values() for e in es}
-    posts = []
-    for posting in ws.postings.values():
-        line_refs = []
-        for line in posting.lines:
-            ref = (line.line, texts.setdefault(line.text, len(texts)), line.required)
-            line_refs.append(lines.setdefault(ref, len(lines)))
-        req_refs = []
-        for req in entry_of[posting.id].requirements:
-            ref_r = (
-                req.options,
-                req.weight,
-                req.target,
-                req.line,
-                texts.setdefault(req.text, len(texts)),
-            )
-            req_refs.append(requirements.setdefault(ref_r, len(requirements)))
-        meta = posting.model_dump(mode="json", exclude={"lines"})
-        posts.append({**meta, "lines": line_refs, "requirements": req_refs})
+    """The workspace document: what every run reads."""
+    texts = Texts()
+    families = encode_demands(ws.demands, texts)
     racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
     return {
-        "format": CACHE_FORMAT,
-        "schema": SCHEMA_VERSION,
-        "version": __version__,
-        "key": key,
+        **_header(CACHE_FORMAT, key),
         # A racy file keeps no stat, so the next run re-reads and re-hashes it.
         "files": {n: (s if s[1] < racy_after else [-1, -1, s[2]]) for n, s in sigs.items()},
         # The taxonomy as data, so a hit skips parsing skills.yaml (it is re-validated on load).
@@ -195,11 +186,16 @@ def to_payload(ws: Workspace, key: str, sigs: Mapping[str, list[Any]]) -> dict[s
             skill.model_dump(mode="json", exclude_defaults=True)
             for skill in ws.taxonomy.skills.values()
         ],
-        "texts": list(texts),
-        "lines": [list(ref) for ref in lines],
-        "requirements": [[list(r[0]), r[1], r[2], r[3], r[4]] for r in requirements],
-        "postings": posts,
+        "postings": ws.postings,
+        "scored_postings": ws.scored_postings,
+        "texts": texts.table(),
+        "families": families,
     }
+
+
+def entries_payload(entries: Iterable[Entry], key: str) -> dict[str, Any]:
+    """The entries document: every posting's requirements, read only when listed in full."""
+    return {**_header(ENTRIES_FORMAT, key), **encode_entries(entries)}
 
 
 def write(path: Path, payload: Mapping[str, Any]) -> None:
@@ -220,7 +216,7 @@ def write(path: Path, payload: Mapping[str, Any]) -> None:
         _warn_once(f"cannot write the corpus cache {path}: {exc.strerror or exc}")
 
 
-def read(path: Path) -> dict[str, Any] | None:
+def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
     """The parsed cache file, or None when absent, unreadable, corrupt or foreign."""
     try:
         with open(path, encoding="utf-8") as fh:
@@ -230,75 +226,17 @@ def read(path: Path) -> dict[str, Any] | None:
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         _warn_once(f"ignoring an unreadable corpus cache {path} ({type(exc).__name__}); rebuilding")
         return None
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+    if not isinstance(data, dict) or data.get("format") != fmt:
         _warn_once(f"ignoring a corpus cache {path} that careergap did not write; rebuilding")
         return None
     if data.get("schema") != SCHEMA_VERSION or data.get("version") != __version__:
         return None  # written by another careergap version: an ordinary miss
-    if not isinstance(data.get("files"), dict) or not isinstance(data.get("key"), str):
+    if not isinstance(data.get("key"), str) or (
+        fmt == CACHE_FORMAT and not isinstance(data.get("files"), dict)
+    ):
         _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
         return None
     return data
-
-
-def _list(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _Invalid(f"{what} is not a list")
-    return value
-
-
-def restore(
-    data: Mapping[str, Any], taxonomy: Taxonomy, families: Mapping[str, RoleFamily]
-) -> Workspace:
-    """Rebuild the Workspace from a cache document, checking every value's type on the way."""
-    texts = _list(data.get("texts"), "texts")
-    if not all(type(t) is str for t in texts):
-        raise _Invalid("texts")
-    lines = []
-    for row in _list(data.get("lines"), "lines"):
-        number, text, required = _list(row, "line")
-        if type(number) is not int or type(text) is not int or type(required) is not bool:
-            raise _Invalid("line")
-        if number < 1 or not texts[text]:
-            raise _Invalid("line")
-        # Checked just above; skips pydantic's per-field work for thousands of lines.
-        lines.append(
-            RequirementLine.model_construct(line=number, text=texts[text], required=required)
-        )
-    reqs = []
-    for row in _list(data.get("requirements"), "requirements"):
-        options, weight, target, number, text = _list(row, "requirement")
-        options = tuple(_list(options, "options"))
-        if (
-            not options
-            or not all(type(o) is str and o in taxonomy.skills for o in options)
-            or weight not in CACHED_WEIGHTS
-            or type(target) is not int
-            or not LEVEL_MIN < target <= LEVEL_MAX
-            or type(number) is not int
-            or type(text) is not int
-        ):
-            raise _Invalid("requirement")
-        reqs.append(Requirement(options, weight, target, number, texts[text]))
-    postings = []
-    entries = {}
-    for row in _list(data.get("postings"), "postings"):
-        if not isinstance(row, dict):
-            raise _Invalid("posting")
-        line_refs = _list(row.get("lines"), "posting lines")
-        req_refs = _list(row.get("requirements"), "posting requirements")
-        fields = {k: v for k, v in row.items() if k != "requirements"}
-        fields["lines"] = tuple(lines[_index(i)] for i in line_refs)
-        posting = Posting.model_validate(fields)
-        if any(f not in families for f in posting.families):
-            raise _Invalid("unknown family")
-        postings.append(posting)
-        entries[posting.id] = _entry(posting, tuple(reqs[_index(i)] for i in req_refs))
-    if len(entries) != len(postings):
-        raise _Invalid("duplicate posting id")
-    from careergap.engine import assemble
-
-    return assemble(taxonomy, families, postings, entries)
 
 
 def cached_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
@@ -310,25 +248,32 @@ def cached_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
     try:
         return taxonomy_from_data(data.get("taxonomy"), str(data_file("skills.yaml")))
     except DataError as exc:
-        raise _Invalid(str(exc)) from None
+        raise Invalid(str(exc)) from None
 
 
-def _index(value: Any) -> int:
-    if type(value) is not int or value < 0:
-        raise _Invalid("index")
-    return value
+def restore(
+    data: Mapping[str, Any],
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+    table: Any,
+) -> Workspace:
+    """The Workspace from a workspace document, checking every value on the way."""
+    from careergap.engine import Workspace, partial_sources
 
-
-def _entry(posting: Posting, requirements: tuple[Requirement, ...]) -> Entry:
-    from careergap.engine import source_file
-
-    return Entry(
-        id=posting.id,
-        title=posting.title,
-        kind=posting.kind,
-        families=posting.families,
-        source_file=source_file(posting.source),
-        requirements=requirements,
+    texts = data.get("texts")
+    if not isinstance(texts, list) or not all(type(t) is str and t for t in texts):
+        raise Invalid("texts")
+    counts = (data.get("postings"), data.get("scored_postings"))
+    if not all(type(n) is int and n >= 0 for n in counts):
+        raise Invalid("counts")
+    return Workspace(
+        taxonomy=taxonomy,
+        families=dict(families),
+        demands=decode_demands(data.get("families"), taxonomy, families, texts),
+        partial_sources=partial_sources(taxonomy),
+        postings=counts[0],
+        scored_postings=counts[1],
+        table=table,
     )
 
 
@@ -350,14 +295,16 @@ def _gc_paused() -> Iterator[None]:
 def cached_workspace(extra: Sequence[Path] = ()) -> Workspace:
     """The workspace from the cache when it is current, else built from YAML and cached."""
     with _gc_paused():
-        ws = _cached_workspace(extra)
-    if len(ws.postings) >= FREEZE_MIN_POSTINGS:
-        gc.freeze()
-    return ws
+        return _cached_workspace(extra)
+
+
+_DAMAGE = (Invalid, ValueError, TypeError, IndexError, KeyError)
 
 
 def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     from pydantic import ValidationError
+
+    from careergap.engine import EntryTable
 
     folders = corpus_folders(extra)
     files = input_files(folders)
@@ -367,12 +314,53 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     if scan is not None and stored is not None and stored["key"] == scan[0]:
         from careergap.families import load_families
 
+        key = scan[0]
         try:
-            return restore(stored, cached_taxonomy(stored), load_families())
-        except (_Invalid, ValidationError, ValueError, TypeError, IndexError, KeyError):
+            taxonomy, families = cached_taxonomy(stored), load_families()
+            table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
+            return restore(stored, taxonomy, families, table)
+        except (*_DAMAGE, ValidationError):
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     show = files is not None and len(files) >= PROGRESS_MIN_POSTINGS
     ws = build(extra, show_progress=show)
     if scan is not None:
         write(path, to_payload(ws, scan[0], scan[1]))
+        write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan[0]))
     return ws
+
+
+def _all(per_family: Mapping[str, Sequence[Entry]]) -> Iterator[Entry]:
+    for entries in per_family.values():
+        yield from entries
+
+
+def _entries(
+    extra: Sequence[Path],
+    folders: Sequence[Path],
+    key: str,
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+) -> Mapping[str, tuple[Entry, ...]]:
+    """Every family's entries from the entries file, or rebuilt when it is missing or stale."""
+    path = cache_path(folders, ENTRIES_PREFIX)
+    data = read(path, ENTRIES_FORMAT)
+    if data is not None and data["key"] == key:
+        try:
+            with _gc_paused():
+                entries = decode_entries(data, taxonomy, families)
+            return _by_family(entries)
+        except _DAMAGE:
+            _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
+    with _gc_paused():
+        ws = build(extra, show_progress=False)
+    grouped = ws.entries
+    write(path, entries_payload(_all(grouped), key))
+    return grouped
+
+
+def _by_family(entries: Mapping[str, Entry]) -> dict[str, tuple[Entry, ...]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry in sorted(entries.values(), key=lambda e: e.id):
+        for family in entry.families:
+            grouped.setdefault(family, []).append(entry)
+    return {fid: tuple(es) for fid, es in sorted(grouped.items())}

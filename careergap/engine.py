@@ -7,11 +7,12 @@ commands call one function here and hand the result to a renderer.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careergap.demand import EMPTY, FamilyDemand, compile_family
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
@@ -47,29 +48,53 @@ def is_scored(entry: Entry) -> bool:
     return len(skills) >= MIN_SKILLS_TO_SCORE
 
 
+class EntryTable:
+    """Every family's entries, in full: built with the workspace, or read on first use.
+
+    Scoring needs only each family's compiled demand; the entries themselves (every posting's
+    requirements) are needed only to list all the evidence for a skill, so a cached workspace
+    reads them from disk only when asked.
+    """
+
+    def __init__(self, load: Callable[[], Mapping[str, tuple[Entry, ...]]]):
+        self._load = load
+        self._entries: Mapping[str, tuple[Entry, ...]] | None = None
+
+    @classmethod
+    def of(cls, entries: Mapping[str, tuple[Entry, ...]]) -> EntryTable:
+        return cls(lambda: entries)
+
+    def get(self) -> Mapping[str, tuple[Entry, ...]]:
+        if self._entries is None:
+            self._entries = self._load()
+        return self._entries
+
+
 @dataclass(frozen=True)
 class Workspace:
-    """The taxonomy and corpus, with every posting turned into scorable requirements."""
+    """The taxonomy and corpus, every family compiled to its demand (see careergap.demand)."""
 
     taxonomy: Taxonomy
     families: Mapping[str, RoleFamily]
-    postings: Mapping[str, Posting]
-    entries: Mapping[str, tuple[Entry, ...]]
+    #: Per family: what its scored entries ask for (families without any are absent).
+    demands: Mapping[str, FamilyDemand]
     partial_sources: Mapping[str, tuple[tuple[str, float], ...]]
+    #: Real postings in the corpus, scored or not.
+    postings: int
+    #: Distinct real postings that count in some family's score.
+    scored_postings: int
+    table: EntryTable = field(compare=False, repr=False)
 
     def model(self, levels: Mapping[str, int]) -> CreditModel:
         return CreditModel(dict(levels), self.partial_sources)
 
-    def scored_postings(self) -> int:
-        """Distinct real postings that count in some family's score."""
-        return len(
-            {
-                e.id
-                for es in self.entries.values()
-                for e in es
-                if e.kind == "posting" and is_scored(e)
-            }
-        )
+    def demand(self, family_id: str) -> FamilyDemand:
+        return self.demands.get(family_id, EMPTY)
+
+    @property
+    def entries(self) -> Mapping[str, tuple[Entry, ...]]:
+        """Every family's entries, scored or not, in id order."""
+        return self.table.get()
 
     def family_entries(self, family_id: str) -> tuple[Entry, ...]:
         """The family's entries that name enough skills to be scored."""
@@ -136,25 +161,51 @@ def compile_entries(
     return entries
 
 
+def per_family(
+    postings: Iterable[Posting], entries: Mapping[str, Entry]
+) -> dict[str, tuple[Entry, ...]]:
+    """Each family's entries, in posting id order."""
+    grouped: dict[str, list[Entry]] = defaultdict(list)
+    for posting in sorted(postings, key=lambda p: p.id):
+        for family in posting.families:
+            grouped[family].append(entries[posting.id])
+    return {fid: tuple(es) for fid, es in sorted(grouped.items())}
+
+
+def compile_demands(entries: Mapping[str, tuple[Entry, ...]]) -> dict[str, FamilyDemand]:
+    """Each family's demand, from its entries that name enough skills to be scored."""
+    return {
+        fid: compile_family([e for e in es if is_scored(e)]) for fid, es in sorted(entries.items())
+    }
+
+
+def workspace_of(
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+    grouped: Mapping[str, tuple[Entry, ...]],
+    partial: Mapping[str, tuple[tuple[str, float], ...]] | None = None,
+) -> Workspace:
+    """A Workspace from each family's entries (partial credit from the taxonomy by default)."""
+    distinct = {e.id: e for es in grouped.values() for e in es}.values()
+    return Workspace(
+        taxonomy=taxonomy,
+        families=dict(families),
+        demands=compile_demands(grouped),
+        partial_sources=partial_sources(taxonomy) if partial is None else partial,
+        postings=sum(1 for e in distinct if e.kind == "posting"),
+        scored_postings=sum(1 for e in distinct if e.kind == "posting" and is_scored(e)),
+        table=EntryTable.of(grouped),
+    )
+
+
 def assemble(
     taxonomy: Taxonomy,
     families: Mapping[str, RoleFamily],
     postings: Iterable[Posting],
     entries: Mapping[str, Entry],
 ) -> Workspace:
-    """A Workspace from postings and their entries (freshly compiled, or from the cache)."""
-    by_id = {p.id: p for p in sorted(postings, key=lambda p: p.id)}
-    per_family: dict[str, list[Entry]] = defaultdict(list)
-    for posting in by_id.values():
-        for family in posting.families:
-            per_family[family].append(entries[posting.id])
-    return Workspace(
-        taxonomy=taxonomy,
-        families=dict(families),
-        postings=by_id,
-        entries={fid: tuple(es) for fid, es in sorted(per_family.items())},
-        partial_sources=partial_sources(taxonomy),
-    )
+    """A Workspace from postings and their entries."""
+    return workspace_of(taxonomy, families, per_family(postings, entries))
 
 
 def build_workspace(
@@ -188,21 +239,19 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
     """Every family (or only the given ids) ranked by coverage, each with its gaps."""
     model = ws.model(levels)
     wanted = list(only) or sorted(ws.families)
-    scores = [
-        score_family(fid, ws.families[fid].name, ws.family_entries(fid), model) for fid in wanted
-    ]
+    scores = [score_family(fid, ws.families[fid].name, ws.demand(fid), model) for fid in wanted]
     return [
-        FamilyResult(score, tuple(rank_gaps(ws.family_entries(score.family_id), model)))
+        FamilyResult(score, tuple(rank_gaps(ws.demand(score.family_id), model)))
         for score in rank_families(scores)
     ]
 
 
 def family_gaps(ws: Workspace, levels: Mapping[str, int], family_id: str) -> FamilyResult:
     model = ws.model(levels)
-    entries = ws.family_entries(family_id)
+    demand = ws.demand(family_id)
     return FamilyResult(
-        score_family(family_id, ws.families[family_id].name, entries, model),
-        tuple(rank_gaps(entries, model)),
+        score_family(family_id, ws.families[family_id].name, demand, model),
+        tuple(rank_gaps(demand, model)),
     )
 
 
@@ -215,25 +264,25 @@ def cross_gaps(
         family_ids = [r.score.family_id for r in ranked if r.score.postings or r.score.notes]
         family_ids = family_ids[:DEFAULT_CROSS_FAMILIES]
     model = ws.model(levels)
-    per_family = {fid: rank_gaps(ws.family_entries(fid), model) for fid in family_ids}
-    return list(family_ids), rank_cross_gaps(per_family)
+    gaps = {fid: rank_gaps(ws.demand(fid), model) for fid in family_ids}
+    return list(family_ids), rank_cross_gaps(gaps)
 
 
 def explain(
     ws: Workspace, levels: Mapping[str, int], family_id: str
 ) -> tuple[FamilyScore, list[LedgerRow]]:
     model = ws.model(levels)
-    entries = ws.family_entries(family_id)
+    demand = ws.demand(family_id)
     return (
-        score_family(family_id, ws.families[family_id].name, entries, model),
-        ledger(entries, model),
+        score_family(family_id, ws.families[family_id].name, demand, model),
+        ledger(demand, model),
     )
 
 
 def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]:
     """Every requirement in the family that names the skill, postings before notes."""
     found = [
-        Evidence(entry, requirement)
+        Evidence(entry.info, requirement)
         for entry in ws.family_entries(family_id)
         for requirement in entry.requirements
         if skill_id in requirement.options

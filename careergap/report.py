@@ -121,7 +121,7 @@ def build_report(
         person=person,
         generated=generated,
         skills=sum(1 for v in levels.values() if v > 0),
-        postings=sum(1 for p in ws.postings.values() if p.kind == "posting"),
+        postings=ws.postings,
         families=families,
         gap_families=tuple(family_names[fid] for fid in family_ids),
         gaps=gaps,

@@ -8,13 +8,15 @@ the weighted mean over its entries, topic notes counting less than real postings
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from careergap.requirements import Requirement
+
+if TYPE_CHECKING:
+    from careergap.demand import FamilyDemand
 
 #: Partial credit through related or narrower skills never exceeds half a requirement.
 PARTIAL_CAP = 0.5
@@ -29,19 +31,23 @@ LOW_SAMPLE_POSTINGS = 5
 #: Ranking keys round floats so that sums taken in a different order cannot reorder ties.
 _KEY_DIGITS = 9
 
-#: Words that make a posting line read as a demand on the candidate, not company prose.
-_ASKS = re.compile(
-    r"\b(experience|knowledge|familiar\w*|proficien\w*|expert\w*|skills?|understanding|"
-    r"ability|background|degree|fluen\w*|hands-on|must|required|plus)\b",
-    re.IGNORECASE,
-)
-
 EntryKind = Literal["posting", "notes"]
 
 
 def _desc(value: float) -> float:
     """Sort key for "largest first" that ignores float noise below _KEY_DIGITS."""
     return -round(value, _KEY_DIGITS)
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """Which posting (or topic-notes entry) a quote comes from."""
+
+    id: str
+    title: str
+    kind: EntryKind
+    #: The seed file (or user file) the requirement line numbers refer to.
+    source_file: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,10 @@ class Entry:
     @property
     def weight(self) -> float:
         return 1.0 if self.kind == "posting" else NOTES_WEIGHT
+
+    @property
+    def info(self) -> EntryInfo:
+        return EntryInfo(self.id, self.title, self.kind, self.source_file)
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,10 @@ class CreditModel:
     levels: Mapping[str, int]
     #: demanded skill -> ((other skill, weight), ...)
     partial_sources: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
-    #: Credit per requirement: match, gaps and the ledger ask about the same requirement again.
-    _memo: dict[Requirement, Credit] = field(default_factory=dict, compare=False, repr=False)
+    #: Credit per (options, target): match, gaps and the ledger ask about the same one again.
+    _memo: dict[tuple[tuple[str, ...], int], Credit] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def with_levels(self, changes: Mapping[str, int]) -> CreditModel:
         return CreditModel({**self.levels, **changes}, self.partial_sources)
@@ -104,17 +116,22 @@ class CreditModel:
 
     def credit(self, requirement: Requirement) -> Credit:
         """Credit for a requirement: the best of its options (ties: direct first, then skill id)."""
-        known = self._memo.get(requirement)
+        return self.ask_credit(requirement.options, requirement.target)
+
+    def ask_credit(self, options: tuple[str, ...], target: int) -> Credit:
+        """Credit for any-of ``options`` at ``target`` (what a requirement's credit depends on)."""
+        key = (options, target)
+        known = self._memo.get(key)
         if known is not None:
             return known
         best = NO_CREDIT
-        for option in sorted(requirement.options):
-            credit = self.option_credit(option, requirement.target)
+        for option in sorted(options):
+            credit = self.option_credit(option, target)
             if credit.value > best.value or (
                 credit.value == best.value and best.partial and not credit.partial
             ):
                 best = credit
-        self._memo[requirement] = best
+        self._memo[key] = best
         return best
 
 
@@ -133,7 +150,11 @@ class EntryScore:
 
 
 def score_entry(entry: Entry, model: CreditModel) -> EntryScore:
-    """Weighted credit over weighted demand, overall and for required lines only."""
+    """Weighted credit over weighted demand, overall and for required lines only.
+
+    The reference definition; families are scored from their compiled demand
+    (``careergap.demand``), which gives the same numbers without visiting every posting.
+    """
     total = earned = req_total = req_earned = 0.0
     for requirement in entry.requirements:
         value = model.credit(requirement).value
@@ -157,34 +178,39 @@ class FamilyScore:
     #: Topic-notes entries scored.
     notes: int
     qualifying: int
-    entries: tuple[EntryScore, ...]
 
     @property
     def low_sample(self) -> bool:
         return self.postings < LOW_SAMPLE_POSTINGS
 
 
-def scorable(entries: Iterable[Entry]) -> list[Entry]:
-    """Entries that ask for at least one known skill, in id order."""
-    return sorted((e for e in entries if e.requirements), key=lambda e: e.id)
+def ask_values(demand: FamilyDemand, model: CreditModel) -> list[float]:
+    """The profile's credit for each of the family's asks, in ``demand.asks`` order."""
+    return [model.ask_credit(options, target).value for options, target in demand.asks]
 
 
 def score_family(
-    family_id: str, name: str, entries: Sequence[Entry], model: CreditModel
+    family_id: str, name: str, demand: FamilyDemand, model: CreditModel
 ) -> FamilyScore:
-    """A family's coverage: the weighted mean of its entries' coverage (notes weigh less)."""
-    scores = tuple(score_entry(e, model) for e in scorable(entries))
-    weight = sum(s.entry.weight for s in scores)
-    coverage = sum(s.entry.weight * s.coverage for s in scores) / weight if weight else 0.0
-    postings = [s for s in scores if s.entry.kind == "posting"]
+    """A family's coverage: the weighted mean of its entries' coverage (notes weigh less).
+
+    Each ask's share already folds in its entry's weight and demand, so coverage is the sum of
+    credit times share. A posting qualifies when the mean credit of its qualifying asks (its
+    required lines) reaches QUALIFY_THRESHOLD.
+    """
+    values = ask_values(demand, model)
+    coverage = sum(v * s for v, s in zip(values, demand.shares, strict=True))
+    credit = values.__getitem__
+    qualifying = sum(
+        1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
+    )
     return FamilyScore(
         family_id=family_id,
         name=name,
-        coverage=coverage,
-        postings=len(postings),
-        notes=len(scores) - len(postings),
-        qualifying=sum(1 for s in postings if s.qualifies),
-        entries=scores,
+        coverage=min(1.0, coverage),
+        postings=demand.postings,
+        notes=demand.notes,
+        qualifying=qualifying,
     )
 
 
@@ -200,7 +226,7 @@ def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
 class Evidence:
     """Where a posting asks for a skill: the entry, its requirement and the seed line."""
 
-    entry: Entry
+    entry: EntryInfo
     requirement: Requirement
 
     @property
@@ -220,83 +246,30 @@ class Gap:
     evidence: Evidence
 
 
-#: Where a requirement names a skill: (entry, requirement). Plain pairs, because a family of
-#: 10k postings has hundreds of thousands of them; only each gap's best one becomes an Evidence.
-Asked = tuple[Entry, Requirement]
-
-
-def _demand_and_evidence(
-    entries: Sequence[Entry],
-) -> tuple[dict[str, float], dict[str, list[Asked]], float]:
-    """Per skill: weighted share of entries asking for it, and where they ask (in entry order)."""
-    weight_total = sum(e.weight for e in entries)
-    demand: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[Asked]] = defaultdict(list)
-    for entry in entries:
-        asked: set[str] = set()
-        for requirement in entry.requirements:
-            pair = (entry, requirement)
-            for option in requirement.options:
-                evidence[option].append(pair)
-            asked.update(requirement.options)
-        share = entry.weight / weight_total if weight_total else 0.0
-        for skill in asked:
-            demand[skill] += share
-    return demand, evidence, weight_total
-
-
-def _typical_target(evidence: Sequence[Asked]) -> int:
-    """The most common target level among the requirements naming a skill (ties: higher)."""
-    counts: dict[int, int] = defaultdict(int)
-    for _, requirement in evidence:
-        counts[requirement.target] += 1
-    return max(counts, key=lambda level: (counts[level], level))
-
-
-def _best_evidence(evidence: Sequence[Asked]) -> Evidence:
-    """The quote to show: a required line from a real posting that reads as a demand on the
-    candidate ("Experience with...") rather than company prose; few alternatives; then entry id."""
-    entry, requirement = min(
-        evidence,
-        key=lambda ev: (
-            ev[0].kind != "posting",
-            -ev[1].weight,
-            not _ASKS.search(ev[1].text),
-            len(ev[1].options),
-            ev[0].id,
-            ev[1].line,
-        ),
-    )
-    return Evidence(entry, requirement)
-
-
-def rank_gaps(entries: Sequence[Entry], model: CreditModel) -> list[Gap]:
+def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
     """The family's gaps by impact: coverage gained if the skill reached each requirement's target.
 
-    Coverage is linear in requirement credits, so a skill's impact is the sum, over the
-    requirements it can satisfy, of the credit still missing times that requirement's share of
-    the family's weight. Sorted by impact, then demand, then skill id.
+    Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
+    can satisfy, of the credit still missing times that ask's share of the family's coverage.
+    Sorted by impact, then demand, then skill id.
     """
-    entries = scorable(entries)
-    demand, evidence, weight_total = _demand_and_evidence(entries)
     impact: dict[str, float] = defaultdict(float)
-    for entry in entries:
-        entry_demand = sum(r.weight for r in entry.requirements)
-        share = entry.weight / weight_total / entry_demand
-        for requirement in entry.requirements:
-            missing = 1.0 - model.credit(requirement).value
-            if missing <= 0:
-                continue
-            for option in requirement.options:
-                impact[option] += share * requirement.weight * missing
+    for (options, _target), value, share in zip(
+        demand.asks, ask_values(demand, model), demand.shares, strict=True
+    ):
+        missing = 1.0 - value
+        if missing <= 0:
+            continue
+        for option in options:
+            impact[option] += share * missing
     gaps = [
         Gap(
             skill_id=skill,
             impact=value,
-            demand=demand[skill],
+            demand=demand.demand[skill],
             have=model.levels.get(skill, 0),
-            target=_typical_target(evidence[skill]),
-            evidence=_best_evidence(evidence[skill]),
+            target=demand.targets[skill],
+            evidence=demand.evidence[skill],
         )
         for skill, value in impact.items()
         if round(value, _KEY_DIGITS) > 0
@@ -346,36 +319,30 @@ class LedgerRow:
     partial: bool
 
 
-def ledger(entries: Sequence[Entry], model: CreditModel) -> list[LedgerRow]:
+def ledger(demand: FamilyDemand, model: CreditModel) -> list[LedgerRow]:
     """Attribute a family's coverage to skills.
 
-    Each requirement's share of the family weight goes to the option that earned its credit, or
-    is split evenly among its options when none did. Then for each skill: ``weight`` is its
-    average share of an asking entry's weight, ``credit`` the average credit on that share, so
+    Each ask's share of the family goes to the option that earned its credit, or is split evenly
+    among its options when none did. Then for each skill: ``weight`` is its average share of an
+    asking entry's weight, ``credit`` the average credit on that share, so
     ``demand * weight * credit == contribution`` and the contributions add up to the coverage.
     """
-    entries = scorable(entries)
-    demand, _, weight_total = _demand_and_evidence(entries)
     share: dict[str, float] = defaultdict(float)
     earned: dict[str, float] = defaultdict(float)
     partial: dict[str, bool] = defaultdict(bool)
-    for entry in entries:
-        entry_demand = sum(r.weight for r in entry.requirements)
-        scale = entry.weight / weight_total / entry_demand
-        for requirement in entry.requirements:
-            credit = model.credit(requirement)
-            portion = scale * requirement.weight
-            if credit.option is not None:
-                owners = [credit.option]
-                partial[credit.option] = partial[credit.option] or credit.partial
-            else:
-                owners = sorted(requirement.options)
-            for skill in owners:
-                share[skill] += portion / len(owners)
-                earned[skill] += portion * credit.value / len(owners)
+    for (options, target), portion in zip(demand.asks, demand.shares, strict=True):
+        credit = model.ask_credit(options, target)
+        if credit.option is not None:
+            owners = [credit.option]
+            partial[credit.option] = partial[credit.option] or credit.partial
+        else:
+            owners = sorted(options)
+        for skill in owners:
+            share[skill] += portion / len(owners)
+            earned[skill] += portion * credit.value / len(owners)
     rows = []
-    for skill in sorted(demand):
-        d, s = demand[skill], share[skill]
+    for skill, d in demand.demand.items():
+        s = share[skill]
         rows.append(
             LedgerRow(
                 skill_id=skill,

@@ -95,8 +95,9 @@ def test_restored_workspace_equals_a_fresh_build(mine: Path) -> None:
     corpus = load_corpus([mine])
     reference = engine.build_workspace(load_taxonomy(), corpus.families, corpus.postings)
     for ws in (built, restored):
+        assert ws.demands == reference.demands
         assert ws.entries == reference.entries
-        assert ws.postings == reference.postings
+        assert (ws.postings, ws.scored_postings) == (reference.postings, reference.scored_postings)
         assert ws.partial_sources == reference.partial_sources
         assert ws.taxonomy.skills == reference.taxonomy.skills
         assert list(ws.families) == list(reference.families)
@@ -121,17 +122,20 @@ def test_changing_a_user_posting_invalidates(mine: Path, builds: list[int]) -> N
     os.utime(posting, ns=(before.st_atime_ns, before.st_mtime_ns))
     ws = cache.cached_workspace([mine])
     assert builds == [1, 1]
-    texts = {line.text for line in ws.postings["my-001"].lines}
+    (mine_entry,) = [e for e in ws.entries["machine-learning-engineer"] if e.id == "my-001"]
+    texts = {r.text for r in mine_entry.requirements}
     assert "Strong Python and TensorF experience" in texts
+    assert "pytorch" not in {o for r in mine_entry.requirements for o in r.options}
 
 
 def test_adding_or_removing_a_posting_file_invalidates(mine: Path, builds: list[int]) -> None:
     cache.cached_workspace([mine])
     extra = mine / "my-002.yaml"
+    before = cache.cached_workspace([mine]).postings
     extra.write_text(POSTING.replace("my-001", "my-002"), encoding="utf-8")
-    assert "my-002" in cache.cached_workspace([mine]).postings
+    assert cache.cached_workspace([mine]).postings == before + 1
     extra.unlink()
-    assert "my-002" not in cache.cached_workspace([mine]).postings
+    assert cache.cached_workspace([mine]).postings == before
     assert builds == [1, 1, 1]
 
 
@@ -177,15 +181,19 @@ def _damage(path: Path, how: str) -> None:
         path.write_text("[1, 2, 3]", encoding="utf-8")
     elif how == "bad-index":  # right header and key, wrong shape inside
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["postings"][0]["requirements"] = [10**9]
+        _first_family(data)["qualify"][0] = [10**9]
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "bad-type":
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["requirements"][0][0] = "python"  # options must be a list
+        _first_family(data)["asks"][0][0] = "python"  # options must be a list
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "unknown-skill":
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["requirements"][0][0] = ["no-such-skill"]
+        _first_family(data)["asks"][0][0] = ["no-such-skill"]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "unsorted":  # asks must be in the order the encoder writes them
+        data = json.loads(path.read_text(encoding="utf-8"))
+        _first_family(data)["asks"].reverse()
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "bad-taxonomy":
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -193,12 +201,20 @@ def _damage(path: Path, how: str) -> None:
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    elif how in ("zero-target", "nan-weight"):  # values no parser makes: 1/0, NaN in JSON
+    elif how == "zero-target":  # a value no parser makes: credit would divide by 0
         data = json.loads(path.read_text(encoding="utf-8"))
-        slot, value = (2, 0) if how == "zero-target" else (1, float("nan"))
-        for row in data["requirements"]:
-            row[slot] = value
+        for ask in _first_family(data)["asks"]:
+            ask[1] = 0
         path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "nan-share":  # NaN is valid in Python's JSON and would poison every score
+        data = json.loads(path.read_text(encoding="utf-8"))
+        family = _first_family(data)
+        family["shares"] = [float("nan")] * len(family["shares"])
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _first_family(data: dict) -> dict:
+    return data["families"][sorted(data["families"])[0]]
 
 
 @pytest.mark.parametrize(
@@ -213,8 +229,9 @@ def _damage(path: Path, how: str) -> None:
         "unknown-skill",
         "bad-taxonomy",
         "deep",
+        "unsorted",
         "zero-target",
-        "nan-weight",
+        "nan-share",
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -338,3 +355,52 @@ def test_large_builds_ask_for_a_progress_bar(mine: Path, monkeypatch: pytest.Mon
     (mine / "my-001.yaml").write_text(POSTING + "\n", encoding="utf-8")
     cache.cached_workspace([mine])
     assert seen == [True, False]
+
+
+def _explain_skill(runner: CliRunner, profile: Path, mine: Path) -> str:
+    result = runner.invoke(
+        app,
+        ["explain", "-p", str(profile), "--role", "ML Engineer", "--skill", "Python", "--json"]
+        + ["--postings", str(mine)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("how", ["kept", "missing", "garbage", "stale", "bad-index"])
+def test_listing_every_posting_reads_or_rebuilds_the_entries_file(
+    how: str, runner: CliRunner, profile: Path, mine: Path, builds: list[int]
+) -> None:
+    expected = _explain_skill(runner, profile, mine)
+    assert json.loads(expected)["evidence"], "the skill is asked for in the family"
+    (path,) = user_cache_dir().glob(f"{cache.ENTRIES_PREFIX}*.json")
+    if how == "missing":
+        path.unlink()
+    elif how == "garbage":
+        path.write_bytes(b"\x80 not json")
+    elif how in ("stale", "bad-index"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if how == "stale":  # an entries file from an older corpus than the workspace file
+            data["key"] = "0" * 64
+        else:
+            data["entries"][0][5] = [10**9]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    assert _explain_skill(runner, profile, mine) == expected
+    assert builds == ([1] if how == "kept" else [1, 1])
+    # Whatever happened, the entries file is good again and the next listing is a hit.
+    assert _explain_skill(runner, profile, mine) == expected
+    assert builds == ([1] if how == "kept" else [1, 1])
+
+
+def test_scoring_a_cached_corpus_never_reads_the_entries_file(
+    runner: CliRunner, profile: Path, mine: Path, builds: list[int]
+) -> None:
+    expected = _match_json(runner, profile, "--postings", str(mine))
+    (path,) = user_cache_dir().glob(f"{cache.ENTRIES_PREFIX}*.json")
+    path.write_bytes(b"\x80 not json")  # would warn and rebuild if it were read
+    result = runner.invoke(
+        app, ["match", str(profile), "--json", "--no-record", "--postings", str(mine)]
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    assert builds == [1]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careergap.diffing import coverage_changes, diff_profiles, improvements, level_changes
-from careergap.engine import Workspace
+from careergap.engine import Workspace, workspace_of
 from careergap.models import RoleFamily
 from careergap.requirements import Requirement
 from careergap.scoring import Entry
@@ -28,7 +28,7 @@ def ws() -> Workspace:
         "mlops": (_entry("p1", "mlops", ["docker", "kubernetes", "python"]),),
         "ds": (_entry("p2", "ds", ["python", "statistics"]),),
     }
-    return Workspace(None, families, {}, entries, {})  # type: ignore[arg-type]
+    return workspace_of(None, families, entries, partial={})  # type: ignore[arg-type]
 
 
 def test_level_changes_cover_gained_up_down_and_dropped() -> None:

@@ -23,15 +23,15 @@ def test_postings_naming_few_skills_are_not_scored() -> None:
     assert not engine.is_scored(thin)
     assert not engine.is_scored(two)
     assert engine.is_scored(enough)
-    ws = engine.Workspace(
-        taxonomy=None,  # type: ignore[arg-type]
-        families={},
-        postings={},
-        entries={"f": (thin, two, enough)},
-        partial_sources={},
+    ws = engine.workspace_of(
+        None,  # type: ignore[arg-type]
+        {},
+        {"f": (thin, two, enough)},
+        partial={},
     )
     assert ws.family_entries("f") == (enough,)
-    assert ws.scored_postings() == 1
+    assert ws.demand("f").postings == 1
+    assert (ws.postings, ws.scored_postings) == (3, 1)
 
 
 def test_parse_level_changes() -> None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careergap.demand import FamilyDemand, compile_family
 from careergap.requirements import Requirement
 from careergap.scoring import (
     PARTIAL_CAP,
@@ -25,6 +26,10 @@ from careergap.scoring import (
 
 def req(*options: str, weight: float = 1.0, target: int = 3, line: int = 1) -> Requirement:
     return Requirement(options=options, weight=weight, target=target, line=line, text="t")
+
+
+def D(entries: list[Entry]) -> FamilyDemand:  # noqa: N802 - reads as a constructor
+    return compile_family(entries)
 
 
 def entry(eid: str, *reqs: Requirement, kind: str = "posting") -> Entry:
@@ -49,7 +54,7 @@ def test_posting_coverage_by_hand() -> None:
 
 
 def test_family_coverage_is_mean_of_postings() -> None:
-    fam = score_family("fam", "Family", [B, A], PROFILE)
+    fam = score_family("fam", "Family", D([B, A]), PROFILE)
     assert fam.coverage == pytest.approx(((1 + 2 / 3) / 2.5 + 0.5 / 1.5) / 2)
     assert (fam.postings, fam.notes, fam.qualifying) == (2, 0, 1)
     assert fam.low_sample
@@ -57,20 +62,20 @@ def test_family_coverage_is_mean_of_postings() -> None:
 
 def test_notes_weigh_half_a_posting() -> None:
     notes = entry("n", req("verilog"), kind="notes")
-    fam = score_family("fam", "Family", [A, notes], PROFILE)
+    fam = score_family("fam", "Family", D([A, notes]), PROFILE)
     a_cov = (1 + 2 / 3) / 2.5
     assert fam.coverage == pytest.approx((a_cov * 1 + 0 * 0.5) / 1.5)
     assert (fam.postings, fam.notes) == (1, 1)
 
 
 def test_entries_without_requirements_are_not_counted() -> None:
-    fam = score_family("fam", "Family", [A, entry("empty")], PROFILE)
+    fam = score_family("fam", "Family", D([A, entry("empty")]), PROFILE)
     assert fam.postings == 1
     assert fam.coverage == pytest.approx((1 + 2 / 3) / 2.5)
 
 
 def test_gaps_by_hand() -> None:
-    gaps = rank_gaps([A, B], PROFILE)
+    gaps = rank_gaps(D([A, B]), PROFILE)
     # sql: B's whole required line (weight 1 of 1.5), B is half the family.
     # docker: 0.5 * 0.5 / 2.5; pytorch and tensorflow: the missing third of A's any-of line.
     expected = [
@@ -86,15 +91,15 @@ def test_gaps_by_hand() -> None:
 
 
 def test_impact_equals_coverage_gained() -> None:
-    before = score_family("fam", "F", [A, B], PROFILE).coverage
-    for gap in rank_gaps([A, B], PROFILE):
-        after = score_family("fam", "F", [A, B], PROFILE.with_levels({gap.skill_id: 5})).coverage
+    before = score_family("fam", "F", D([A, B]), PROFILE).coverage
+    for gap in rank_gaps(D([A, B]), PROFILE):
+        after = score_family("fam", "F", D([A, B]), PROFILE.with_levels({gap.skill_id: 5})).coverage
         assert after - before == pytest.approx(gap.impact)
 
 
 def test_ledger_sums_to_coverage_and_multiplies_out() -> None:
-    rows = ledger([A, B], PROFILE)
-    fam = score_family("fam", "F", [A, B], PROFILE)
+    rows = ledger(D([A, B]), PROFILE)
+    fam = score_family("fam", "F", D([A, B]), PROFILE)
     assert sum(r.contribution for r in rows) == pytest.approx(fam.coverage)
     for row in rows:
         assert row.demand * row.weight * row.credit == pytest.approx(row.contribution)
@@ -115,7 +120,7 @@ def test_partial_credit_is_capped_and_labelled() -> None:
 
 
 def test_cross_gaps_sum_over_families() -> None:
-    per_family = {"f1": rank_gaps([A], PROFILE), "f2": rank_gaps([B], PROFILE)}
+    per_family = {"f1": rank_gaps(D([A]), PROFILE), "f2": rank_gaps(D([B]), PROFILE)}
     cross = rank_cross_gaps(per_family)
     assert cross[0].skill_id == "sql"
     docker = next(g for g in cross if g.skill_id == "docker")
@@ -150,10 +155,29 @@ partials = st.just({"s0": (("s1", 0.5),), "s2": (("s3", 0.3),)})
 @settings(max_examples=200, deadline=None)
 @given(entries, levels, partials)
 def test_coverage_in_unit_interval(es: list[Entry], lv: dict[str, int], pm: dict) -> None:
-    fam = score_family("f", "F", es, CreditModel(lv, pm))
+    model = CreditModel(lv, pm)
+    fam = score_family("f", "F", D(es), model)
     assert 0.0 <= fam.coverage <= 1.0
-    for s in fam.entries:
-        assert 0.0 <= s.coverage <= 1.0
+    for e in es:
+        assert 0.0 <= score_entry(e, model).coverage <= 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries, levels, partials)
+def test_compiled_family_scores_like_its_postings_one_by_one(
+    es: list[Entry], lv: dict[str, int], pm: dict
+) -> None:
+    """The compiled demand is an optimisation: coverage and "qualifies" equal the definition."""
+    model = CreditModel(lv, pm)
+    scored = [score_entry(e, model) for e in es if e.requirements]
+    weight = sum(s.entry.weight for s in scored)
+    expected = sum(s.entry.weight * s.coverage for s in scored) / weight if weight else 0.0
+    fam = score_family("f", "F", D(es), model)
+    assert fam.coverage == pytest.approx(expected, abs=1e-12)
+    postings = [s for s in scored if s.entry.kind == "posting"]
+    assert fam.postings == len(postings)
+    assert fam.notes == len(scored) - len(postings)
+    assert fam.qualifying == sum(1 for s in postings if s.qualifies)
 
 
 @settings(max_examples=200, deadline=None)
@@ -162,19 +186,19 @@ def test_raising_a_level_never_lowers_coverage(
     es: list[Entry], lv: dict[str, int], pm: dict, skill: str, bump: int
 ) -> None:
     model = CreditModel(lv, pm)
-    before = score_family("f", "F", es, model).coverage
+    before = score_family("f", "F", D(es), model).coverage
     raised = model.with_levels({skill: min(5, lv.get(skill, 0) + bump)})
-    assert score_family("f", "F", es, raised).coverage >= before - 1e-12
+    assert score_family("f", "F", D(es), raised).coverage >= before - 1e-12
 
 
 @settings(max_examples=200, deadline=None)
 @given(entries, levels, st.integers(1, 5))
 def test_undemanded_skill_changes_nothing(es: list[Entry], lv: dict[str, int], lvl: int) -> None:
     model = CreditModel(lv)
-    before = score_family("f", "F", es, model)
-    after = score_family("f", "F", es, model.with_levels({"s5": lvl}))
+    before = score_family("f", "F", D(es), model)
+    after = score_family("f", "F", D(es), model.with_levels({"s5": lvl}))
     assert after.coverage == before.coverage
-    assert rank_gaps(es, model) == rank_gaps(es, model.with_levels({"s5": lvl}))
+    assert rank_gaps(D(es), model) == rank_gaps(D(es), model.with_levels({"s5": lvl}))
 
 
 @settings(max_examples=200, deadline=None)
@@ -190,8 +214,8 @@ def test_order_is_deterministic(es: list[Entry], lv: dict[str, int], rnd: random
     model = CreditModel(lv)
     shuffled = list(es)
     rnd.shuffle(shuffled)
-    assert rank_gaps(es, model) == rank_gaps(shuffled, model)
-    fams = [score_family(f"f{i}", f"F{i % 2}", es[: i + 1], model) for i in range(len(es))]
+    assert rank_gaps(D(es), model) == rank_gaps(D(shuffled), model)
+    fams = [score_family(f"f{i}", f"F{i % 2}", D(es[: i + 1]), model) for i in range(len(es))]
     ranked = rank_families(fams)
     rnd.shuffle(fams)
     assert [f.family_id for f in rank_families(fams)] == [f.family_id for f in ranked]
@@ -199,7 +223,7 @@ def test_order_is_deterministic(es: list[Entry], lv: dict[str, int], rnd: random
 
 def test_rank_families_ties_break_by_name() -> None:
     def fam(fid: str, name: str, cov: float) -> FamilyScore:
-        return FamilyScore(fid, name, cov, 5, 0, 0, ())
+        return FamilyScore(fid, name, cov, 5, 0, 0)
 
     ranked = rank_families([fam("b", "Beta", 0.5), fam("a", "Alpha", 0.5), fam("c", "C", 0.9)])
     assert [f.family_id for f in ranked] == ["c", "a", "b"]
@@ -212,5 +236,5 @@ def test_gap_quotes_prefer_a_line_that_asks_for_the_skill() -> None:
     demand = Requirement(("genai",), 1.0, 3, 9, "Experience with GenAI techniques")
     first = Entry("a", "A", "posting", ("f",), "seed.txt", (prose, req("x"), req("y")))
     second = Entry("b", "B", "posting", ("f",), "seed.txt", (demand, req("x"), req("y")))
-    (gap,) = [g for g in rank_gaps([first, second], CreditModel({})) if g.skill_id == "genai"]
+    (gap,) = [g for g in rank_gaps(D([first, second]), CreditModel({})) if g.skill_id == "genai"]
     assert gap.evidence.source == "seed.txt:9"

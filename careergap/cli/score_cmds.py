@@ -111,7 +111,7 @@ def match_cmd(
     if as_json:
         emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
         return
-    total = ctx.ws.scored_postings()
+    total = ctx.ws.scored_postings
     families = len(ctx.ws.families)
     header = f"{ctx.path}: {len(ctx.levels)} skills · {total} scored postings · {families} families"
     rows = [

@@ -1,0 +1,124 @@
+"""What a role family asks for, compiled once and independent of any profile.
+
+Coverage, gap impact and the ledger are all linear in the credit a profile earns per
+requirement, and a requirement's credit depends only on its options and its target level. So a
+family's postings reduce to its distinct *asks* (options, target), each with the share of the
+family's coverage it carries. Scoring a profile then costs one credit per distinct ask, however
+many postings the family has; only "qualifies" needs a pass over the postings, and that pass
+is a sum over small integer tuples. The compiled form is what the corpus cache stores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from careergap.requirements import Requirement
+from careergap.scoring import Entry, Evidence
+
+#: A distinct thing a family asks for: any-of options (a skill, or alternatives) and a target.
+Ask = tuple[tuple[str, ...], int]
+
+#: Words that make a posting line read as a demand on the candidate, not company prose.
+_ASKS = re.compile(
+    r"\b(experience|knowledge|familiar\w*|proficien\w*|expert\w*|skills?|understanding|"
+    r"ability|background|degree|fluen\w*|hands-on|must|required|plus)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FamilyDemand:
+    """One family's demand: everything about its entries that scoring needs, profile-free."""
+
+    #: Distinct asks, sorted.
+    asks: tuple[Ask, ...]
+    #: Per ask: the share of the family's coverage it carries (summing to 1 over all asks).
+    shares: tuple[float, ...]
+    #: Per real posting: the asks (indices, repeats kept) whose mean credit decides whether a
+    #: profile qualifies: its required asks, or its preferred ones when it has no required line.
+    qualify: tuple[tuple[int, ...], ...]
+    #: Topic-notes entries scored (they count in coverage, not in postings or qualifying).
+    notes: int
+    #: Per skill: the weighted share of entries that ask for it.
+    demand: Mapping[str, float]
+    #: Per skill: the most common target level among the requirements naming it (ties: higher).
+    targets: Mapping[str, int]
+    #: Per skill: the quote to show for it.
+    evidence: Mapping[str, Evidence]
+
+    @property
+    def postings(self) -> int:
+        return len(self.qualify)
+
+
+EMPTY = FamilyDemand((), (), (), 0, {}, {}, {})
+
+
+def scorable(entries: Sequence[Entry]) -> list[Entry]:
+    """Entries that ask for at least one known skill, in id order."""
+    return sorted((e for e in entries if e.requirements), key=lambda e: e.id)
+
+
+def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
+    """Reduce a family's entries to its FamilyDemand (entries without requirements are skipped)."""
+    entries = scorable(entries)
+    weight_total = sum(e.weight for e in entries)
+    shares: dict[Ask, float] = defaultdict(float)
+    demand: dict[str, float] = defaultdict(float)
+    asked_by: dict[str, list[tuple[Entry, Requirement]]] = defaultdict(list)
+    qualify_asks: list[list[Ask]] = []
+    for entry in entries:
+        entry_demand = sum(r.weight for r in entry.requirements)
+        scale = entry.weight / weight_total / entry_demand
+        required: list[Ask] = []
+        preferred: list[Ask] = []
+        asked: set[str] = set()
+        for requirement in entry.requirements:
+            ask = (requirement.options, requirement.target)
+            shares[ask] += scale * requirement.weight
+            (required if requirement.weight >= 1.0 else preferred).append(ask)
+            for option in requirement.options:
+                asked_by[option].append((entry, requirement))
+            asked.update(requirement.options)
+        for skill in asked:
+            demand[skill] += entry.weight / weight_total
+        if entry.kind == "posting":
+            qualify_asks.append(required or preferred)
+    asks = tuple(sorted(shares))
+    index = {ask: i for i, ask in enumerate(asks)}
+    return FamilyDemand(
+        asks=asks,
+        shares=tuple(shares[ask] for ask in asks),
+        qualify=tuple(tuple(index[a] for a in q) for q in qualify_asks),
+        notes=sum(1 for e in entries if e.kind != "posting"),
+        demand=dict(sorted(demand.items())),
+        targets={skill: _typical_target(asked_by[skill]) for skill in sorted(asked_by)},
+        evidence={skill: _best_evidence(asked_by[skill]) for skill in sorted(asked_by)},
+    )
+
+
+def _typical_target(asked: Sequence[tuple[Entry, Requirement]]) -> int:
+    counts: dict[int, int] = defaultdict(int)
+    for _, requirement in asked:
+        counts[requirement.target] += 1
+    return max(counts, key=lambda level: (counts[level], level))
+
+
+def _best_evidence(asked: Sequence[tuple[Entry, Requirement]]) -> Evidence:
+    """The quote to show: a required line from a real posting that reads as a demand on the
+    candidate ("Experience with...") rather than company prose; few alternatives; then entry id."""
+    entry, requirement = min(
+        asked,
+        key=lambda ev: (
+            ev[0].kind != "posting",
+            -ev[1].weight,
+            not _ASKS.search(ev[1].text),
+            len(ev[1].options),
+            ev[0].id,
+            ev[1].line,
+        ),
+    )
+    return Evidence(entry.info, requirement)
