@@ -9,6 +9,7 @@ optional groups make the longest form win at each position. Used by
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: Inside a form, spaces, hyphens and underscores are interchangeable or absent
 #: ("machine learning" = "machine-learning"; "scikit-learn" = "scikit learn").
@@ -39,28 +40,46 @@ class FormTrie:
                 node = node.setdefault(key, {})
         node[_END] = {}
 
-    def compile(self, stop: str) -> re.Pattern[str]:
+    def compile(self, stop: str, literal_first: bool = False) -> re.Pattern[str]:
         """The matcher, each form followed by ``stop`` (a look-ahead).
 
         Forms starting with a word character are anchored with ``\\b``, which fails fast inside
         words; the few others (".NET") use a look-behind. Callers still check the character
         before a match for ".", "+", "#", "@".
+
+        ``literal_first`` puts each first character before its boundary check (the same
+        matches), so the pattern starts with a literal and ``re`` skips, in C, every position
+        whose character starts no form: 4x faster for the exact-case forms (mostly capitals
+        over mostly lower-case text), slower when any letter can start a form.
         """
         word = {k: v for k, v in self.root.items() if isinstance(k, str) and re.match(r"\w", k)}
         other = {k: v for k, v in self.root.items() if k not in word}
-        branches = [rf"\b{_pattern(word)}"] if word else []
-        if other:
-            branches.append(rf"(?<![\w.+#@]){_pattern(other)}")
+        if literal_first:
+            branches = [_first(key, child, r"(?<!\w.)") for key, child in _children(word)]
+            branches += [_first(key, child, r"(?<![\w.+#@].)") for key, child in _children(other)]
+        else:
+            branches = [rf"\b{_pattern(word)}"] if word else []
+            if other:
+                branches.append(rf"(?<![\w.+#@]){_pattern(other)}")
         return re.compile(f"(?:{'|'.join(branches) or '(?!)'}){stop}")
+
+
+def _children(node: dict) -> list[tuple[Any, dict]]:
+    """A node's continuations in a fixed order (the end marker left out)."""
+    return sorted(((k, c) for k, c in node.items() if k != _END), key=lambda kc: str(kc[0]))
+
+
+def _first(key: str, child: dict, not_after: str) -> str:
+    """A form's first character, then ``not_after``, a look-behind over that character and
+    the one before it (the boundary check), then the rest of the trie."""
+    return re.escape(key) + not_after + _pattern(child)
 
 
 def _pattern(node: dict) -> str:
     """A regex for a trie node: shared prefixes factored out, longer continuations first."""
     branches = [
         (_SEP_PATTERN if key is _SEP else re.escape(key)) + _pattern(child)
-        for key, child in sorted(
-            ((k, c) for k, c in node.items() if k != _END), key=lambda kc: str(kc[0])
-        )
+        for key, child in _children(node)
     ]
     if not branches:
         return ""
