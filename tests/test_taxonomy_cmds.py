@@ -132,6 +132,32 @@ def test_extract_json_lists_skills_with_their_lines(
     }
 
 
+def test_extract_json_is_laid_out_as_json_dumps(
+    runner: CliRunner, small: Taxonomy, tmp_path: Path
+) -> None:
+    # The JSON is spelled out by hand for speed: its bytes must stay what json.dumps prints.
+    path = tmp_path / 'ad "quoted".txt'
+    path.write_text('Python\tand "TensorFlow"\\ \u2028 Zoë\nRust\n\nnothing\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    payload = json.loads(result.stdout)
+    assert [(s["id"], [m["line"] for m in s["mentions"]]) for s in payload["skills"]] == [
+        ("python", [1]),
+        ("rust", [2]),
+        ("tensorflow", [1]),
+    ]
+    assert payload["skills"][0]["mentions"][0]["text"] == 'Python\tand "TensorFlow"\\ \u2028 Zoë'
+    assert result.stdout == json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_extract_json_without_skills(runner: CliRunner, small: Taxonomy) -> None:
+    result = runner.invoke(app, ["extract", "-", "--json"], input="Go above and beyond.\n")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == {"schema_version": 1, "source": "-", "skills": []}
+
+
 def test_extract_table(runner: CliRunner, small: Taxonomy, posting: Path) -> None:
     result = runner.invoke(app, ["extract", str(posting)])
     assert result.exit_code == 0

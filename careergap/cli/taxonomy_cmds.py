@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
+import sys
 from collections import Counter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -12,7 +12,6 @@ import typer
 from careergap.cli._common import command, emit_json
 
 if TYPE_CHECKING:
-    from careergap.matching import Mention
     from careergap.models import Skill
     from careergap.taxonomy import Taxonomy
 
@@ -62,6 +61,7 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
+    from careergap.extraction import extract_json_chunks, mentions_by_skill
     from careergap.matching import Extractor
     from careergap.taxonomy import load_taxonomy
 
@@ -70,15 +70,11 @@ def extract(
     mentions = Extractor(taxonomy).find(text)
     found = mentions_by_skill(text, mentions)
     if as_json:
-        emit_json(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "source": source,
-                "skills": [_extract_payload(taxonomy, sid, lines) for sid, lines in found.items()],
-            }
-        )
+        # Streamed, and the same bytes emit_json would print for this payload (see extraction).
+        skills = ((sid, taxonomy.name(sid), lines) for sid, lines in found.items())
+        sys.stdout.writelines(extract_json_chunks(SCHEMA_VERSION, source, skills))
         return
-    _print_extract(taxonomy, found, Counter(m.skill_id for m in mentions), source)
+    _print_extract(taxonomy, found, Counter(map(itemgetter(0), mentions)), source)
 
 
 def read_text(source: str) -> str:
@@ -88,34 +84,12 @@ def read_text(source: str) -> str:
     return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
 
-def mentions_by_skill(text: str, mentions: list[Mention]) -> dict[str, list[tuple[int, str]]]:
-    """Skill id -> [(1-based line, stripped line text)], each line once, skills sorted by id."""
-    lines = text.split("\n")
-    # From the line lengths, not a walk over every character: a hot spot on large files.
-    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    found: dict[str, dict[int, str]] = {}
-    for mention in mentions:
-        index = bisect.bisect_right(line_starts, mention.start) - 1
-        found.setdefault(mention.skill_id, {})[index + 1] = lines[index].strip()
-    return {sid: sorted(by_line.items()) for sid, by_line in sorted(found.items())}
-
-
 def _skill_payload(skill: Skill) -> dict[str, Any]:
     return {
         "id": skill.id,
         "name": skill.name,
         "category": skill.category,
         "aliases": list(dict.fromkeys((*skill.aliases, *skill.exact))),
-    }
-
-
-def _extract_payload(
-    taxonomy: Taxonomy, skill_id: str, lines: list[tuple[int, str]]
-) -> dict[str, Any]:
-    return {
-        "id": skill_id,
-        "name": taxonomy.name(skill_id),
-        "mentions": [{"line": number, "text": text} for number, text in lines],
     }
 
 
