@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,9 +75,6 @@ def _warn_once(message: str) -> None:
 
 # --- what the cache depends on --------------------------------------------------------------
 
-#: A corpus input as listed: (path, size, mtime in ns).
-Stat = tuple[str, int, int]
-
 
 def corpus_folders(extra: Sequence[Path]) -> list[Path]:
     """The folders load_corpus reads, in its order: bundled, the user's saved postings, extras."""
@@ -100,53 +98,110 @@ def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
     return user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
 
 
-def input_files(folders: Sequence[Path]) -> list[Stat] | None:
-    """Every file the workspace is built from, with its size and mtime; None when a folder or
-    file cannot be listed or stat'ed (loading then reports it). The same ``*.yaml`` files, in
-    the same order, that the corpus loader reads."""
+@dataclass(frozen=True)
+class Inventory:
+    """Every file the workspace is built from, as parallel columns (cheap to store and compare)."""
+
+    names: list[str]
+    sizes: list[int]
+    mtimes: list[int]
+
+
+def input_files(folders: Sequence[Path]) -> Inventory | None:
+    """The taxonomy, the families and every ``*.yaml`` file of the folders (the files the corpus
+    loader reads, in its order) with their sizes and mtimes; None when one cannot be listed or
+    stat'ed (loading then reports it)."""
     from careergap.paths import data_file
 
+    names: list[str] = []
+    stats: list[os.stat_result] = []
     try:
-        found = []
         for path in (data_file("skills.yaml"), data_file("families.yaml")):
-            info = path.stat()
-            found.append((str(path), info.st_size, info.st_mtime_ns))
+            names.append(str(path))
+            stats.append(path.stat())
         for folder in folders:
             with os.scandir(folder) as listing:
-                names = sorted(e.name for e in listing if e.name.endswith(".yaml"))
-            for name in names:
-                path_name = os.path.join(folder, name)
-                info = os.stat(path_name)
-                found.append((path_name, info.st_size, info.st_mtime_ns))
+                found = {e.name: e for e in listing if e.name.endswith(".yaml")}
+            ordered = [found[name] for name in sorted(found)]
+            names.extend([e.path for e in ordered])
+            stats.extend([e.stat() for e in ordered])
     except OSError:
         return None
-    return found
+    return Inventory(names, [s.st_size for s in stats], [s.st_mtime_ns for s in stats])
 
 
-def fingerprint(
-    files: Iterable[Stat], known: Mapping[str, Any]
-) -> tuple[str, dict[str, list[Any]]] | None:
-    """(content key, per-file [size, mtime_ns, digest]); None when a file cannot be read."""
-    key = hashlib.sha256(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}\n".encode())
-    sigs: dict[str, list[Any]] = {}
-    for name, size, mtime in files:
-        prior = known.get(name)
-        if (
-            isinstance(prior, list)
-            and len(prior) == 3
-            and prior[0] == size
-            and prior[1] == mtime
-            and isinstance(prior[2], str)
+@dataclass(frozen=True)
+class Scan:
+    """The corpus as found: its content key and the ``files`` record that proves it."""
+
+    key: str
+    files: dict[str, list[Any]]
+    #: Whether some file had to be read again (its size or mtime differed from the record).
+    rehashed: bool
+
+
+def fingerprint(inventory: Inventory, known: Any) -> Scan | None:
+    """The corpus's content key and ``files`` record; None when a file cannot be read.
+
+    ``known`` is the record a previous run stored. When every name, size and mtime matches it
+    (the usual case) its digests are reused without reading a byte; otherwise each file whose
+    size or mtime changed is hashed again.
+    """
+    digests = _unchanged_digests(inventory, known)
+    rehashed = digests is None
+    if digests is None:
+        prior = _priors(known)
+        digests = []
+        for name, size, mtime in zip(
+            inventory.names, inventory.sizes, inventory.mtimes, strict=True
         ):
-            digest = prior[2]
-        else:
+            seen = prior.get(name)
+            if seen is not None and seen[:2] == (size, mtime) and isinstance(seen[2], str):
+                digests.append(seen[2])
+                continue
             try:
-                digest = hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest()
+                digests.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest())
             except OSError:
                 return None
-        sigs[name] = [size, mtime, digest]
-        key.update(f"{name}\0{digest}\n".encode("utf-8", "surrogateescape"))
-    return key.hexdigest(), sigs
+    key = hashlib.sha256(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}\n".encode())
+    key.update("\0".join(inventory.names).encode("utf-8", "surrogateescape"))
+    key.update("\n".join(digests).encode())
+    record = {
+        "names": inventory.names,
+        "sizes": inventory.sizes,
+        "mtimes": inventory.mtimes,
+        "digests": digests,
+    }
+    return Scan(key.hexdigest(), record, rehashed)
+
+
+_COLUMNS = ("names", "sizes", "mtimes", "digests")
+
+
+def _priors(known: Any) -> dict[str, tuple[Any, Any, Any]]:
+    """name -> (size, mtime, digest) from a stored record; whatever is malformed is dropped
+    (at worst a file is hashed again)."""
+    if not isinstance(known, dict) or not all(isinstance(known.get(k), list) for k in _COLUMNS):
+        return {}
+    rows = zip(known["names"], known["sizes"], known["mtimes"], known["digests"], strict=False)
+    return {name: (size, mtime, digest) for name, size, mtime, digest in rows if type(name) is str}
+
+
+def _unchanged_digests(inventory: Inventory, known: Any) -> list[str] | None:
+    """The stored digests when the stored names, sizes and mtimes are exactly these."""
+    if not isinstance(known, dict):
+        return None
+    digests = known.get("digests")
+    if (
+        known.get("names") == inventory.names
+        and known.get("sizes") == inventory.sizes
+        and known.get("mtimes") == inventory.mtimes
+        and isinstance(digests, list)
+        and len(digests) == len(inventory.names)
+        and all(type(d) is str for d in digests)
+    ):
+        return digests
+    return None
 
 
 # --- building --------------------------------------------------------------------------------
@@ -172,15 +227,19 @@ def _header(fmt: str, key: str) -> dict[str, Any]:
     return {"format": fmt, "schema": SCHEMA_VERSION, "version": __version__, "key": key}
 
 
-def to_payload(ws: Workspace, key: str, sigs: Mapping[str, list[Any]]) -> dict[str, Any]:
+def files_record(files: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """The ``files`` record as stored: a racy file keeps no mtime, so the next run re-hashes it."""
+    racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
+    return {**files, "mtimes": [m if m < racy_after else -1 for m in files["mtimes"]]}
+
+
+def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[str, Any]:
     """The workspace document: what every run reads."""
     texts = Texts()
     families = encode_demands(ws.demands, texts)
-    racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
     return {
         **_header(CACHE_FORMAT, key),
-        # A racy file keeps no stat, so the next run re-reads and re-hashes it.
-        "files": {n: (s if s[1] < racy_after else [-1, -1, s[2]]) for n, s in sigs.items()},
+        "files": files_record(files),
         # The taxonomy as data, so a hit skips parsing skills.yaml (it is re-validated on load).
         "taxonomy": [
             skill.model_dump(mode="json", exclude_defaults=True)
@@ -282,12 +341,17 @@ def restore(
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """No cyclic collections while millions of long-lived objects are created (none are garbage)."""
+    """No cyclic collections while millions of long-lived objects are created (none are garbage).
+
+    Afterwards they are moved out of the collector's sight (gc.freeze; reference counting still
+    frees them), so the first collection after loading does not rescan them all.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -311,21 +375,25 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     path = cache_path(folders)
     stored = read(path) if files is not None else None
     scan = fingerprint(files, stored["files"] if stored else {}) if files is not None else None
-    if scan is not None and stored is not None and stored["key"] == scan[0]:
+    if scan is not None and stored is not None and stored["key"] == scan.key:
         from careergap.families import load_families
 
-        key = scan[0]
+        key = scan.key
         try:
             taxonomy, families = cached_taxonomy(stored), load_families()
             table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
-            return restore(stored, taxonomy, families, table)
+            ws = restore(stored, taxonomy, families, table)
         except (*_DAMAGE, ValidationError):
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
-    show = files is not None and len(files) >= PROGRESS_MIN_POSTINGS
+        else:
+            if scan.rehashed:  # same content, new mtimes: record them so the next run reads none
+                write(path, {**stored, "files": files_record(scan.files)})
+            return ws
+    show = files is not None and len(files.names) >= PROGRESS_MIN_POSTINGS
     ws = build(extra, show_progress=show)
     if scan is not None:
-        write(path, to_payload(ws, scan[0], scan[1]))
-        write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan[0]))
+        write(path, to_payload(ws, scan.key, scan.files))
+        write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan.key))
     return ws
 
 

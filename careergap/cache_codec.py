@@ -151,13 +151,14 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
     shares = tuple(_share(v) for v in _list(doc.get("shares"), "shares"))
     if len(shares) != len(asks):
         raise Invalid("shares")
-    qualify = tuple(tuple(_list(q, "qualify")) for q in _list(doc.get("qualify"), "qualify"))
-    flat = list(chain.from_iterable(qualify))
-    # One pass in C over what can be a million indices: all ints, all in range, none empty.
+    rows = _list(doc.get("qualify"), "qualify")
+    # Passes in C over what can be a million indices: lists of ints, all in range, none empty.
+    if rows and (set(map(type, rows)) != {list} or not all(rows)):
+        raise Invalid("qualify")
+    flat = list(chain.from_iterable(rows))
     if flat and (set(map(type, flat)) != {int} or min(flat) < 0 or max(flat) >= len(asks)):
         raise Invalid("qualify")
-    if not all(qualify):
-        raise Invalid("qualify")
+    qualify = tuple(map(tuple, rows))
     demand = {s: _share(v) for s, v in _dict(doc.get("demand"), "demand").items()}
     targets = {
         s: _int(v, LEVEL_MIN + 1, LEVEL_MAX, "target")

@@ -404,3 +404,21 @@ def test_scoring_a_cached_corpus_never_reads_the_entries_file(
     )
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
     assert builds == [1]
+
+
+def test_an_unchanged_corpus_is_not_read_again(
+    mine: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hit checks sizes and mtimes only (as git's index does): no posting file is opened."""
+    cache.cached_workspace([mine])
+    (mine / "my-001.yaml").touch()  # a new mtime, same bytes: hashed again, still a hit
+    os.utime(mine / "my-001.yaml", ns=(0, 10**18))  # far from the racy window
+    cache.cached_workspace([mine])
+    assert builds == [1]
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"read {self}")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    cache.cached_workspace([mine])
+    assert builds == [1]
