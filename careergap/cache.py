@@ -210,14 +210,17 @@ def _unchanged_digests(inventory: Inventory, known: Any) -> list[str] | None:
 def build(extra: Sequence[Path], show_progress: bool) -> Workspace:
     """Load and extract everything from the YAML files (the uncached path)."""
     from careergap.corpus.load import load_corpus
-    from careergap.engine import build_workspace
+    from careergap.engine import compile_entries, per_family, workspace_of
     from careergap.render_progress import progress
     from careergap.taxonomy import load_taxonomy
 
     with progress("Reading postings", None, enabled=show_progress):
         corpus = load_corpus(list(extra))
     taxonomy = load_taxonomy()
-    return build_workspace(taxonomy, corpus.families, corpus.postings, show_progress)
+    families = corpus.families
+    entries = compile_entries(corpus.postings, taxonomy, show_progress)
+    del corpus  # the parsed postings are not needed past extraction: free them before compiling
+    return workspace_of(taxonomy, families, per_family(entries.values()))
 
 
 # --- the files -------------------------------------------------------------------------------
@@ -410,13 +413,15 @@ def _entries(
     families: Mapping[str, RoleFamily],
 ) -> Mapping[str, tuple[Entry, ...]]:
     """Every family's entries from the entries file, or rebuilt when it is missing or stale."""
+    from careergap.engine import per_family
+
     path = cache_path(folders, ENTRIES_PREFIX)
     data = read(path, ENTRIES_FORMAT)
     if data is not None and data["key"] == key:
         try:
             with _gc_paused():
                 entries = decode_entries(data, taxonomy, families)
-            return _by_family(entries)
+            return per_family(entries.values())
         except _DAMAGE:
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     with _gc_paused():
@@ -424,11 +429,3 @@ def _entries(
     grouped = ws.entries
     write(path, entries_payload(_all(grouped), key))
     return grouped
-
-
-def _by_family(entries: Mapping[str, Entry]) -> dict[str, tuple[Entry, ...]]:
-    grouped: dict[str, list[Entry]] = {}
-    for entry in sorted(entries.values(), key=lambda e: e.id):
-        for family in entry.families:
-            grouped.setdefault(family, []).append(entry)
-    return {fid: tuple(es) for fid, es in sorted(grouped.items())}

@@ -14,9 +14,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from careergap.requirements import Requirement
-from careergap.scoring import Entry, Evidence
+from careergap.scoring import Entry, EntryInfo, Evidence
 
 #: A distinct thing a family asks for: any-of options (a skill, or alternatives) and a target.
 Ask = tuple[tuple[str, ...], int]
@@ -63,16 +64,25 @@ def scorable(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
-    """Reduce a family's entries to its FamilyDemand (entries without requirements are skipped)."""
+    """Reduce a family's entries to its FamilyDemand (entries without requirements are skipped).
+
+    One pass over every requirement; this runs once per corpus change (then the cache holds
+    the result), over millions of requirements for a large corpus, so it keeps per-requirement
+    work to a few dictionary updates.
+    """
     entries = scorable(entries)
     weight_total = sum(e.weight for e in entries)
     shares: dict[Ask, float] = defaultdict(float)
     demand: dict[str, float] = defaultdict(float)
-    asked_by: dict[str, list[tuple[Entry, Requirement]]] = defaultdict(list)
+    target_counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    best: dict[str, tuple[tuple[Any, ...], EntryInfo, Requirement]] = {}
+    reads_as_ask: dict[str, bool] = {}
     qualify_asks: list[list[Ask]] = []
     for entry in entries:
         entry_demand = sum(r.weight for r in entry.requirements)
         scale = entry.weight / weight_total / entry_demand
+        is_posting = entry.kind == "posting"
+        info = entry.info
         required: list[Ask] = []
         preferred: list[Ask] = []
         asked: set[str] = set()
@@ -80,45 +90,51 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
             ask = (requirement.options, requirement.target)
             shares[ask] += scale * requirement.weight
             (required if requirement.weight >= 1.0 else preferred).append(ask)
+            text = requirement.text
+            demanding = reads_as_ask.get(text)
+            if demanding is None:
+                demanding = reads_as_ask[text] = bool(_ASKS.search(text))
+            rank = _quote_rank(is_posting, requirement, demanding, entry.id)
             for option in requirement.options:
-                asked_by[option].append((entry, requirement))
+                target_counts[option][requirement.target] += 1
+                held = best.get(option)
+                if held is None or rank < held[0]:
+                    best[option] = (rank, info, requirement)
             asked.update(requirement.options)
         for skill in asked:
             demand[skill] += entry.weight / weight_total
-        if entry.kind == "posting":
+        if is_posting:
             qualify_asks.append(required or preferred)
     asks = tuple(sorted(shares))
     index = {ask: i for i, ask in enumerate(asks)}
+    skills = sorted(best)
     return FamilyDemand(
         asks=asks,
         shares=tuple(shares[ask] for ask in asks),
         qualify=tuple(tuple(index[a] for a in q) for q in qualify_asks),
         notes=sum(1 for e in entries if e.kind != "posting"),
         demand=dict(sorted(demand.items())),
-        targets={skill: _typical_target(asked_by[skill]) for skill in sorted(asked_by)},
-        evidence={skill: _best_evidence(asked_by[skill]) for skill in sorted(asked_by)},
+        targets={skill: _typical(target_counts[skill]) for skill in skills},
+        evidence={skill: Evidence(best[skill][1], best[skill][2]) for skill in skills},
     )
 
 
-def _typical_target(asked: Sequence[tuple[Entry, Requirement]]) -> int:
-    counts: dict[int, int] = defaultdict(int)
-    for _, requirement in asked:
-        counts[requirement.target] += 1
+def _typical(counts: Mapping[int, int]) -> int:
+    """The most common target level (ties: the higher one)."""
     return max(counts, key=lambda level: (counts[level], level))
 
 
-def _best_evidence(asked: Sequence[tuple[Entry, Requirement]]) -> Evidence:
-    """The quote to show: a required line from a real posting that reads as a demand on the
-    candidate ("Experience with...") rather than company prose; few alternatives; then entry id."""
-    entry, requirement = min(
-        asked,
-        key=lambda ev: (
-            ev[0].kind != "posting",
-            -ev[1].weight,
-            not _ASKS.search(ev[1].text),
-            len(ev[1].options),
-            ev[0].id,
-            ev[1].line,
-        ),
+def _quote_rank(
+    is_posting: bool, requirement: Requirement, demanding: bool, entry_id: str
+) -> tuple[Any, ...]:
+    """Which quote to show for a skill, smallest first: a required line from a real posting that
+    reads as a demand on the candidate ("Experience with...") rather than company prose; few
+    alternatives; then entry id and line, so the choice never depends on input order."""
+    return (
+        not is_posting,
+        -requirement.weight,
+        not demanding,
+        len(requirement.options),
+        entry_id,
+        requirement.line,
     )
-    return Evidence(entry.info, requirement)

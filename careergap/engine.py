@@ -161,14 +161,12 @@ def compile_entries(
     return entries
 
 
-def per_family(
-    postings: Iterable[Posting], entries: Mapping[str, Entry]
-) -> dict[str, tuple[Entry, ...]]:
-    """Each family's entries, in posting id order."""
+def per_family(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+    """Each family's entries, in id order."""
     grouped: dict[str, list[Entry]] = defaultdict(list)
-    for posting in sorted(postings, key=lambda p: p.id):
-        for family in posting.families:
-            grouped[family].append(entries[posting.id])
+    for entry in sorted(entries, key=lambda e: e.id):
+        for family in entry.families:
+            grouped[family].append(entry)
     return {fid: tuple(es) for fid, es in sorted(grouped.items())}
 
 
@@ -198,25 +196,15 @@ def workspace_of(
     )
 
 
-def assemble(
-    taxonomy: Taxonomy,
-    families: Mapping[str, RoleFamily],
-    postings: Iterable[Posting],
-    entries: Mapping[str, Entry],
-) -> Workspace:
-    """A Workspace from postings and their entries."""
-    return workspace_of(taxonomy, families, per_family(postings, entries))
-
-
 def build_workspace(
     taxonomy: Taxonomy,
     families: Mapping[str, RoleFamily],
     postings: Sequence[Posting],
     show_progress: bool = False,
 ) -> Workspace:
-    """Turn postings into per-family scoring entries."""
+    """Turn postings into per-family scoring entries and compile each family's demand."""
     entries = compile_entries(postings, taxonomy, show_progress)
-    return assemble(taxonomy, families, postings, entries)
+    return workspace_of(taxonomy, families, per_family(entries.values()))
 
 
 def load_workspace(extra_postings: Sequence[Path] = ()) -> Workspace:
