@@ -1,30 +1,31 @@
-"""What ``careergap extract`` shows: skill mentions grouped by line, and its ``--json`` text.
+"""What ``careergap extract`` shows: the lines that mention each skill, and its ``--json`` text.
 
 A large file has hundreds of thousands of mentions, so both steps avoid per-mention objects
 and Python's pure-Python indented JSON encoder (``json.dumps(indent=2)`` cannot use the C
 encoder on Python 3.11): :func:`extract_json_chunks` writes the same bytes as
-``json.dumps(payload, indent=2, ensure_ascii=False)`` from the C string encoder, about ten
-times faster.
+``json.dumps(payload, indent=2, ensure_ascii=False)``, each line rendered once by the C string
+encoder however many skills it names, several times faster.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # C-accelerated
 
 from careergap.matching import Mention
 
+_SKILL_ID, _START = operator.itemgetter(0), operator.itemgetter(1)
 #: What json.dumps(indent=2) puts before a value at each depth of the extract payload.
 _SKILL, _SKILL_KEY, _MENTION, _MENTION_KEY = (" " * n for n in (4, 6, 8, 10))
 
 
-def mentions_by_skill(text: str, mentions: Iterable[Mention]) -> dict[str, list[tuple[int, str]]]:
-    """Skill id -> [(1-based line, stripped line text)], each line once, skills sorted by id."""
-    lines = text.split("\n")
-    # From the line lengths, not a walk over every character: a hot spot on large files.
-    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+def line_numbers(lines: Sequence[str], mentions: Iterable[Mention]) -> dict[str, list[int]]:
+    """Skill id -> the sorted 1-based numbers of the ``lines`` (the text split at "\\n") that
+    mention it, each once; skills sorted by id."""
+    line_starts = _line_starts(lines)
     numbers: dict[str, list[int]] = {}
     line_of = bisect.bisect_right  # the 1-based line: the count of line starts <= the offset
     for skill_id, start, _end, _surface in mentions:
@@ -32,51 +33,73 @@ def mentions_by_skill(text: str, mentions: Iterable[Mention]) -> dict[str, list[
         if found is None:
             found = numbers[skill_id] = []
         found.append(line_of(line_starts, start))
-    stripped = list(map(str.strip, lines))  # once per line, however many skills it names
-    return {
-        sid: [(n, stripped[n - 1]) for n in sorted(set(numbers[sid]))] for sid in sorted(numbers)
-    }
+    return {sid: sorted(set(numbers[sid])) for sid in sorted(numbers)}
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """The offset where each line starts; ``bisect_right`` of an offset is its 1-based line."""
+    # From the line lengths, not a walk over every character: a hot spot on large files.
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
+def first_lines(text: str, mentions: Sequence[Mention]) -> dict[str, tuple[int, str]]:
+    """Skill id -> (1-based number, stripped text) of the first line that mentions it, skills
+    sorted by id. ``mentions`` must be sorted by start, as :meth:`Extractor.find` returns them."""
+    # The earliest mention of each skill, in C: later pairs of a dict() win, so go backwards.
+    earliest = dict(
+        zip(map(_SKILL_ID, reversed(mentions)), map(_START, reversed(mentions)), strict=True)
+    )
+    lines = text.split("\n")
+    line_starts = _line_starts(lines)
+    found = {}
+    for sid in sorted(earliest):
+        number = bisect.bisect_right(line_starts, earliest[sid])
+        found[sid] = (number, lines[number - 1].strip())
+    return found
 
 
 def extract_json_chunks(
-    schema_version: int, source: str, skills: Iterable[tuple[str, str, list[tuple[int, str]]]]
+    schema_version: int,
+    source: str,
+    lines: Sequence[str],
+    skills: Sequence[tuple[str, str, Sequence[int]]],
 ) -> Iterator[str]:
     """The ``extract --json`` document, in pieces, byte for byte what
     ``json.dumps(payload, indent=2, ensure_ascii=False) + "\\n"`` prints for::
 
         {"schema_version": ..., "source": ..., "skills": [
-            {"id": ..., "name": ..., "mentions": [{"line": ..., "text": ...}, ...]}, ...]}
+            {"id": ..., "name": ..., "mentions": [{"line": n, "text": lines[n - 1].strip()},
+                                                   ...]}, ...]}
 
-    ``skills`` holds (id, name, [(line, text), ...]) in output order. One piece per skill, so
-    a large result streams instead of being built whole.
+    ``skills`` holds (id, name, 1-based line numbers) in output order. One piece per skill,
+    so a large result streams instead of being built whole.
     """
     version, source_json = int(schema_version), encode_basestring(source)
     head = f'{{\n  "schema_version": {version},\n  "source": {source_json},'
-    rest = iter(skills)
-    first = next(rest, None)
-    if first is None:
+    if not skills:
         yield head + '\n  "skills": []\n}\n'
         return
-    yield head + '\n  "skills": [\n' + _skill_json(*first)
-    for skill in rest:
-        yield ",\n" + _skill_json(*skill)
+    open_, sep, close = f"{_MENTION}{{\n{_MENTION_KEY}", f",\n{_MENTION_KEY}", f"\n{_MENTION}}}"
+    needed = set().union(*(numbers for _, _, numbers in skills))
+    # One mention object per line, shared by every skill on that line: most of the output.
+    rendered = {
+        n: f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}{close}'
+        for n in needed
+    }
+    pieces = (_skill_json(sid, name, numbers, rendered) for sid, name, numbers in skills)
+    yield head + '\n  "skills": [\n' + next(pieces)
+    for piece in pieces:
+        yield ",\n" + piece
     yield "\n  ]\n}\n"
 
 
-def _skill_json(skill_id: str, name: str, lines: list[tuple[int, str]]) -> str:
+def _skill_json(skill_id: str, name: str, numbers: Sequence[int], rendered: dict[int, str]) -> str:
     """One element of ``skills``, indented as json.dumps(indent=2) does at that depth."""
     head = (
         f'{_SKILL}{{\n{_SKILL_KEY}"id": {encode_basestring(skill_id)},\n'
         f'{_SKILL_KEY}"name": {encode_basestring(name)},\n{_SKILL_KEY}"mentions": '
     )
-    if not lines:
+    if not numbers:
         return f"{head}[]\n{_SKILL}}}"
-    open_, sep = f"{_MENTION}{{\n{_MENTION_KEY}", f",\n{_MENTION_KEY}"
-    close = f"\n{_MENTION}}}"
-    body = ",\n".join(
-        [
-            f'{open_}"line": {int(number)}{sep}"text": {encode_basestring(text)}{close}'
-            for number, text in lines
-        ]
-    )
+    body = ",\n".join(map(rendered.__getitem__, numbers))
     return f"{head}[\n{body}\n{_SKILL_KEY}]\n{_SKILL}}}"

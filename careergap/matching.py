@@ -228,6 +228,8 @@ class Mention(NamedTuple):
 _new_mention = functools.partial(tuple.__new__, Mention)
 #: Order of mentions: by start, then end, then skill id (deterministic ties).
 _MENTION_ORDER = operator.itemgetter(1, 2, 0)
+#: A mention's (start, end).
+_SPAN = operator.itemgetter(1, 2)
 #: Order of raw candidates ``(start, -end, sid, key)``: by start, longest first, then skill id.
 _CANDIDATE_ORDER = operator.itemgetter(0, 1, 2)
 
@@ -370,20 +372,22 @@ class Extractor:
         accepted: list[Mention] = []
         pending: list[Mention] = []
         keep = accepted.append
-        rules, accept, reject = RULES, Verdict.ACCEPT, Verdict.REJECT
+        rules, accept, reject = RULES, Verdict.ACCEPT, Verdict.REJECT  # locals: a hot loop
         taken_until = 0
         for start, neg_end, sid, key in self._candidates(text):
             if start < taken_until:
                 continue
             end = -neg_end
-            verdict = accept
-            if key in rules or len(key) == 1:
+            if key in rules or len(key) == 1:  # an ambiguous form: its rule decides
                 verdict = judge(key, text[start:end], text, start, end)
                 if verdict is reject:
                     continue
+                if verdict is not accept:
+                    taken_until = end
+                    pending.append(_new_mention((sid, start, end, text[start:end])))
+                    continue
             taken_until = end
-            mention = _new_mention((sid, start, end, text[start:end]))
-            (keep if verdict is accept else pending.append)(mention)
+            keep(_new_mention((sid, start, end, text[start:end])))
         if pending:
             _adopt_list_members(text, accepted, pending)
             accepted.sort(key=_MENTION_ORDER)
@@ -393,14 +397,18 @@ class Extractor:
 def _outside_urls(
     text: str, found: list[tuple[int, int, str, str]]
 ) -> list[tuple[int, int, str, str]]:
-    """Drop candidates that sit inside a web address (``text`` is lower-cased)."""
-    urls = [m.span() for m in _URL.finditer(text)]
-    starts = [start for start, _ in urls]
-    kept = []
-    for cand in found:
-        at = bisect.bisect_right(starts, cand[0]) - 1
-        if at < 0 or cand[0] >= urls[at][1]:
-            kept.append(cand)
+    """Drop candidates (sorted by start) that sit inside a web address (``text`` is lower-cased).
+
+    Per address, not per candidate: bisect finds the candidates that start inside it.
+    """
+    starts = [cand[0] for cand in found]
+    kept: list[tuple[int, int, str, str]] = []
+    done = 0  # candidates before this index are settled
+    for url in _URL.finditer(text):
+        first = bisect.bisect_left(starts, url.start(), done)
+        kept += found[done:first]
+        done = max(first, bisect.bisect_left(starts, url.end(), first))
+    kept += found[done:]
     return kept
 
 
@@ -410,7 +418,7 @@ def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mentio
     Repeats until nothing changes, so a chain of pending items next to one anchor all join.
     """
     changed = True
-    spans = sorted((m.start, m.end) for m in accepted) if pending else []
+    spans = sorted(map(_SPAN, accepted)) if pending else []
     while pending and changed:
         changed = False
         for mention in list(pending):

@@ -12,78 +12,83 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.extraction import extract_json_chunks, mentions_by_skill
+from careergap.extraction import extract_json_chunks, first_lines, line_numbers
 from careergap.matching import Mention
 
-Skills = list[tuple[str, str, list[tuple[int, str]]]]
+Skills = list[tuple[str, str, list[int]]]
 
 #: Strings JSON must escape or may pass through: quotes, backslashes, control characters,
 #: the JavaScript line separators, non-BMP characters, non-ASCII letters.
 AWKWARD = ['say "hi"', "C:\\path\\to", "tab\there\x01\x1f\x7f", "\u2028\u2029", "😀 Zoë İ", ""]
 
 
-def _reference(version: int, source: str, skills: Skills) -> str:
+def _reference(version: int, source: str, lines: list[str], skills: Skills) -> str:
     payload: dict[str, Any] = {
         "schema_version": version,
         "source": source,
         "skills": [
-            {"id": sid, "name": name, "mentions": [{"line": n, "text": t} for n, t in lines]}
-            for sid, name, lines in skills
+            {
+                "id": sid,
+                "name": name,
+                "mentions": [{"line": n, "text": lines[n - 1].strip()} for n in numbers],
+            }
+            for sid, name, numbers in skills
         ],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _ours(version: int, source: str, skills: Skills) -> str:
-    return "".join(extract_json_chunks(version, source, iter(skills)))
+def _ours(version: int, source: str, lines: list[str], skills: Skills) -> str:
+    return "".join(extract_json_chunks(version, source, lines, skills))
 
 
 def test_json_is_byte_for_byte_json_dumps() -> None:
+    lines = ["Python and C", *AWKWARD, f"  {AWKWARD[0]}\t"]
     skills: Skills = [
-        ("python", "Python", [(1, "Python and C"), (7, AWKWARD[0])]),
-        ("weird", AWKWARD[1], [(n, text) for n, text in enumerate(AWKWARD, start=2)]),
+        ("python", "Python", [1, len(lines)]),
+        ("weird", AWKWARD[1], list(range(2, len(lines) + 1))),
     ]
-    assert _ours(1, "posting.txt", skills) == _reference(1, "posting.txt", skills)
+    assert _ours(1, "posting.txt", lines, skills) == _reference(1, "posting.txt", lines, skills)
 
 
 def test_json_without_skills_or_mentions() -> None:
-    assert (
-        _ours(1, "-", [])
-        == _reference(1, "-", [])
-        == ('{\n  "schema_version": 1,\n  "source": "-",\n  "skills": []\n}\n')
-    )
+    empty = '{\n  "schema_version": 1,\n  "source": "-",\n  "skills": []\n}\n'
+    assert _ours(1, "-", [], []) == _reference(1, "-", [], []) == empty
     lonely: Skills = [("go", "Go", [])]
-    assert _ours(1, "-", lonely) == _reference(1, "-", lonely)
+    assert _ours(1, "-", ["Go"], lonely) == _reference(1, "-", ["Go"], lonely)
 
 
 def test_json_streams_one_piece_per_skill() -> None:
-    skills: Skills = [(f"s{i}", f"S{i}", [(i, "text")]) for i in range(5)]
-    pieces = list(extract_json_chunks(1, "f", skills))
+    lines = [f"line {i}" for i in range(1, 6)]
+    skills: Skills = [(f"s{i}", f"S{i}", [i]) for i in range(1, 6)]
+    pieces = list(extract_json_chunks(1, "f", lines, skills))
     assert len(pieces) == 6  # the head with the first skill, four more, the closing brackets
     assert json.loads("".join(pieces))["skills"][4] == {
-        "id": "s4",
-        "name": "S4",
-        "mentions": [{"line": 4, "text": "text"}],
+        "id": "s5",
+        "name": "S5",
+        "mentions": [{"line": 5, "text": "line 5"}],
     }
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     source=st.text(),
+    lines=st.lists(st.text(), min_size=1, max_size=8),
     skills=st.lists(
-        st.tuples(
-            st.text(),
-            st.text(),
-            st.lists(st.tuples(st.integers(min_value=1, max_value=10**9), st.text())),
-        ),
+        st.tuples(st.text(), st.text(), st.sets(st.integers(min_value=1, max_value=8))),
         max_size=4,
     ),
 )
-def test_json_matches_json_dumps_for_any_text(source: str, skills: Skills) -> None:
-    assert _ours(1, source, skills) == _reference(1, source, skills)
+def test_json_matches_json_dumps_for_any_text(
+    source: str, lines: list[str], skills: list[tuple[str, str, set[int]]]
+) -> None:
+    numbered: Skills = [
+        (sid, name, sorted(n for n in numbers if n <= len(lines))) for sid, name, numbers in skills
+    ]
+    assert _ours(1, source, lines, numbered) == _reference(1, source, lines, numbered)
 
 
-def test_mentions_grouped_by_skill_and_line() -> None:
+def test_lines_grouped_by_skill() -> None:
     text = "  Python, Go and Python  \nnothing here\r\nGo: yes\nlast Python"
     at = text.index
     mentions = [
@@ -93,18 +98,22 @@ def test_mentions_grouped_by_skill_and_line() -> None:
         Mention("go", at("Go:"), at("Go:") + 2, "Go"),
         Mention("python", at("last") + 5, len(text), "Python"),
     ]
-    expected = {
-        "go": [(1, "Python, Go and Python"), (3, "Go: yes")],
-        "python": [(1, "Python, Go and Python"), (4, "last Python")],
-    }
-    found = mentions_by_skill(text, mentions)
-    assert found == expected
+    lines = text.split("\n")
+    found = line_numbers(lines, mentions)
+    assert found == {"go": [1, 3], "python": [1, 4]}
     assert list(found) == ["go", "python"]  # skills sorted by id, whatever the mention order
-    assert mentions_by_skill(text, list(reversed(mentions))) == expected
+    assert line_numbers(lines, list(reversed(mentions))) == found
+    assert first_lines(text, mentions) == {
+        "go": (1, "Python, Go and Python"),
+        "python": (1, "Python, Go and Python"),
+    }
+    assert first_lines(text, mentions[3:]) == {"go": (3, "Go: yes"), "python": (4, "last Python")}
 
 
 def test_mentions_on_the_first_character_of_a_line() -> None:
     text = "R\nR\n\nR"
     mentions = [Mention("r", i, i + 1, "R") for i, c in enumerate(text) if c == "R"]
-    assert mentions_by_skill(text, mentions) == {"r": [(1, "R"), (2, "R"), (4, "R")]}
-    assert mentions_by_skill(text, []) == {}
+    assert line_numbers(text.split("\n"), mentions) == {"r": [1, 2, 4]}
+    assert first_lines(text, mentions[1:]) == {"r": (2, "R")}
+    assert line_numbers([""], []) == {}
+    assert first_lines("", []) == {}

@@ -61,20 +61,22 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
-    from careergap.extraction import extract_json_chunks, mentions_by_skill
+    from careergap.extraction import extract_json_chunks, first_lines, line_numbers
     from careergap.matching import Extractor
     from careergap.taxonomy import load_taxonomy
 
     text = read_text(source)
     taxonomy = load_taxonomy()
     mentions = Extractor(taxonomy).find(text)
-    found = mentions_by_skill(text, mentions)
     if as_json:
         # Streamed, and the same bytes emit_json would print for this payload (see extraction).
-        skills = ((sid, taxonomy.name(sid), lines) for sid, lines in found.items())
-        sys.stdout.writelines(extract_json_chunks(SCHEMA_VERSION, source, skills))
+        lines = text.split("\n")
+        found = line_numbers(lines, mentions)
+        skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
+        sys.stdout.writelines(extract_json_chunks(SCHEMA_VERSION, source, lines, skills))
         return
-    _print_extract(taxonomy, found, Counter(map(itemgetter(0), mentions)), source)
+    counts = Counter(map(itemgetter(0), mentions))
+    _print_extract(taxonomy, first_lines(text, mentions), counts, source)
 
 
 def read_text(source: str) -> str:
@@ -109,7 +111,7 @@ def _print_skills(found: list[Skill], query: str | None) -> None:
 
 def _print_extract(
     taxonomy: Taxonomy,
-    found: dict[str, list[tuple[int, str]]],
+    found: dict[str, tuple[int, str]],
     counts: Counter[str],
     source: str,
 ) -> None:
@@ -119,8 +121,7 @@ def _print_extract(
         typer.echo(f"no known skills found in {source}", err=True)
         return
     rows = []
-    for sid, lines in found.items():
-        number, text = lines[0]
+    for sid, (number, text) in found.items():
         preview = text if len(text) <= LINE_PREVIEW_CHARS else text[: LINE_PREVIEW_CHARS - 1] + "…"
         rows.append((taxonomy.name(sid), str(counts[sid]), f"{number}: {preview}"))
     columns = [
