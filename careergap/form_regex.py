@@ -63,6 +63,23 @@ class FormTrie:
                 branches.append(rf"(?<![\w.+#@]){_pattern(other)}")
         return re.compile(f"(?:{'|'.join(branches) or '(?!)'}){stop}")
 
+    def compile_after_separator(self, stop: str) -> re.Pattern[str]:
+        """The matcher of :meth:`compile`, each match starting with the non-word character
+        before the form: search ``" " + text``; a match's form is ``text[m.start():m.end() - 1]``.
+
+        A pattern that starts with a character class lets ``re`` skip, in C, every position
+        inside a word instead of testing a boundary there: 1.5x faster on lower-cased text,
+        where every letter can start a form. The matches are those of :meth:`compile`, except
+        that a form can no longer start on the last character of the previous match (only
+        possible for a form ending in ")" or "/" followed at once by one starting with ".").
+        """
+        word = {k: v for k, v in self.root.items() if isinstance(k, str) and re.match(r"\w", k)}
+        other = {k: v for k, v in self.root.items() if k not in word}
+        branches = [_pattern(word)] if word else []
+        if other:
+            branches.append(rf"(?<![.+#@]){_pattern(other)}")
+        return re.compile(rf"\W(?:{'|'.join(branches) or '(?!)'}){stop}")
+
 
 def _children(node: dict) -> list[tuple[Any, dict]]:
     """A node's continuations in a fixed order (the end marker left out)."""

@@ -244,7 +244,7 @@ def _exact_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Compiled:
-    ci_pattern: re.Pattern[str]  # runs over the lower-cased text
+    ci_pattern: re.Pattern[str]  # runs over " " + the lower-cased text (after_separator)
     exact_pattern: re.Pattern[str]  # runs over the text as written
     ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
     exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
@@ -292,7 +292,7 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
             if plural_ok and key not in RULES:
                 ci_trie.add(form + "s")
     return _Compiled(
-        ci_pattern=ci_trie.compile(_STOP),
+        ci_pattern=ci_trie.compile_after_separator(_STOP),
         exact_pattern=exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True),
         ci_forms=ci_forms,
         exact_forms=exact_forms,
@@ -345,10 +345,13 @@ class Extractor:
         found: list[tuple[int, int, str, str]] = []
         append = found.append
         ci_forms, bad_before = compiled.ci_forms, _BAD_BEFORE
-        for match in compiled.ci_pattern.finditer(lowered):
-            start, end = match.span()
-            if start and lowered[start - 1] in bad_before:
+        # Each match starts with the character before the form (a space before the first).
+        padded = " " + lowered
+        for match in compiled.ci_pattern.finditer(padded):
+            start, end = match.span()  # the form's span in ``lowered`` is (start, end - 1)
+            if padded[start] in bad_before:
                 continue
+            end -= 1
             surface = lowered[start:end]
             sid = ci_forms.get(surface)
             if sid is None:
