@@ -138,6 +138,10 @@ class _UserConstructor(yaml.constructor.SafeConstructor):
     """Builds plain data from an already-checked node tree; mapping keys are their source text."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        if not isinstance(node, MappingNode):  # ``!!map text``: the same words as ``!!seq text``
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping node, but found {node.id}", node.start_mark
+            )
         return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
 
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
@@ -152,6 +156,91 @@ class _UserConstructor(yaml.constructor.SafeConstructor):
 _UserConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _UserConstructor.construct_yaml_timestamp
 )
+
+
+#: Resolved tags of short plain scalars (keys, numbers, booleans) are remembered; longer text
+#: rarely repeats and is cheap to resolve (its first letter rules out every implicit type).
+_RESOLVE_MEMO_MAX_CHARS = 40
+#: Bounds the memo's memory on a corpus of many distinct short values.
+_RESOLVE_MEMO_MAX_ENTRIES = 100_000
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _UserLoader(_FastLoader):  # type: ignore[misc,valid-type]
+    """The C loader with the resolver's per-node Python work cut down, same tags as before.
+
+    A safe loader has no path resolvers, so a tag depends only on (kind, value, implicit) and
+    the descend/ascend hooks do nothing; skipping them and memoizing short values is exact.
+    """
+
+    _memo: dict[tuple[Any, Any, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        key = (kind, value, implicit)
+        tag = self._memo.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            memo = _UserLoader._memo
+            if (value is None or len(value) <= _RESOLVE_MEMO_MAX_CHARS) and len(
+                memo
+            ) < _RESOLVE_MEMO_MAX_ENTRIES:
+                memo[key] = tag
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _NotPlain(Exception):
+    """The fast builder met something only the full checks can judge (the slow path decides)."""
+
+
+_SCALARS = _UserConstructor()
+#: How each allowed non-text scalar tag is built: the constructor the full path would call.
+_SCALAR_BUILDERS = {
+    "tag:yaml.org,2002:int": _SCALARS.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _SCALARS.construct_yaml_timestamp,
+}
+
+
+def _plain(node: Node, depth: int) -> Any:
+    """The data of a node tree in one pass, or _NotPlain for anything the checks could refuse
+    (a tag outside ALLOWED_TAGS, a non-text or repeated key, a bad date, deep nesting).
+
+    For a tree they accept it equals ``_UserConstructor().construct_document``: without aliases
+    no node is shared, so building each node once, in order, is all the constructor does.
+    """
+    kind = type(node)
+    if kind is ScalarNode:
+        if node.tag == _STR_TAG:
+            return node.value
+        build = _SCALAR_BUILDERS.get(node.tag)
+        if build is None:
+            raise _NotPlain
+        try:
+            return build(node)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            raise _NotPlain from None
+    if depth > MAX_NESTING:
+        raise _NotPlain
+    if kind is MappingNode and node.tag == _MAP_TAG:
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if type(key) is not ScalarNode or key.tag not in ALLOWED_TAGS or key.value in out:
+                raise _NotPlain
+            out[key.value] = _plain(value, depth + 1)
+        return out
+    if kind is SequenceNode and node.tag == _SEQ_TAG:
+        return [_plain(item, depth + 1) for item in node.value]
+    raise _NotPlain
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -333,25 +422,30 @@ def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
     _fail(path, f"invalid YAML: {exc}")
 
 
-def read_user_yaml(path: Path) -> YamlDoc:
-    """Read and check a hand-written YAML file whose top level must be a mapping.
-
-    Raises :class:`UserFileError` (an InputFileError) with one message naming the file, and the
-    line and column where there is one, for every way such a file can be unreadable.
-    """
-    path = Path(path)
-    data = _read_bytes(path)
-    text = _decode(path, data)
+def _user_text(path: Path) -> str:
+    """The file's text after the byte-level checks: size, UTF-8, NUL, empty, tab indentation."""
+    text = _decode(path, _read_bytes(path))
     if not text.strip():
         _fail(path, "is empty")
     _check_tabs(path, text)
-    try:
+    return text
+
+
+def _compose(text: str, check_events: bool) -> Node | None:
+    if check_events:
         _check_events(text)
-        loader = _FastLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+    loader = _UserLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _document(path: Path, text: str) -> YamlDoc:
+    from careergap.yamlprecheck import events_need_checking
+
+    try:
+        root = _compose(text, events_need_checking(text, MAX_NESTING))
         if root is None:
             _fail(path, "is empty (it holds only comments)")
         _check_nodes(path, root)
@@ -366,6 +460,51 @@ def read_user_yaml(path: Path) -> YamlDoc:
     except yaml.YAMLError as exc:
         _yaml_problem(path, text, exc)
     return YamlDoc(path, constructed, root)
+
+
+def read_user_yaml(path: Path) -> YamlDoc:
+    """Read and check a hand-written YAML file whose top level must be a mapping.
+
+    Raises :class:`UserFileError` (an InputFileError) with one message naming the file, and the
+    line and column where there is one, for every way such a file can be unreadable.
+    """
+    path = Path(path)
+    return _document(path, _user_text(path))
+
+
+def read_user_data(path: Path) -> dict[str, Any]:
+    """``read_user_yaml(path).data`` without keeping the nodes, for reading many files fast.
+
+    The same checks and the same refusals, word for word: a file the one-pass builder cannot
+    vouch for (an unusual tag, a repeated key, anything the event pass must look at) is read
+    by the full path, which gives the located error.
+    """
+    from careergap.yamlprecheck import events_need_checking
+
+    path = Path(path)
+    text = _user_text(path)
+    if not events_need_checking(text, MAX_NESTING):
+        try:
+            root = _compose(text, check_events=False)
+            if isinstance(root, MappingNode):
+                data: dict[str, Any] = _plain(root, 1)
+                return data
+        except (_NotPlain, yaml.YAMLError):
+            pass
+    return _document(path, text).data
+
+
+def read_user_data_batch(paths: Sequence[str]) -> list[dict[str, Any] | None]:
+    """:func:`read_user_data` of each path in order, stopping after the first that fails, which
+    is None: the caller reads that one again to raise its error. Runs in worker processes."""
+    out: list[dict[str, Any] | None] = []
+    for name in paths:
+        try:
+            out.append(read_user_data(Path(name)))
+        except Exception:  # noqa: BLE001 - the caller re-reads it and raises the real error
+            out.append(None)
+            break
+    return out
 
 
 # --- writing ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from careergap.loader import (
     UserFileError,
     dump_yaml,
     load_trusted_yaml,
+    read_user_data,
     read_user_yaml,
     write_text_atomic,
 )
@@ -110,6 +112,31 @@ BAD_FILES = [
         b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
         f":1:{3 + MAX_NESTING}: nested deeper than {MAX_NESTING} levels",
     ),
+    (
+        "deep block nesting on one line",
+        b"a:\n" + b"- " * 100_000 + b"x\n",
+        f":2:{2 * MAX_NESTING - 1}: nested deeper than {MAX_NESTING} levels",
+    ),
+    (
+        "deep block nesting by indentation",
+        b"".join(b" " * i + b"k:\n" for i in range(100)) + b" " * 100 + b"v\n",
+        f":{MAX_NESTING + 1}:{MAX_NESTING + 1}: nested deeper than {MAX_NESTING} levels",
+    ),
+    (
+        "duplicate anchor",
+        b"a: &x 1\nb: &x 2\n",
+        ":2:4: invalid YAML: found duplicate anchor; first occurrence second occurrence",
+    ),
+    (
+        "a mapping tag on text",
+        b"a: !!map x\n",
+        ":1:4: invalid YAML: expected a mapping node, but found scalar",
+    ),
+    (
+        "a broken second document",  # not "expected a single document": every event is read
+        b"a: 1\n---\nb: [\n",
+        ":4:1: invalid YAML: did not find expected node content",
+    ),
 ]
 
 
@@ -122,10 +149,13 @@ def _write(tmp_path: Path, data: bytes, name: str = "me.yaml") -> Path:
 @pytest.mark.parametrize(
     ("data", "expected"), [case[1:] for case in BAD_FILES], ids=[case[0] for case in BAD_FILES]
 )
-def test_bad_files_give_one_located_error(tmp_path: Path, data: bytes, expected: str) -> None:
+@pytest.mark.parametrize("reader", [read_user_yaml, read_user_data])
+def test_bad_files_give_one_located_error(
+    tmp_path: Path, data: bytes, expected: str, reader: Callable[[Path], object]
+) -> None:
     path = _write(tmp_path, data)
     with pytest.raises(InputFileError) as info:
-        read_user_yaml(path)
+        reader(path)
     assert str(info.value).startswith(f"{path}{expected}")
     assert "Traceback" not in str(info.value)
 
