@@ -90,3 +90,83 @@ def test_unknown_posting_id_is_an_error_with_a_hint() -> None:
         load_corpus().get("p-002-0077x")
     assert str(err.value).startswith("unknown posting 'p-002-0077x' — did you mean p-002-")
     assert str(err.value).endswith("(see `careergap postings list`)")
+
+
+# --- reading a large folder: worker processes, shared lines, the first error by file order ---
+
+
+def _folder_of(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "many"
+    for number in range(count):
+        write(folder, f"p{number:03d}.yaml", GOOD.replace("mine-001", f"mine-{number:03d}"))
+    return folder
+
+
+def _read(folder: Path, parallel: bool) -> list[tuple[Path, object]] | str:
+    """What ``_user_folder`` gives (or the error it raises), read serially or by workers."""
+    from careergap.corpus import readahead
+    from careergap.corpus.load import _user_folder
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readahead, "PARALLEL_MIN_FILES", 1 if parallel else 10**9)
+        patch.setattr(readahead, "CHUNK_FILES", 2)
+        patch.setattr(readahead, "usable_cpus", lambda: 2)
+        try:
+            return _user_folder(folder)
+        except CareergapError as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+
+def test_workers_read_a_folder_exactly_as_a_serial_read(tmp_path: Path) -> None:
+    folder = _folder_of(tmp_path, 9)
+    serial = _read(folder, parallel=False)
+    assert _read(folder, parallel=True) == serial
+    assert [path.name for path, _ in serial] == [f"p{n:03d}.yaml" for n in range(9)]
+
+
+@pytest.mark.parametrize(
+    ("bad_yaml", "bad_field"),
+    [(3, 6), (6, 3), (4, 4 + 1), (8, 0)],
+    ids=["yaml first", "field first", "same chunk", "first file"],
+)
+def test_the_first_bad_file_by_name_is_the_error(
+    tmp_path: Path, bad_yaml: int, bad_field: int
+) -> None:
+    folder = _folder_of(tmp_path, 9)
+    write(folder, f"p{bad_yaml:03d}.yaml", GOOD.replace("lines:\n", "lines:\n\t- x\n"))
+    write(folder, f"p{bad_field:03d}.yaml", GOOD.replace("- line: 4", "- line: -4"))
+    serial = _read(folder, parallel=False)
+    first = min(bad_yaml, bad_field)
+    assert isinstance(serial, str) and f"p{first:03d}.yaml:" in serial
+    assert _read(folder, parallel=True) == serial
+
+
+def test_without_worker_processes_the_folder_is_read_serially(tmp_path: Path) -> None:
+    import concurrent.futures
+
+    folder = _folder_of(tmp_path, 5)
+    serial = _read(folder, parallel=False)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+        assert _read(folder, parallel=True) == serial
+
+
+def test_identical_lines_are_one_shared_line_and_postings_are_unchanged(tmp_path: Path) -> None:
+    from careergap.loader import read_user_yaml
+    from careergap.models import Posting
+
+    folder = _folder_of(tmp_path, 3)
+    loaded = _read(folder, parallel=False)
+    assert not isinstance(loaded, str)
+    (path_a, a), (_, b), _ = loaded
+    assert a.lines[0] is b.lines[0]  # type: ignore[attr-defined]
+    plain = Posting.model_validate(read_user_yaml(path_a).data)
+    assert a == plain
+    assert a.model_fields_set == plain.model_fields_set  # type: ignore[attr-defined]
+    assert [line.model_fields_set for line in a.lines] == [  # type: ignore[attr-defined]
+        line.model_fields_set for line in plain.lines
+    ]

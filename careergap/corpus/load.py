@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from careergap.errors import CareergapError, DataError, Problem
-from careergap.models import Posting, RoleFamily
+from careergap.models import Posting, RequirementLine, RoleFamily
 
 
 @dataclass(frozen=True)
@@ -67,32 +68,63 @@ def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
     return out
 
 
-def _user_folder(folder: Path) -> list[tuple[Path, Posting]]:
-    """A user's corpus folder: same YAML format, every problem located by file and line."""
+def _user_folder(
+    folder: Path, shared: dict[tuple[Any, ...], RequirementLine] | None = None
+) -> list[tuple[Path, Posting]]:
+    """A user's corpus folder: same YAML format, every problem located by file and line.
+
+    Files are read in name order and the first bad one (in that order) is the error, however
+    they are read (see :func:`careergap.corpus.readahead.read_folder`). Lines written the same
+    way in several postings become one shared ``RequirementLine`` (``shared``).
+    """
+    from careergap.corpus.readahead import read_folder
+
+    if not folder.is_dir():
+        raise CareergapError(f"{folder}: not a folder of postings")
+    shared = {} if shared is None else shared
+    return [
+        (path, _posting(path, data, shared))
+        for path, data in read_folder(sorted(folder.glob("*.yaml")))
+    ]
+
+
+def _posting(
+    path: Path, data: dict[str, Any], shared: dict[tuple[Any, ...], RequirementLine]
+) -> Posting:
+    """The posting a user file holds, or a DataError naming each problem's file and line."""
     from pydantic import ValidationError
 
     from careergap.loader import read_user_yaml
 
-    if not folder.is_dir():
-        raise CareergapError(f"{folder}: not a folder of postings")
-    out = []
-    for path in sorted(folder.glob("*.yaml")):
-        doc = read_user_yaml(path)
-        try:
-            out.append((path, Posting.model_validate(doc.data)))
-        except ValidationError as exc:
-            problems = []
-            for err in exc.errors():
-                loc = tuple(err["loc"])
-                line = None
-                for cut in range(len(loc), -1, -1):
-                    line = doc.line_of(loc[:cut])
-                    if line is not None:
-                        break
-                field = ".".join(str(part) for part in loc) or None
-                problems.append(str(Problem(str(path), line, field, err["msg"])))
-            raise DataError("\n".join(problems)) from None
-    return out
+    try:
+        return _with_shared_lines(Posting.model_validate(data), shared)
+    except ValidationError:
+        pass
+    doc = read_user_yaml(path)  # again, with its nodes, to point at lines
+    try:
+        return Posting.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line = None
+            for cut in range(len(loc), -1, -1):
+                line = doc.line_of(loc[:cut])
+                if line is not None:
+                    break
+            field = ".".join(str(part) for part in loc) or None
+            problems.append(str(Problem(str(path), line, field, err["msg"])))
+        raise DataError("\n".join(problems)) from None
+
+
+def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], RequirementLine]) -> Posting:
+    """The posting with each line replaced by an equal one already held, if any (frozen models,
+    so sharing is safe): boilerplate repeated across thousands of postings is stored once."""
+    lines = []
+    for line in posting.lines:
+        key = (line.line, line.text, line.required, len(line.model_fields_set))
+        lines.append(shared.setdefault(key, line))
+    return posting.model_copy(update={"lines": tuple(lines)})
 
 
 def _check(loaded: Sequence[tuple[Path, Posting]], families: Mapping[str, RoleFamily]) -> None:
@@ -124,8 +156,9 @@ def load_corpus(extra_dirs: Sequence[Path] = ()) -> Corpus:
         saved = None
     folders = [saved] if saved is not None and saved.is_dir() else []
     folders.extend(Path(d) for d in extra_dirs)
+    shared: dict[tuple[Any, ...], RequirementLine] = {}
     for folder in dict.fromkeys(folders):
-        loaded.extend(_user_folder(folder))
+        loaded.extend(_user_folder(folder, shared))
     _check(loaded, families)
     postings = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
     return Corpus(postings=postings, families=families)
