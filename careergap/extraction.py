@@ -63,43 +63,48 @@ def extract_json_chunks(
     source: str,
     lines: Sequence[str],
     skills: Sequence[tuple[str, str, Sequence[int]]],
-) -> Iterator[str]:
-    """The ``extract --json`` document, in pieces, byte for byte what
-    ``json.dumps(payload, indent=2, ensure_ascii=False) + "\\n"`` prints for::
+) -> Iterator[bytes]:
+    """The ``extract --json`` document in UTF-8 pieces, byte for byte what
+    ``json.dumps(payload, indent=2, ensure_ascii=False) + "\\n"`` encodes to, for::
 
         {"schema_version": ..., "source": ..., "skills": [
             {"id": ..., "name": ..., "mentions": [{"line": n, "text": lines[n - 1].strip()},
                                                    ...]}, ...]}
 
     ``skills`` holds (id, name, 1-based line numbers) in output order. One piece per skill,
-    so a large result streams instead of being built whole.
+    so a large result streams instead of being built whole. Bytes, not text: the output is
+    tens of MB, and joining pieces already encoded skips a str copy and one big encode.
     """
     version, source_json = int(schema_version), encode_basestring(source)
     head = f'{{\n  "schema_version": {version},\n  "source": {source_json},'
     if not skills:
-        yield head + '\n  "skills": []\n}\n'
+        yield (head + '\n  "skills": []\n}\n').encode()
         return
     open_, sep, close = f"{_MENTION}{{\n{_MENTION_KEY}", f",\n{_MENTION_KEY}", f"\n{_MENTION}}}"
     needed = set().union(*(numbers for _, _, numbers in skills))
     # One mention object per line, shared by every skill on that line: most of the output.
     rendered = {
-        n: f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}{close}'
+        n: (
+            f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}{close}'
+        ).encode()
         for n in needed
     }
     pieces = (_skill_json(sid, name, numbers, rendered) for sid, name, numbers in skills)
-    yield head + '\n  "skills": [\n' + next(pieces)
+    yield (head + '\n  "skills": [\n').encode() + next(pieces)
     for piece in pieces:
-        yield ",\n" + piece
-    yield "\n  ]\n}\n"
+        yield b",\n" + piece
+    yield b"\n  ]\n}\n"
 
 
-def _skill_json(skill_id: str, name: str, numbers: Sequence[int], rendered: dict[int, str]) -> str:
+def _skill_json(
+    skill_id: str, name: str, numbers: Sequence[int], rendered: dict[int, bytes]
+) -> bytes:
     """One element of ``skills``, indented as json.dumps(indent=2) does at that depth."""
     head = (
         f'{_SKILL}{{\n{_SKILL_KEY}"id": {encode_basestring(skill_id)},\n'
         f'{_SKILL_KEY}"name": {encode_basestring(name)},\n{_SKILL_KEY}"mentions": '
-    )
+    ).encode()
     if not numbers:
-        return f"{head}[]\n{_SKILL}}}"
-    body = ",\n".join(map(rendered.__getitem__, numbers))
-    return f"{head}[\n{body}\n{_SKILL_KEY}]\n{_SKILL}}}"
+        return head + f"[]\n{_SKILL}}}".encode()
+    body = b",\n".join(map(rendered.__getitem__, numbers))
+    return b"".join((head, b"[\n", body, f"\n{_SKILL_KEY}]\n{_SKILL}}}".encode()))

@@ -39,7 +39,7 @@ def _reference(version: int, source: str, lines: list[str], skills: Skills) -> s
 
 
 def _ours(version: int, source: str, lines: list[str], skills: Skills) -> str:
-    return "".join(extract_json_chunks(version, source, lines, skills))
+    return b"".join(extract_json_chunks(version, source, lines, skills)).decode()
 
 
 def test_json_is_byte_for_byte_json_dumps() -> None:
@@ -63,7 +63,7 @@ def test_json_streams_one_piece_per_skill() -> None:
     skills: Skills = [(f"s{i}", f"S{i}", [i]) for i in range(1, 6)]
     pieces = list(extract_json_chunks(1, "f", lines, skills))
     assert len(pieces) == 6  # the head with the first skill, four more, the closing brackets
-    assert json.loads("".join(pieces))["skills"][4] == {
+    assert json.loads(b"".join(pieces))["skills"][4] == {
         "id": "s5",
         "name": "S5",
         "mentions": [{"line": 5, "text": "line 5"}],

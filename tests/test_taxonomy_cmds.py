@@ -158,6 +158,23 @@ def test_extract_json_without_skills(runner: CliRunner, small: Taxonomy) -> None
     assert json.loads(result.stdout) == {"schema_version": 1, "source": "-", "skills": []}
 
 
+def test_extract_json_to_a_stream_without_a_byte_buffer(
+    small: Taxonomy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from careergap.cli.taxonomy_cmds import extract
+
+    text_only = io.StringIO()  # no .buffer: the UTF-8 pieces are decoded and written as text
+    path = tmp_path / "cv.txt"
+    path.write_text("Zoë writes Rust\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", text_only)
+    extract(str(path), as_json=True)
+    assert json.loads(text_only.getvalue())["skills"] == [
+        {"id": "rust", "name": "Rust", "mentions": [{"line": 1, "text": "Zoë writes Rust"}]}
+    ]
+
+
 def test_extract_table(runner: CliRunner, small: Taxonomy, posting: Path) -> None:
     result = runner.invoke(app, ["extract", str(posting)])
     assert result.exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -73,10 +74,23 @@ def extract(
         lines = text.split("\n")
         found = line_numbers(lines, mentions)
         skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
-        sys.stdout.writelines(extract_json_chunks(SCHEMA_VERSION, source, lines, skills))
+        _write_utf8(extract_json_chunks(SCHEMA_VERSION, source, lines, skills))
         return
     counts = Counter(map(itemgetter(0), mentions))
     _print_extract(taxonomy, first_lines(text, mentions), counts, source)
+
+
+def _write_utf8(chunks: Iterable[bytes]) -> None:
+    """Write UTF-8 pieces to stdout: to its byte buffer when it has one (JSON is UTF-8)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if buffer is None:
+            sys.stdout.write(chunk.decode())
+        else:
+            buffer.write(chunk)
+    if buffer is not None:
+        buffer.flush()
 
 
 def read_text(source: str) -> str:
