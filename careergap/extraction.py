@@ -17,6 +17,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]  # C-ac
 
 from careergap.matching import Mention
 
+#: A mention's skill id and start offset, read in C.
 _SKILL_ID, _START = operator.itemgetter(0), operator.itemgetter(1)
 #: What json.dumps(indent=2) puts before a value at each depth of the extract payload.
 _SKILL, _SKILL_KEY, _MENTION, _MENTION_KEY = (" " * n for n in (4, 6, 8, 10))

@@ -244,7 +244,7 @@ def _exact_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Compiled:
-    ci_pattern: re.Pattern[str]  # runs over " " + the lower-cased text (after_separator)
+    ci_pattern: re.Pattern[str]  # runs over " " + the lower-cased text (compile_after_separator)
     exact_pattern: re.Pattern[str]  # runs over the text as written
     ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
     exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
