@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,9 @@ def _user_folder(
     if collecting:
         gc.disable()
     try:
-        return [(path, _posting(path, data, shared)) for path, data in read_folder(paths)]
+        # closing(): a bad file stops the worker processes now, not when the error is gone.
+        with closing(read_folder(paths)) as files:
+            return [(path, _posting(path, data, shared)) for path, data in files]
     finally:
         if collecting:
             gc.enable()

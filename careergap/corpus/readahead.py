@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ TASKS_AHEAD_PER_WORKER = 2
 FORK_METHOD, FRESH_METHOD = "fork", "spawn"
 
 
-def read_folder(paths: Sequence[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
+def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]], None, None]:
     """``(path, read_user_data(path))`` for each path in order; raises at the first bad file.
 
     Large folders are read ahead by worker processes; the results are the same either way.
@@ -45,8 +45,9 @@ def read_folder(paths: Sequence[Path]) -> Iterator[tuple[Path, dict[str, Any]]]:
             data = next(ahead, None)
             yield path, (data if data is not None else read_user_data(path))
     finally:
-        if hasattr(ahead, "close"):
-            ahead.close()
+        close = getattr(ahead, "close", None)
+        if close is not None:
+            close()
 
 
 def usable_cpus() -> int:
