@@ -7,6 +7,11 @@ crash on: oversized files, bad encodings, NUL bytes, tab indentation, duplicate 
 aliases (so no alias bombs), non-standard tags (so ``!!python/...`` is never constructed),
 deep nesting and a top level that is not a mapping. In user files every mapping key is
 read as the text written (``3: x`` has the key ``"3"``, ``yes: x`` the key ``"yes"``).
+
+Speed without weaker checks: the separate event pass is skipped only when the text proves it
+would find nothing (``careergap.yamlprecheck``), and :func:`read_user_data` (for folders of
+thousands of postings) builds the data in one pass over the nodes, handing anything unusual
+to the full path so that every refusal keeps its words and its line.
 """
 
 from __future__ import annotations
