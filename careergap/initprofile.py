@@ -2,7 +2,7 @@
 
 Skills found in the CV text start at level 2 (beginner), each with a comment naming the CV
 line it came from, so the person adjusts levels instead of typing names. The file is written
-atomically (``loader.write_text_atomic``) and an existing file is never replaced without
+atomically (``userfiles.write_text_atomic``) and an existing file is never replaced without
 ``force``.
 """
 
@@ -134,7 +134,7 @@ def render_profile(
 
 def write_profile(path: Path, text: str, force: bool = False) -> None:
     """Write the profile atomically; refuse to replace an existing file unless ``force``."""
-    from careergap.loader import write_text_atomic
+    from careergap.userfiles import write_text_atomic
 
     path = Path(path)
     if path.is_dir():
@@ -149,8 +149,8 @@ def write_profile(path: Path, text: str, force: bool = False) -> None:
 
 
 def read_cv(path: Path) -> str:
-    """The CV's text: UTF-8 plain text up to 1 MB (``loader.read_user_text``)."""
-    from careergap.loader import read_user_text
+    """The CV's text: UTF-8 plain text up to 1 MB (``userfiles.read_user_text``)."""
+    from careergap.userfiles import read_user_text
 
     text = read_user_text(path, MAX_CV_BYTES, "CV text file")
     if not text.strip():

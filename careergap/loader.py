@@ -3,7 +3,8 @@
 Packaged data is trusted and loaded with the fast C loader when present. Files a person
 writes (a profile, their own postings) go through :func:`read_user_yaml`, which refuses,
 with one message naming the file and line, everything PyYAML would accept silently or
-crash on: oversized files, bad encodings, NUL bytes, tab indentation, duplicate keys,
+crash on: oversized files, bad encodings and NUL bytes (checked by ``careergap.userfiles``
+before any parsing), tab indentation, duplicate keys,
 aliases (so no alias bombs), non-standard tags (so ``!!python/...`` is never constructed),
 deep nesting and a top level that is not a mapping. In user files every mapping key is
 read as the text written (``3: x`` has the key ``"3"``, ``yes: x`` the key ``"yes"``).
@@ -16,9 +17,7 @@ to the full path so that every refusal keeps its words and its line.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,9 @@ from typing import Any, NoReturn
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from careergap.errors import CareergapError, InputFileError, Problem
+from careergap.errors import Problem
+from careergap.userfiles import UserFileError, check_tabs, decode, read_bytes
+from careergap.userfiles import fail as _fail
 
 try:  # libyaml is several times faster; fall back to the pure-Python loader and dumper.
     _FastLoader: type = yaml.CSafeLoader
@@ -36,8 +37,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = yaml.SafeLoader
     _FastDumper = yaml.SafeDumper
 
-#: User files are hand-written; anything bigger is a mistake (or an attack) and is not read.
-MAX_USER_FILE_BYTES = 1024 * 1024
 #: Deeper nesting than this is never a real profile; it bounds recursion while composing.
 MAX_NESTING = 64
 #: The only tags a user file may carry (implicit or explicit); everything else is refused.
@@ -48,34 +47,8 @@ ALLOWED_TAGS = frozenset(
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
-class UserFileError(InputFileError):
-    """A user file that cannot be read at all; ``problems`` holds each located reason.
-
-    The message is ``path:line:column: reason`` when a column is known, else ``path:line: reason``.
-    """
-
-    def __init__(self, problems: Sequence[Problem], column: int | None = None):
-        self.problems = list(problems)
-        self.column = column
-        if column is not None and len(self.problems) == 1 and self.problems[0].line is not None:
-            only = self.problems[0]
-            text = f"{only.path}:{only.line}:{column}: {only.message}"
-        else:
-            text = "\n".join(str(p) for p in self.problems)
-        super().__init__(text)
-
-
 class _Refused(yaml.MarkedYAMLError):
     """Valid YAML that careergap refuses in user files (aliases, deep nesting, odd dates)."""
-
-
-def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> NoReturn:
-    raise UserFileError([Problem(str(path), line, None, message)], column)
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 # --- trusted files ------------------------------------------------------------------------
@@ -336,76 +309,6 @@ class YamlDoc:
         return node, line, len(keys)
 
 
-def _size(limit: int) -> str:
-    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit:,} bytes"
-
-
-def read_user_text(source: str | Path, limit: int, what: str = "text file") -> str:
-    """Plain text a person gives careergap (a CV, a pasted ad, a file to extract skills from), or
-    standard input for ``-``: at most ``limit`` bytes of UTF-8 without NUL bytes. Every failure
-    is one error naming the file, and the line where there is one."""
-    if str(source) == "-":
-        import sys
-
-        label = Path("<stdin>")
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            _fail(label, f"is larger than {_size(limit)}; careergap reads up to {_size(limit)}")
-    else:
-        label = Path(source)
-        data = _read_bytes(label, limit, what)
-    return _decode(label, data)
-
-
-def _read_bytes(path: Path, limit: int = MAX_USER_FILE_BYTES, what: str = "YAML file") -> bytes:
-    """The file's bytes after the path checks; the size is checked before anything is read."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        _fail(path, "no such file")
-    except OSError as exc:
-        _fail(path, f"cannot read: {exc.strerror or exc}")
-    if path.is_dir():
-        _fail(path, f"is a directory, not a {what}")
-    if info.st_size > limit:
-        _fail(path, f"is {info.st_size:,} bytes; careergap reads files up to {_size(limit)}")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except PermissionError:
-        _fail(path, "cannot read: permission denied")
-    except OSError as exc:
-        _fail(path, f"cannot read: {exc.strerror or exc}")
-    if len(data) > limit:  # it grew after stat, or is a device or pipe
-        _fail(path, f"is larger than {_size(limit)}; careergap reads files up to {_size(limit)}")
-    return data
-
-
-def _decode(path: Path, data: bytes) -> str:
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line, col = _line_col(data, nul)
-        _fail(path, f"contains a NUL byte (byte offset {nul}); is it a binary file?", line, col)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        _fail(
-            path,
-            f"is not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start}; "
-            "save the file as UTF-8",
-            line,
-            col,
-        )
-    return text.removeprefix("\ufeff")
-
-
-def _check_tabs(path: Path, text: str) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith("\t") and line.strip():
-            _fail(path, "a tab is used for indentation; YAML needs spaces", number, 1)
-
-
 def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
     """Turn a PyYAML error into one located message."""
     if isinstance(exc, yaml.reader.ReaderError):
@@ -429,10 +332,10 @@ def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
 
 def _user_text(path: Path) -> str:
     """The file's text after the byte-level checks: size, UTF-8, NUL, empty, tab indentation."""
-    text = _decode(path, _read_bytes(path))
+    text = decode(path, read_bytes(path))
     if not text.strip():
         _fail(path, "is empty")
-    _check_tabs(path, text)
+    check_tabs(path, text)
     return text
 
 
@@ -510,53 +413,3 @@ def read_user_data_batch(paths: Sequence[str]) -> list[dict[str, Any] | None]:
             out.append(None)
             break
     return out
-
-
-# --- writing ------------------------------------------------------------------------------
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) so that readers see the old file or the new one, never half of it.
-
-    A temporary file in the same directory is written, fsynced and renamed over ``path``;
-    an existing file's permissions are kept.
-    """
-    path = Path(path)
-    directory = path.parent
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise CareergapError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    _fsync_dir(directory)
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename durable; not every platform can open a directory, which is harmless."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

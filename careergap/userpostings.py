@@ -110,7 +110,7 @@ def _title_from(lines: Sequence[RequirementLine]) -> str | None:
 
 def read_source(source: str) -> str:
     """The pasted text from a file, or from standard input for ``-``."""
-    from careergap.loader import read_user_text
+    from careergap.userfiles import read_user_text
 
     return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
@@ -191,7 +191,7 @@ def posting_yaml(posting: Posting) -> str:
 
 def save(pasted: PastedPosting) -> Path:
     """Store the posting (YAML) and its pasted text; refuse a posting already stored."""
-    from careergap.loader import write_text_atomic
+    from careergap.userfiles import write_text_atomic
 
     folder = postings_dir()
     target = folder / f"{pasted.posting.id}.yaml"

@@ -12,14 +12,12 @@ import pytest
 from careergap.errors import InputFileError
 from careergap.loader import (
     MAX_NESTING,
-    MAX_USER_FILE_BYTES,
-    UserFileError,
     dump_yaml,
     load_trusted_yaml,
     read_user_data,
     read_user_yaml,
-    write_text_atomic,
 )
+from careergap.userfiles import MAX_USER_FILE_BYTES, UserFileError
 
 #: A billion-laughs document: nine levels of nine aliases each (9**9 strings if expanded).
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
@@ -284,35 +282,6 @@ def test_trusted_loader_and_dump_round_trip(tmp_path: Path) -> None:
     path.write_text(dump_yaml(data), encoding="utf-8")
     assert load_trusted_yaml(path) == data
     assert dump_yaml(data).splitlines()[0] == "b:"  # key order kept
-
-
-def test_write_text_atomic_replaces_and_keeps_mode(tmp_path: Path) -> None:
-    path = tmp_path / "profile.yaml"
-    write_text_atomic(path, "name: Zoë\n")
-    assert path.read_text(encoding="utf-8") == "name: Zoë\n"
-    path.chmod(0o600)
-    write_text_atomic(path, "name: Ada\n")
-    assert path.read_text(encoding="utf-8") == "name: Ada\n"
-    assert path.stat().st_mode & 0o777 == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == ["profile.yaml"]  # no temp file left
-
-
-def test_write_text_atomic_failure_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from careergap.errors import CareergapError
-
-    path = tmp_path / "profile.yaml"
-    path.write_text("old\n", encoding="utf-8")
-
-    def broken_replace(src: object, dst: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(CareergapError, match="cannot write: No space left on device"):
-        write_text_atomic(path, "new\n")
-    assert path.read_text(encoding="utf-8") == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["profile.yaml"]
 
 
 def test_windows_line_endings_are_fine(tmp_path: Path) -> None:

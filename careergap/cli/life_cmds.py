@@ -195,7 +195,7 @@ def report_cmd(
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
     from careergap import history, report, report_html
     from careergap.cli.score_cmds import load
-    from careergap.loader import write_text_atomic
+    from careergap.userfiles import write_text_atomic
 
     if fmt is not None and fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="--format")

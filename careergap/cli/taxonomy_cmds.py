@@ -95,7 +95,7 @@ def _write_utf8(chunks: Iterable[bytes]) -> None:
 
 def read_text(source: str) -> str:
     """The text of FILE or stdin, with a clear error naming the file for every failure."""
-    from careergap.loader import read_user_text
+    from careergap.userfiles import read_user_text
 
     return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
