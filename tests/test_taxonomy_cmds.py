@@ -202,6 +202,14 @@ def test_extract_without_skills(runner: CliRunner, small: Taxonomy) -> None:
     assert result.stderr == "no known skills found in -\n"
 
 
+@pytest.mark.parametrize("text", ["", "  \n\t\n"])
+def test_extract_of_empty_stdin_is_an_error(runner: CliRunner, small: Taxonomy, text: str) -> None:
+    """Text that names no skill is exit 0 (above); no text at all is a mistake worth saying."""
+    result = runner.invoke(app, ["extract", "-", "--json"], input=text)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "error: <stdin>: is empty; there is no text to find skills in\n"
+
+
 def test_extract_a_missing_file(runner: CliRunner, small: Taxonomy, tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
     result = runner.invoke(app, ["extract", str(missing)])

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from careergap.cli._common import command, emit_json
+from careergap.errors import CareergapError
 
 if TYPE_CHECKING:
     from careergap.models import Skill
@@ -94,10 +95,18 @@ def _write_utf8(chunks: Iterable[bytes]) -> None:
 
 
 def read_text(source: str) -> str:
-    """The text of FILE or stdin, with a clear error naming the file for every failure."""
+    """The text of FILE or stdin, with a clear error naming the file for every failure.
+
+    An empty file is one of them: it is far more often the wrong file (or a redirect that
+    produced nothing) than a text that names no skill.
+    """
     from careergap.userfiles import read_user_text
 
-    return read_user_text(source, MAX_TEXT_BYTES, "text file")
+    text = read_user_text(source, MAX_TEXT_BYTES, "text file")
+    if not text.strip():
+        where = "<stdin>" if source == "-" else source
+        raise CareergapError(f"{where}: is empty; there is no text to find skills in")
+    return text
 
 
 def _skill_payload(skill: Skill) -> dict[str, Any]:
