@@ -131,7 +131,7 @@ def compile_entries(
 
     A line that occurs in many postings (boilerplate, re-posted ads) is extracted once.
     """
-    from careergap.matching import Extractor
+    from careergap.extractor import Extractor
     from careergap.render_progress import progress
 
     find = Extractor(taxonomy).find

@@ -15,7 +15,7 @@ import operator
 from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # C-accelerated
 
-from careergap.matching import Mention
+from careergap.extractor import Mention
 
 #: A mention's skill id and start offset, read in C.
 _SKILL_ID, _START = operator.itemgetter(0), operator.itemgetter(1)

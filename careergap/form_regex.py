@@ -3,7 +3,7 @@
 Python's ``re`` tries the alternatives of a plain ``a|b|c...`` one by one at every position;
 factoring shared prefixes ("apache spark", "apache beam") keeps that work small, and greedy
 optional groups make the longest form win at each position. Used by
-:class:`careergap.matching.Extractor`.
+:class:`careergap.extractor.Extractor`.
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ def skills_in_text(
 ) -> list[FoundSkill]:
     """Skills mentioned in ``text``, in order of first mention (ties by name).
 
-    ``find`` is ``matching.Extractor(taxonomy).find``: it returns mentions with a ``skill_id``.
+    ``find`` is ``extractor.Extractor(taxonomy).find``: it returns mentions with a ``skill_id``.
     """
     first: dict[str, tuple[int, str]] = {}
     others: dict[str, list[int]] = {}

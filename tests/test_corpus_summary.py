@@ -13,7 +13,7 @@ from careergap.corpus.summary import (
     summarize_families,
     top_skills,
 )
-from careergap.matching import Extractor
+from careergap.extractor import Extractor
 from careergap.models import Posting, RequirementLine
 from careergap.taxonomy import load_taxonomy
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careergap.extraction import extract_json_chunks, first_lines, line_numbers
-from careergap.matching import Mention
+from careergap.extractor import Mention
 
 Skills = list[tuple[str, str, list[int]]]
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careergap.errors import CareergapError
-from careergap.matching import Extractor
+from careergap.extractor import Extractor
 from careergap.models import Posting
 from careergap.requirements import requirements_for_line
 from careergap.taxonomy import load_taxonomy

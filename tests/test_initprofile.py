@@ -156,7 +156,7 @@ def test_read_cv_errors(tmp_path: Path) -> None:
 
 
 def test_cv_in_a_cv_is_the_document_not_computer_vision() -> None:
-    from careergap.matching import Extractor
+    from careergap.extractor import Extractor
     from careergap.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()

@@ -35,7 +35,7 @@ POSTINGS_OPTION = typer.Option(
 
 def _extractor() -> tuple[Callable[[str], list[Any]], dict[str, str]]:
     """The taxonomy's skill finder and skill names (imported lazily: start-up stays fast)."""
-    from careergap.matching import Extractor
+    from careergap.extractor import Extractor
     from careergap.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()

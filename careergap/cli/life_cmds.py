@@ -76,7 +76,7 @@ def init_cmd(
     found: list[initprofile.FoundSkill] = []
     cv_name = None
     if from_text is not None:
-        from careergap.matching import Extractor
+        from careergap.extractor import Extractor
         from careergap.taxonomy import load_taxonomy
 
         text = initprofile.read_cv(from_text)
@@ -262,8 +262,8 @@ def postings_add_cmd(
 ) -> None:
     """Store a job ad you pasted; it counts in roles, postings, match and gaps from then on."""
     from careergap import render_life, userpostings
+    from careergap.extractor import Extractor
     from careergap.families import load_families, resolve_role
-    from careergap.matching import Extractor
     from careergap.taxonomy import load_taxonomy
 
     family = resolve_role(role, load_families())

@@ -64,7 +64,7 @@ def extract(
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
     from careergap.extraction import extract_json_chunks, first_lines, line_numbers
-    from careergap.matching import Extractor
+    from careergap.extractor import Extractor
     from careergap.taxonomy import load_taxonomy
 
     text = read_text(source)

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="End-to-end runs of each output.")
     args = parser.parse_args(argv)
-    from careergap.matching import Extractor
+    from careergap.extractor import Extractor
     from careergap.taxonomy import load_taxonomy
 
     text = posting_text(args.mb)
