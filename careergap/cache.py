@@ -13,9 +13,8 @@ value, see ``careergap.cache_codec``); a corrupt, foreign or unreadable cache is
 with at most one warning per process. Writes go to a temporary file renamed into place, so a
 concurrent run sees the old file or the new one, never half of either.
 
-Hashing 100k posting files on every run would cost more than the cache saves, so (as git's index
-does) a file whose size and mtime match what the cache recorded keeps its recorded digest, and a
-file modified within ``RACY_SECONDS`` of the write is always re-read.
+Whether the corpus changed is decided from file sizes and mtimes, as git's index does
+(``careergap.cache_inventory``).
 """
 
 from __future__ import annotations
@@ -26,10 +25,8 @@ import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +39,7 @@ from careergap.cache_codec import (
     encode_demands,
     encode_entries,
 )
+from careergap.cache_inventory import files_record, fingerprint, input_files
 from careergap.models import RoleFamily
 
 if TYPE_CHECKING:
@@ -57,8 +55,6 @@ SCHEMA_VERSION = 3
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"
-#: A file modified this close to the cache write may change again within the same mtime tick.
-RACY_SECONDS = 2.0
 #: Builds of fewer postings than this finish too fast for a progress bar to be worth drawing.
 PROGRESS_MIN_POSTINGS = 2000
 #: Hex digits of the folder-set hash used in the cache file name.
@@ -98,112 +94,6 @@ def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
     return user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
 
 
-@dataclass(frozen=True)
-class Inventory:
-    """Every file the workspace is built from, as parallel columns (cheap to store and compare)."""
-
-    names: list[str]
-    sizes: list[int]
-    mtimes: list[int]
-
-
-def input_files(folders: Sequence[Path]) -> Inventory | None:
-    """The taxonomy, the families and every ``*.yaml`` file of the folders (the files the corpus
-    loader reads, in its order) with their sizes and mtimes; None when one cannot be listed or
-    stat'ed (loading then reports it)."""
-    from careergap.paths import data_file
-
-    names: list[str] = []
-    stats: list[os.stat_result] = []
-    try:
-        for path in (data_file("skills.yaml"), data_file("families.yaml")):
-            names.append(str(path))
-            stats.append(path.stat())
-        for folder in folders:
-            with os.scandir(folder) as listing:
-                found = {e.name: e for e in listing if e.name.endswith(".yaml")}
-            ordered = [found[name] for name in sorted(found)]
-            names.extend([e.path for e in ordered])
-            stats.extend([e.stat() for e in ordered])
-    except OSError:
-        return None
-    return Inventory(names, [s.st_size for s in stats], [s.st_mtime_ns for s in stats])
-
-
-@dataclass(frozen=True)
-class Scan:
-    """The corpus as found: its content key and the ``files`` record that proves it."""
-
-    key: str
-    files: dict[str, list[Any]]
-    #: Whether some file had to be read again (its size or mtime differed from the record).
-    rehashed: bool
-
-
-def fingerprint(inventory: Inventory, known: Any) -> Scan | None:
-    """The corpus's content key and ``files`` record; None when a file cannot be read.
-
-    ``known`` is the record a previous run stored. When every name, size and mtime matches it
-    (the usual case) its digests are reused without reading a byte; otherwise each file whose
-    size or mtime changed is hashed again.
-    """
-    digests = _unchanged_digests(inventory, known)
-    rehashed = digests is None
-    if digests is None:
-        prior = _priors(known)
-        digests = []
-        for name, size, mtime in zip(
-            inventory.names, inventory.sizes, inventory.mtimes, strict=True
-        ):
-            seen = prior.get(name)
-            if seen is not None and seen[:2] == (size, mtime) and isinstance(seen[2], str):
-                digests.append(seen[2])
-                continue
-            try:
-                digests.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest())
-            except OSError:
-                return None
-    key = hashlib.sha256(f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}\n".encode())
-    key.update("\0".join(inventory.names).encode("utf-8", "surrogateescape"))
-    key.update("\n".join(digests).encode())
-    record = {
-        "names": inventory.names,
-        "sizes": inventory.sizes,
-        "mtimes": inventory.mtimes,
-        "digests": digests,
-    }
-    return Scan(key.hexdigest(), record, rehashed)
-
-
-_COLUMNS = ("names", "sizes", "mtimes", "digests")
-
-
-def _priors(known: Any) -> dict[str, tuple[Any, Any, Any]]:
-    """name -> (size, mtime, digest) from a stored record; whatever is malformed is dropped
-    (at worst a file is hashed again)."""
-    if not isinstance(known, dict) or not all(isinstance(known.get(k), list) for k in _COLUMNS):
-        return {}
-    rows = zip(known["names"], known["sizes"], known["mtimes"], known["digests"], strict=False)
-    return {name: (size, mtime, digest) for name, size, mtime, digest in rows if type(name) is str}
-
-
-def _unchanged_digests(inventory: Inventory, known: Any) -> list[str] | None:
-    """The stored digests when the stored names, sizes and mtimes are exactly these."""
-    if not isinstance(known, dict):
-        return None
-    digests = known.get("digests")
-    if (
-        known.get("names") == inventory.names
-        and known.get("sizes") == inventory.sizes
-        and known.get("mtimes") == inventory.mtimes
-        and isinstance(digests, list)
-        and len(digests) == len(inventory.names)
-        and all(type(d) is str for d in digests)
-    ):
-        return digests
-    return None
-
-
 # --- building --------------------------------------------------------------------------------
 
 
@@ -228,12 +118,6 @@ def build(extra: Sequence[Path], show_progress: bool) -> Workspace:
 
 def _header(fmt: str, key: str) -> dict[str, Any]:
     return {"format": fmt, "schema": SCHEMA_VERSION, "version": __version__, "key": key}
-
-
-def files_record(files: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
-    """The ``files`` record as stored: a racy file keeps no mtime, so the next run re-hashes it."""
-    racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
-    return {**files, "mtimes": [m if m < racy_after else -1 for m in files["mtimes"]]}
 
 
 def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[str, Any]:
@@ -377,7 +261,10 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     files = input_files(folders)
     path = cache_path(folders)
     stored = read(path) if files is not None else None
-    scan = fingerprint(files, stored["files"] if stored else {}) if files is not None else None
+    salt = f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}"
+    scan = (
+        fingerprint(files, stored["files"] if stored else {}, salt) if files is not None else None
+    )
     if scan is not None and stored is not None and stored["key"] == scan.key:
         from careergap.families import load_families
 
