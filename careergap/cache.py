@@ -39,7 +39,7 @@ from careergap.cache_codec import (
     encode_demands,
     encode_entries,
 )
-from careergap.cache_inventory import files_record, fingerprint, input_files
+from careergap.cache_inventory import DATA_FILES, files_record, fingerprint, input_files
 from careergap.models import RoleFamily
 
 if TYPE_CHECKING:
@@ -97,15 +97,16 @@ def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
 # --- building --------------------------------------------------------------------------------
 
 
-def build(extra: Sequence[Path], show_progress: bool) -> Workspace:
-    """Load and extract everything from the YAML files (the uncached path)."""
+def build(extra: Sequence[Path], show_progress: bool, total: int | None = None) -> Workspace:
+    """Load and extract everything from the YAML files (the uncached path); ``total`` is the
+    number of posting files, when known, for the progress bar."""
     from careergap.corpus.load import load_corpus
     from careergap.engine import compile_entries, per_family, workspace_of
     from careergap.render_progress import progress
     from careergap.taxonomy import load_taxonomy
 
-    with progress("Reading postings", None, enabled=show_progress):
-        corpus = load_corpus(list(extra))
+    with progress("Reading postings", total, enabled=show_progress) as advance:
+        corpus = load_corpus(list(extra), advance)
     taxonomy = load_taxonomy()
     families = corpus.families
     entries = compile_entries(corpus.postings, taxonomy, show_progress)
@@ -279,8 +280,10 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
             if scan.rehashed:  # same content, new mtimes: record them so the next run reads none
                 write(path, {**stored, "files": files_record(scan.files)})
             return ws
-    show = files is not None and len(files.names) >= PROGRESS_MIN_POSTINGS
-    ws = build(extra, show_progress=show)
+    total = len(files.names) - len(DATA_FILES) if files is not None else None
+    ws = build(
+        extra, show_progress=total is not None and total >= PROGRESS_MIN_POSTINGS, total=total
+    )
     if scan is not None:
         write(path, to_payload(ws, scan.key, scan.files))
         write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan.key))

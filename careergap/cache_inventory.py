@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+#: The packaged data files every workspace depends on, listed before the posting files.
+DATA_FILES = ("skills.yaml", "families.yaml")
 #: A file modified this close to the cache write may change again within the same mtime tick.
 RACY_SECONDS = 2.0
 
@@ -38,7 +40,7 @@ def input_files(folders: Sequence[Path]) -> Inventory | None:
     names: list[str] = []
     stats: list[os.stat_result] = []
     try:
-        for path in (data_file("skills.yaml"), data_file("families.yaml")):
+        for path in map(data_file, DATA_FILES):
             names.append(str(path))
             stats.append(path.stat())
         for folder in folders:

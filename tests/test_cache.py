@@ -344,9 +344,10 @@ def test_large_builds_ask_for_a_progress_bar(mine: Path, monkeypatch: pytest.Mon
     seen: list[bool] = []
     real = cache.build
 
-    def spy(extra: object, show_progress: bool) -> engine.Workspace:
+    def spy(extra: object, show_progress: bool, total: int | None = None) -> engine.Workspace:
         seen.append(show_progress)
-        return real(extra, show_progress)  # type: ignore[arg-type]
+        assert total == len(list(bundled_postings_dir().glob("*.yaml"))) + 1  # + my-001
+        return real(extra, show_progress, total)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "build", spy)
     monkeypatch.setattr(cache, "PROGRESS_MIN_POSTINGS", 1)

@@ -8,6 +8,7 @@ import pytest
 
 from careergap.corpus.load import load_corpus
 from careergap.errors import CareergapError
+from careergap.paths import bundled_postings_dir
 
 GOOD = """\
 id: mine-001
@@ -122,6 +123,17 @@ def test_workers_read_a_folder_exactly_as_a_serial_read(tmp_path: Path) -> None:
     serial = _read(folder, parallel=False)
     assert _read(folder, parallel=True) == serial
     assert [path.name for path, _ in serial] == [f"p{n:03d}.yaml" for n in range(9)]
+
+
+def test_progress_counts_every_file_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careergap.corpus import load
+
+    monkeypatch.setattr(load, "PROGRESS_STEP", 4)
+    counted: list[int] = []
+    corpus = load.load_corpus([_folder_of(tmp_path, 9)], counted.append)
+    bundled = len(list(bundled_postings_dir().glob("*.yaml")))
+    assert sum(counted) == len(corpus.postings) == bundled + 9
+    assert counted[1:] == [4, 4, 1], "the user folder is reported in steps, then the rest"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,8 @@ from careergap.models import Posting, RequirementLine, RoleFamily
 
 #: From this many files a folder is read with the cyclic garbage collector paused.
 NO_GC_MIN_FILES = 2000
+#: Files read between two progress-bar updates (an update per file would cost more than it shows).
+PROGRESS_STEP = 250
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,9 @@ def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
 
 
 def _user_folder(
-    folder: Path, shared: dict[tuple[Any, ...], RequirementLine] | None = None
+    folder: Path,
+    shared: dict[tuple[Any, ...], RequirementLine] | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> list[tuple[Path, Posting]]:
     """A user's corpus folder: same YAML format, every problem located by file and line.
 
@@ -94,9 +98,16 @@ def _user_folder(
     if collecting:
         gc.disable()
     try:
+        out = []
         # closing(): a bad file stops the worker processes now, not when the error is gone.
         with closing(read_folder(paths)) as files:
-            return [(path, _posting(path, data, shared)) for path, data in files]
+            for path, data in files:
+                out.append((path, _posting(path, data, shared)))
+                if advance is not None and len(out) % PROGRESS_STEP == 0:
+                    advance(PROGRESS_STEP)
+        if advance is not None:
+            advance(len(out) % PROGRESS_STEP)
+        return out
     finally:
         if collecting:
             gc.enable()
@@ -160,13 +171,20 @@ def _check(loaded: Sequence[tuple[Path, Posting]], families: Mapping[str, RoleFa
             )
 
 
-def load_corpus(extra_dirs: Sequence[Path] = ()) -> Corpus:
-    """The bundled corpus plus the user's saved postings plus each ``--postings`` folder."""
+def load_corpus(
+    extra_dirs: Sequence[Path] = (), advance: Callable[[int], None] | None = None
+) -> Corpus:
+    """The bundled corpus plus the user's saved postings plus each ``--postings`` folder.
+
+    ``advance(n)`` is told of every ``n`` posting files read (for a progress bar).
+    """
     from careergap.families import load_families
     from careergap.paths import bundled_postings_dir
 
     families = load_families()
     loaded = _bundled(bundled_postings_dir())
+    if advance is not None:
+        advance(len(loaded))
     try:
         from careergap.userpostings import postings_dir
 
@@ -177,7 +195,7 @@ def load_corpus(extra_dirs: Sequence[Path] = ()) -> Corpus:
     folders.extend(Path(d) for d in extra_dirs)
     shared: dict[tuple[Any, ...], RequirementLine] = {}
     for folder in dict.fromkeys(folders):
-        loaded.extend(_user_folder(folder, shared))
+        loaded.extend(_user_folder(folder, shared, advance))
     _check(loaded, families)
     postings = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
     return Corpus(postings=postings, families=families)
