@@ -130,10 +130,33 @@ class _UserConstructor(yaml.constructor.SafeConstructor):
                 None, None, f"{node.value!r} is not a real date", node.start_mark
             ) from None
 
+    def _typed(self, node: ScalarNode, build: Any, what: str) -> Any:
+        """PyYAML's builder for an explicitly tagged scalar, or a located refusal: ``!!int``
+        with no value, ``!!bool maybe`` and ``!!float .`` crash PyYAML's own builders."""
+        try:
+            return build(self, node)
+        except (ValueError, IndexError, KeyError, OverflowError, TypeError):
+            raise _Refused(
+                None, None, f"{node.value!r} is not a valid {what}", node.start_mark
+            ) from None
 
-_UserConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _UserConstructor.construct_yaml_timestamp
-)
+    def construct_yaml_int(self, node: ScalarNode) -> Any:
+        return self._typed(node, yaml.constructor.SafeConstructor.construct_yaml_int, "int")
+
+    def construct_yaml_float(self, node: ScalarNode) -> Any:
+        return self._typed(node, yaml.constructor.SafeConstructor.construct_yaml_float, "float")
+
+    def construct_yaml_bool(self, node: ScalarNode) -> Any:
+        return self._typed(node, yaml.constructor.SafeConstructor.construct_yaml_bool, "bool")
+
+
+for _tag, _build in (
+    ("timestamp", _UserConstructor.construct_yaml_timestamp),
+    ("int", _UserConstructor.construct_yaml_int),
+    ("float", _UserConstructor.construct_yaml_float),
+    ("bool", _UserConstructor.construct_yaml_bool),
+):
+    _UserConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _build)
 
 
 #: Resolved tags of short plain scalars (keys, numbers, booleans) are remembered; longer text

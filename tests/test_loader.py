@@ -27,6 +27,10 @@ ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 #: (case id, file bytes, exact error text after "<path>"). Each is a file a person could write.
 BAD_FILES = [
     ("empty", b"", ": is empty"),
+    # PyYAML's own builders crash on these (IndexError, KeyError, ValueError).
+    ("empty !!int", b"name: Ada\nskills:\n  Python: !!int\n", ":3:11: '' is not a valid int"),
+    ("!!bool maybe", b"name: !!bool maybe\n", ":1:7: 'maybe' is not a valid bool"),
+    ("!!float dot", b"skills:\n  SQL: !!float .\n", ":2:8: '.' is not a valid float"),
     ("whitespace only", b"  \n\n", ": is empty"),
     ("only comments", b"# my profile\n", ": is empty (it holds only comments)"),
     (
