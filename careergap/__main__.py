@@ -1,3 +1,4 @@
-from careergap.cli import app
+from careergap.cli import run
 
-app(prog_name="careergap")
+if __name__ == "__main__":
+    run()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -31,3 +33,20 @@ def test_python_dash_m_runs() -> None:
 def test_unknown_command_is_usage_error() -> None:
     result = runner.invoke(app, ["no-such-command"])
     assert result.exit_code == 2
+
+
+def test_closed_stdout_or_stderr_is_not_a_crash(tmp_path: Path) -> None:
+    """`careergap ... >&-` (or `2>&-`) behaves like print() with a closed stream: no output."""
+    profile = tmp_path / "me.yaml"
+    profile.write_text("name: Ada\nskills:\n  Python: 3\n", encoding="utf-8")
+    env = {**os.environ, "CAREERGAP_HOME": str(tmp_path / "home")}
+    for redirect in (">&-", "2>&-"):
+        proc = subprocess.run(
+            f'"{sys.executable}" -m careergap validate "{profile}" --json {redirect}',
+            shell=True,
+            capture_output=redirect == "2>&-",
+            env=env,
+            check=False,
+        )
+        assert proc.returncode == 0, redirect
+    assert b'"valid": true' in proc.stdout

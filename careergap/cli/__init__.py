@@ -6,6 +6,9 @@ the command bodies so ``careergap --help`` stays fast.
 
 from __future__ import annotations
 
+import os
+import sys
+
 from careergap.cli._common import app
 
 # Registration happens at import time of each command module; `--help` lists the commands in
@@ -17,4 +20,13 @@ from careergap.cli import taxonomy_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import corpus_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import life_cmds  # noqa: E402,F401  isort: skip
 
-__all__ = ["app"]
+__all__ = ["app", "run"]
+
+
+def run() -> None:
+    """The ``careergap`` command. A closed stdout or stderr (``>&-``) is written to as os.devnull,
+    the way ``print`` treats it, instead of failing on the first write."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    app(prog_name="careergap")
