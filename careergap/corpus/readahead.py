@@ -30,6 +30,10 @@ TASKS_AHEAD_PER_WORKER = 2
 #: in, so they are started fresh instead, which re-imports the main module (guarded in every
 #: script careergap installs; a script of yours must use ``if __name__ == "__main__"``).
 FORK_METHOD, FRESH_METHOD = "fork", "spawn"
+#: How often a worker checks that careergap is still there. A careergap killed by a signal
+#: (SIGTERM, a closed terminal) runs no clean-up, and its workers would otherwise wait forever,
+#: holding its stdout and stderr open.
+ORPHAN_CHECK_SECONDS = 0.5
 
 
 def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]], None, None]:
@@ -48,6 +52,19 @@ def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]],
         close = getattr(ahead, "close", None)
         if close is not None:
             close()
+
+
+def exit_when_orphaned(parent: int, every: float) -> None:
+    """In a worker: end this process as soon as ``parent`` is no longer its parent."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="careergap-orphan-watch", daemon=True).start()
 
 
 def usable_cpus() -> int:
@@ -83,7 +100,12 @@ def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
         else FRESH_METHOD
     )
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=exit_when_orphaned,
+            initargs=(os.getpid(), ORPHAN_CHECK_SECONDS),
+        )
         pending = deque(
             pool.submit(read_user_data_batch, chunk)
             for chunk in chunks[: workers * TASKS_AHEAD_PER_WORKER]
