@@ -1,8 +1,11 @@
 """The corpus cache's JSON layout: compiled family demand and full entries, both ways.
 
-Decoding checks every value's type and range on the way back: a cache file is data someone
-could have edited, and a NaN weight or a target of 0 would corrupt every score, so anything
-the encoder could not have written raises :class:`Invalid` and the cache is rebuilt.
+Decoding checks every value's type and range, and that the values agree with each other
+(shares add up to the family, each quote is one of the family's asks), on the way back: a
+cache file is data someone could have edited, and a NaN weight or a target of 0 would corrupt
+every score, so such a file raises :class:`Invalid` and the cache is rebuilt. A hand edit that
+keeps every one of those checks (swapping two postings' asks, say) can still change answers;
+the cache is the user's own file, and deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from careergap.scoring import Entry, EntryInfo, Evidence
 if TYPE_CHECKING:
     from careergap.taxonomy import Taxonomy
 
+#: How far from 1 a family's shares may add up (float rounding over thousands of asks).
+SHARES_TOLERANCE = 1e-6
 #: The only weights the requirement parser produces.
 CACHED_WEIGHTS = (REQUIRED_WEIGHT, PREFERRED_WEIGHT)
 KINDS = ("posting", "notes")
@@ -171,6 +176,7 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
     asked = {option for options, _ in asks for option in options}
     if not (asked == set(demand) == set(targets) == set(evidence)):
         raise Invalid("skills")
+    _check_consistent(asks, shares, demand, targets, evidence)
     return FamilyDemand(
         asks=tuple(asks),
         shares=shares,
@@ -180,6 +186,34 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
         targets=targets,
         evidence=evidence,
     )
+
+
+def _check_consistent(
+    asks: list[tuple[tuple[str, ...], int]],
+    shares: tuple[float, ...],
+    demand: Mapping[str, float],
+    targets: Mapping[str, int],
+    evidence: Mapping[str, Evidence],
+) -> None:
+    """Values each in range can still contradict each other; the encoder never writes that."""
+    if asks and not math.isclose(math.fsum(shares), 1.0, abs_tol=SHARES_TOLERANCE):
+        raise Invalid("shares do not add up to the whole family")
+    if not all(v > 0 for v in demand.values()):
+        raise Invalid("demand")
+    targets_of: dict[str, set[int]] = {}
+    for options, target in asks:
+        for option in options:
+            targets_of.setdefault(option, set()).add(target)
+    known = set(asks)
+    for skill, ev in evidence.items():
+        requirement = ev.requirement
+        if (
+            skill not in requirement.options
+            or (requirement.options, requirement.target) not in known
+        ):
+            raise Invalid("evidence")
+        if targets[skill] not in targets_of[skill]:
+            raise Invalid("targets")
 
 
 # --- full entries ---------------------------------------------------------------------------

@@ -201,6 +201,19 @@ def _damage(path: Path, how: str) -> None:
         path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif how == "halved-shares":  # every value in range, the family no longer adds up
+        data = json.loads(path.read_text(encoding="utf-8"))
+        family = _first_family(data)
+        family["shares"] = [v / 2 for v in family["shares"]]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif how == "rotated-quotes":  # each quote moved to another skill's entry
+        data = json.loads(path.read_text(encoding="utf-8"))
+        evidence = _first_family(data)["evidence"]
+        skills = list(evidence)
+        quotes = [evidence[s] for s in skills]
+        for skill, quote in zip(skills, quotes[1:] + quotes[:1], strict=True):
+            evidence[skill] = quote
+        path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "zero-target":  # a value no parser makes: credit would divide by 0
         data = json.loads(path.read_text(encoding="utf-8"))
         for ask in _first_family(data)["asks"]:
@@ -230,6 +243,8 @@ def _first_family(data: dict) -> dict:
         "bad-taxonomy",
         "deep",
         "unsorted",
+        "halved-shares",
+        "rotated-quotes",
         "zero-target",
         "nan-share",
     ],
