@@ -21,9 +21,10 @@ import os, signal, sys, time
 from pathlib import Path
 from careergap.corpus import readahead
 
+parent = os.getpid()  # taken before the fork, as the pool passes it to its workers
 child = os.fork()
 if child == 0:
-    readahead.exit_when_orphaned(os.getppid(), 0.05)
+    readahead.exit_when_orphaned(parent, 0.05)
     time.sleep(60)
     os._exit(0)
 Path(sys.argv[1]).write_text(str(child))
