@@ -6,12 +6,13 @@ import json
 import os
 import shutil
 import threading
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from careergap import cache, engine
+from careergap import cache, cache_inventory, engine
 from careergap.cli import app
 from careergap.paths import bundled_postings_dir, data_file, user_cache_dir
 from careergap.taxonomy import load_taxonomy
@@ -113,10 +114,16 @@ def test_the_cache_file_is_plain_json_with_the_documented_header(mine: Path) -> 
     assert not list(path.parent.glob("*.tmp")), "no temporary file is left behind"
 
 
-def test_changing_a_user_posting_invalidates(mine: Path, builds: list[int]) -> None:
-    cache.cached_workspace([mine])
+def test_changing_a_user_posting_invalidates(
+    mine: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     posting = mine / "my-001.yaml"
     before = posting.stat()
+    # The cache is written one second after the file's mtime, however long the build takes on
+    # a busy machine: the file is within the racy window, so its mtime is not trusted.
+    clock = SimpleNamespace(time_ns=lambda: before.st_mtime_ns + 10**9)
+    monkeypatch.setattr(cache_inventory, "time", clock)
+    cache.cached_workspace([mine])
     # Same size, same mtime: only the content tells the change apart.
     posting.write_text(POSTING.replace("PyTorch", "TensorF"), encoding="utf-8")
     os.utime(posting, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -162,6 +162,45 @@ def test_bad_files_give_one_located_error(
     assert "Traceback" not in str(info.value)
 
 
+#: Flow nestings around libyaml's own limit (1,000 levels from libyaml 0.2.5 on, worded its own
+#: way): careergap's refusal must come first whatever PyYAML and libyaml are installed.
+DEEP_FLOWS = [
+    ("[", "]", MAX_NESTING + 1, 0),
+    ("[", "]", 999, 0),
+    ("[", "]", 1_001, 0),
+    ("[", "]", 50_000, 0),
+    ("{a: ", "}", 1_001, 0),
+    ("[{a: ", "}]", 1_001, 0),
+    ("[", "]", 1_001, 2_000),  # the slow path reads everything before the failure again
+]
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer", "levels", "padding"),
+    DEEP_FLOWS,
+    ids=[f"{o}x{n}-after-{p}-lines" for o, _c, n, p in DEEP_FLOWS],
+)
+@pytest.mark.parametrize("reader", [read_user_yaml, read_user_data])
+def test_deep_flow_nesting_gets_careergaps_message_at_any_depth(
+    tmp_path: Path,
+    opener: str,
+    closer: str,
+    levels: int,
+    padding: int,
+    reader: Callable[[Path], object],
+) -> None:
+    head = "".join(f"k{i}: v\n" for i in range(padding))
+    path = _write(tmp_path, f"{head}a: {opener * levels}x{closer * levels}\n".encode())
+    with pytest.raises(InputFileError) as info:
+        reader(path)
+    # The top-level mapping is level 1, so the value's 64th "[" or "{" opens level 65.
+    line = f"a: {opener * levels}"
+    column = [i for i, char in enumerate(line, 1) if char in "[{"][MAX_NESTING - 1]
+    assert str(info.value) == (
+        f"{path}:{padding + 1}:{column}: nested deeper than {MAX_NESTING} levels"
+    )
+
+
 def test_duplicates_are_all_reported_at_once(tmp_path: Path) -> None:
     path = _write(tmp_path, b"a: 1\nb:\n  c: 2\n  c: 3\na: 4\n")
     with pytest.raises(UserFileError) as info:
