@@ -26,17 +26,75 @@ class RelatedSkill(Frozen):
     weight: float = Field(gt=0, le=0.5)
 
 
+#: What kind of thing a skill is. The first group is technical: what a person studies and
+#: practises for a role, ranked as a gap. The second is everything else a posting asks for.
+TECHNICAL_CATEGORIES = (
+    "language",  # programming, query, hardware-description and assertion languages
+    "framework",
+    "library",
+    "tool",  # a named software product that is not one of the more specific kinds below
+    "eda-tool",  # a chip-design tool, by vendor and flow stage
+    "platform",
+    "cloud",  # a cloud provider or one of its services
+    "database",
+    "standard",  # a specification, interface protocol or file format
+    "hardware",
+    "instrument",  # lab equipment: oscilloscope, logic analyzer...
+    "hardware-methodology",  # chip design and silicon life-cycle practice
+    "method",  # a technique: gradient boosting, RAG, static timing analysis...
+    "practice",  # an engineering practice: CI/CD, code review, unit testing...
+    "field",  # a technical field of study: machine learning, computer architecture...
+    "math",
+)
+NON_TECHNICAL_CATEGORIES = (
+    "soft-skill",  # communication, leadership, teamwork...
+    "human-language",  # English, Japanese...
+    "education",  # a degree or academic credential
+    "domain",  # a business or application domain: healthcare, automotive, finance...
+)
+SkillCategory = Literal[
+    "language",
+    "framework",
+    "library",
+    "tool",
+    "eda-tool",
+    "platform",
+    "cloud",
+    "database",
+    "standard",
+    "hardware",
+    "instrument",
+    "hardware-methodology",
+    "method",
+    "practice",
+    "field",
+    "math",
+    "soft-skill",
+    "human-language",
+    "education",
+    "domain",
+]
+
+
 class Skill(Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9+#.-]*$")
     name: str = Field(min_length=1)
-    category: str
+    category: SkillCategory
     aliases: tuple[str, ...] = ()
     #: Surface forms matched only with this exact case and only as a whole token (R, C, Go, CV...).
     exact: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     related: tuple[RelatedSkill, ...] = ()
-    #: Where the skill was taken from: ``SEEDFILE:LINE`` entries.
+    #: Where the skill was taken from: ``SEEDFILE:LINE`` for a seed line, or
+    #: ``onet:FILE:LINE``, ``esco:FILE:LINE``, ``skx:FILE:LINE`` for a row of an outside taxonomy
+    #: (see the header of careergap/data/skills.yaml).
     sources: tuple[str, ...] = ()
+
+    @property
+    def technical(self) -> bool:
+        """True for what a person studies for a role; False for soft skills, human languages,
+        degrees and business domains, which scoring shows apart."""
+        return self.category in TECHNICAL_CATEGORIES
 
 
 # --- role families and postings -------------------------------------------------------------

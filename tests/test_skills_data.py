@@ -10,21 +10,43 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from careergap.loader import load_trusted_yaml
 from careergap.matching import fold
-from careergap.models import Skill
+from careergap.models import (
+    NON_TECHNICAL_CATEGORIES,
+    TECHNICAL_CATEGORIES,
+    Skill,
+    SkillCategory,
+)
 from careergap.paths import data_file
 
 #: The issue's floor; the brief asks for more, this guards against accidental truncation.
 MIN_SKILLS = 500
 #: The categories the data format documents; anything else is a typo.
 CATEGORIES = frozenset(
-    "language framework library tool platform database cloud method domain math "
-    "hardware-methodology eda-tool hardware standard soft-skill practice".split()
+    "language framework library tool eda-tool platform cloud database standard hardware "
+    "instrument hardware-methodology method practice field math "
+    "soft-skill human-language education domain".split()
 )
+#: Skills that scoring must show apart from technical gaps, with the category that says so.
+NON_TECHNICAL_SAMPLES = {
+    "communication": "soft-skill",
+    "leadership": "soft-skill",
+    "mentoring": "soft-skill",
+    "teamwork": "soft-skill",
+    "english": "human-language",
+    "japanese": "human-language",
+    "mandarin": "human-language",
+    "healthcare": "domain",
+    "automotive": "domain",
+}
+#: Technical skills that must never be shown apart from the gaps.
+TECHNICAL_SAMPLES = ("machine-learning", "computer-vision", "pytorch", "static-timing-analysis",
+                     "algorithms", "software-engineering", "statistics", "business-analytics")
 #: Seed 001 is machine-paraphrased; its vocabulary must not be cited as a source.
 PARAPHRASED_SEED_PREFIX = "001_"
 #: A source is SEEDFILE:LINE.
@@ -123,6 +145,21 @@ def test_ids_unique_and_sorted(skills: list[Skill]) -> None:
 
 def test_categories_are_documented_ones(skills: list[Skill]) -> None:
     assert {s.id: s.category for s in skills if s.category not in CATEGORIES} == {}
+
+
+def test_categories_split_into_technical_and_the_rest() -> None:
+    """Every category is either technical (ranked as a gap) or shown apart, never both."""
+    technical, other = set(TECHNICAL_CATEGORIES), set(NON_TECHNICAL_CATEGORIES)
+    assert not technical & other
+    assert technical | other == CATEGORIES == set(get_args(SkillCategory))
+
+
+def test_soft_skills_languages_degrees_and_domains_are_not_technical(
+    by_id: dict[str, Skill],
+) -> None:
+    assert {sid: by_id[sid].category for sid in NON_TECHNICAL_SAMPLES} == NON_TECHNICAL_SAMPLES
+    assert not any(by_id[sid].technical for sid in NON_TECHNICAL_SAMPLES)
+    assert [sid for sid in TECHNICAL_SAMPLES if not by_id[sid].technical] == []
 
 
 def test_no_surface_form_shared_by_two_skills(skills: list[Skill]) -> None:
