@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from careergap.engine import CoverageChange, FamilyResult
+from careergap.gapdetail import GapDetail, GapQuote
 from careergap.planning import Step
-from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
+from careergap.scoring import CrossGap, Evidence, FamilyScore, LedgerRow
 
 SCHEMA_VERSION = 1
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
@@ -81,7 +82,37 @@ def match_json(
     }
 
 
-def gap_json(gap: Gap, names: Mapping[str, str], resources: Sequence[Any]) -> dict[str, Any]:
+def quote_json(found: GapQuote | None) -> dict[str, Any] | None:
+    """The clause quoted for a gap; ``marks`` are [start, end) offsets of the skill in ``text``."""
+    if found is None:
+        return None
+    return {
+        "text": found.quote.text,
+        "source": found.source,
+        "level": found.quote.level,
+        "marks": [list(mark) for mark in found.quote.marks],
+        "required": found.required,
+        "kind": found.quote.kind,
+        "posting_id": found.evidence.entry.id,
+        "line_text": found.evidence.requirement.text,
+    }
+
+
+def partial_json(detail: GapDetail, names: Mapping[str, str]) -> dict[str, Any] | None:
+    if detail.partial_via is None:
+        return None
+    return {
+        "credit": _r(detail.credit),
+        "via_id": detail.partial_via,
+        "via": names[detail.partial_via],
+        "via_level": detail.via_level,
+    }
+
+
+def gap_json(
+    detail: GapDetail, names: Mapping[str, str], resources: Sequence[Any]
+) -> dict[str, Any]:
+    gap = detail.gap
     return {
         "skill_id": gap.skill_id,
         "skill": names[gap.skill_id],
@@ -89,21 +120,24 @@ def gap_json(gap: Gap, names: Mapping[str, str], resources: Sequence[Any]) -> di
         "demand": _r(gap.demand),
         "have": gap.have,
         "target": gap.target,
-        "quote": {"text": quote(gap.evidence.requirement.text), "source": gap.evidence.source},
+        "quote": quote_json(detail.quote),
         "resources": [resource_json(a) for a in resources],
+        "credit": _r(detail.credit),
+        "partial": partial_json(detail, names),
+        "unlocks": detail.unlocks,
     }
 
 
 def gaps_json(
     result: FamilyResult,
-    gaps: Sequence[Gap],
+    details: Sequence[GapDetail],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "family": family_json(result.score),
-        "gaps": [gap_json(g, names, resources.get(g.skill_id, ())) for g in gaps],
+        "gaps": [gap_json(d, names, resources.get(d.gap.skill_id, ())) for d in details],
     }
 
 

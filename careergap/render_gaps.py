@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from careergap.engine import CoverageChange, FamilyResult
+from careergap.gapdetail import GapDetail
 from careergap.payloads import quote
 from careergap.planning import Step
 from careergap.render import (
@@ -21,12 +22,13 @@ from careergap.render import (
     sample,
     table,
 )
-from careergap.scoring import CrossGap, Evidence, FamilyScore, Gap, LedgerRow
+from careergap.scoring import CrossGap, Evidence, FamilyScore, LedgerRow
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (
     "Impact: coverage points gained if the skill reached the level postings ask for. "
-    "Asked by: share of the family's postings that name it."
+    "Asked by: share of the family's postings that name it. Unlocks: postings you would "
+    "newly qualify for with the skill at the level shown."
 )
 
 
@@ -63,30 +65,60 @@ def _study_lines(resources: Sequence[Any], by: int) -> list[Padding]:
     return [indented(line, by) for line in found]
 
 
-def _quote_line(evidence: Evidence, by: int) -> Padding:
-    quoted = Text(f"“{quote(evidence.requirement.text, 110)}” ", style="italic")
-    quoted.append(evidence.source, style="dim")
+def _quote_line(detail: GapDetail, by: int) -> Padding:
+    found = detail.quote
+    if found is None:
+        return indented(Text("no posting line asks for it as a demand", style="dim"), by)
+    quoted = Text("“", style="italic")
+    body = Text(found.quote.text, style="italic")
+    for start, end in found.quote.marks:
+        body.stylize("bold", start, end)
+    quoted.append_text(body)
+    quoted.append("” ", style="italic")
+    if found.quote.level != detail.gap.target:
+        quoted.append(f"(asks for level {found.quote.level}) ")
+    if not found.required:
+        quoted.append("(preferred) ")
+    quoted.append(found.source, style="dim")
     return indented(quoted, by)
+
+
+def have_text(detail: GapDetail, names: Mapping[str, str]) -> str:
+    """``you 0 → 3``, or ``you 0 (partial 0.5 via TensorFlow 3) → 3`` when a related skill
+    already earns part of the credit."""
+    gap = detail.gap
+    text = f"you {gap.have}"
+    if detail.partial_via is not None:
+        text += f" (partial {detail.credit:.2g} via {names[detail.partial_via]} {detail.via_level})"
+    return f"{text} → {gap.target}"
+
+
+def unlocks_text(count: int) -> str:
+    return f"unlocks {count} posting{'s' if count != 1 else ''}"
 
 
 def print_gaps(
     result: FamilyResult,
-    gaps: Sequence[Gap],
+    details: Sequence[GapDetail],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> None:
-    """One block a gap: skill and numbers, the posting line that asks for it, what to study."""
+    """One block a gap: skill and numbers, the clause that asks for it, what to study."""
     lines: list[str | Text | Padding] = [Text(_family_line(result.score), style="bold")]
     lines.append(Text(f"{GUIDANCE} {GAPS_LEGEND}", style="dim"))
-    if not gaps:
+    if not details:
         lines.append("No gaps: your profile meets every requirement this family's postings name.")
-    for i, g in enumerate(gaps, 1):
+    for i, d in enumerate(details, 1):
+        g = d.gap
         lines.append("")
         head = Text(f"{i:>3}. ")
         head.append(names[g.skill_id], style="bold")
-        head.append(f"  {points(g.impact)} · asked by {pct(g.demand)} · you {g.have} → {g.target}")
+        head.append(
+            f"  {points(g.impact)} · asked by {pct(g.demand)} · {unlocks_text(d.unlocks)}"
+            f" · {have_text(d, names)}"
+        )
         lines.append(head)
-        lines.append(_quote_line(g.evidence, 5))
+        lines.append(_quote_line(d, 5))
         lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
     print_lines(lines)
 

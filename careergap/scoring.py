@@ -254,7 +254,9 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
     Sorted by impact, then demand, then skill id.
     """
     impact: dict[str, float] = defaultdict(float)
-    for (options, _target), value, share in zip(
+    #: Per skill and level above the profile's: the impact of the asks at that level.
+    above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (options, target), value, share in zip(
         demand.asks, ask_values(demand, model), demand.shares, strict=True
     ):
         missing = 1.0 - value
@@ -262,19 +264,30 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
             continue
         for option in options:
             impact[option] += share * missing
+            if target > model.levels.get(option, 0):
+                above[option][target] += share * missing
     gaps = [
         Gap(
             skill_id=skill,
             impact=value,
             demand=demand.demand[skill],
             have=model.levels.get(skill, 0),
-            target=demand.targets[skill],
+            target=gap_target(demand.targets[skill], above.get(skill, {})),
             evidence=demand.evidence[skill],
         )
         for skill, value in impact.items()
         if round(value, _KEY_DIGITS) > 0
     ]
     return sorted(gaps, key=lambda g: (_desc(g.impact), _desc(g.demand), g.skill_id))
+
+
+def gap_target(typical: int, above: Mapping[int, float]) -> int:
+    """The level a gap asks the profile to reach: the family's typical level for the skill when
+    that is above the profile's, else the level above it whose asks carry the most impact (ties:
+    the lower one), so a gap never reads "3 -> 3"."""
+    if typical in above or not above:
+        return typical
+    return min(above, key=lambda level: (_desc(above[level]), level))
 
 
 @dataclass(frozen=True)

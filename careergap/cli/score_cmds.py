@@ -156,13 +156,17 @@ def gaps_cmd(
         else:
             render_gaps.print_cross_gaps(scores, cross, ctx.names, resources)
         return
-    result = engine.family_gaps(ctx.ws, ctx.levels, ctx.family_id(role))
+    from careergap.gapdetail import detail_gaps
+
+    family_id = ctx.family_id(role)
+    result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
     gaps = list(result.gaps if show_all else result.gaps[:limit])
+    details = detail_gaps(ctx.ws, ctx.levels, family_id, gaps)
     resources = attach_resources(ctx.ws, [g.skill_id for g in gaps], per_gap)
     if as_json:
-        emit_json(payloads.gaps_json(result, gaps, ctx.names, resources))
+        emit_json(payloads.gaps_json(result, details, ctx.names, resources))
     else:
-        render_gaps.print_gaps(result, gaps, ctx.names, resources)
+        render_gaps.print_gaps(result, details, ctx.names, resources)
 
 
 @command("explain")
