@@ -13,6 +13,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gold"))
 from goldset import (  # noqa: E402
+    CHIP_SUBGROUPS,
     check,
     gold_files,
     load,
@@ -30,6 +31,17 @@ FILES = gold_files()
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_gold_file_is_well_formed(path: Path) -> None:
     assert check(path, yaml.safe_load(path.read_text(encoding="utf-8"))) == []
+
+
+def test_gold_set_size_and_halves() -> None:
+    """Issue 11: most of the set is text the taxonomy was not built from, and every family is in."""
+    postings = load_all()
+    outside = [g for g in postings if g.half == "outside"]
+    seed = [g for g in postings if g.half == "seed"]
+    assert len(outside) >= 28 and len(seed) >= 20
+    assert {"ml", "data", "chip", "other"} <= {g.group for g in postings}
+    assert {g.subgroup for g in seed if g.group == "chip"} == set(CHIP_SUBGROUPS)
+    assert len({g.id for g in postings}) == len(postings)
 
 
 def test_seed_text_is_verbatim(seeds_dir: Path) -> None:

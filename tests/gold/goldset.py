@@ -28,6 +28,7 @@ CHIP_SUBGROUPS = (
     "hardware-security",
     "analog",
     "rtl-fpga",
+    "architecture",
 )
 #: The three label lists, in file order.
 LISTS = ("must", "optional", "must_not")
