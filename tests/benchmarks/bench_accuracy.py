@@ -37,6 +37,8 @@ SCHEMA_VERSION = 1
 #: Bootstrap resamples for the intervals, and their fixed seed (same inputs, same figures).
 BOOTSTRAP_RUNS = 2000
 BOOTSTRAP_SEED = 20251203
+#: Fewest postings a scope needs for an interval: resampling one or two postings shows no spread.
+MIN_POSTINGS_FOR_CI = 5
 #: When ``extract --json`` names a section per mention, only demand sections count (issue 11:
 #: requirement, responsibility and stack lines carry demands). A section is a demand section
 #: when its name contains one of these stems ("requirements", "preferred", "tech_stack", ...).
@@ -207,7 +209,7 @@ def figures(scope: str, rows: Sequence[Scored]) -> Figures:
     rng = random.Random(f"{BOOTSTRAP_SEED}:{scope}")
     ps: list[float] = []
     rs: list[float] = []
-    if rows:
+    if len(rows) >= MIN_POSTINGS_FOR_CI:
         for _ in range(BOOTSTRAP_RUNS):
             sample = [rows[rng.randrange(len(rows))] for _ in rows]
             p, r = _micro(sample)
@@ -221,9 +223,9 @@ def figures(scope: str, rows: Sequence[Scored]) -> Figures:
         gold_items=sum(s.n_gold for s in rows),
         found_items=sum(s.n_found for s in rows),
         precision=precision,
-        precision_ci=_interval(ps) if precision is not None else None,
+        precision_ci=_interval(ps) if ps else None,
         recall=recall,
-        recall_ci=_interval(rs) if recall is not None else None,
+        recall_ci=_interval(rs) if rs else None,
         violations=sum(len(s.violations) for s in rows),
         postings_with_violation=sum(1 for s in rows if s.violations),
         unresolved_gold=sum(1 for s in rows for _, sid, _ in s.misses if sid is None),
@@ -250,7 +252,7 @@ def scopes(rows: Sequence[Scored]) -> Iterable[tuple[str, list[Scored]]]:
 def _pct(x: float | None, ci: tuple[float, float] | None) -> str:
     if x is None:
         return "n/a"
-    band = f" [{ci[0]:.2f}-{ci[1]:.2f}]" if ci else ""
+    band = f" [{ci[0]:.2f}-{ci[1]:.2f}]" if ci else " [n<5]"
     return f"{x:.2f}{band}"
 
 
