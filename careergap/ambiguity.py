@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Literal
 
 #: Characters of context looked at on each side (within the same line).
@@ -130,7 +131,8 @@ RULES: dict[str, Rule] = {
         reject_after=_rx(
             r"^\s+(?i:curiosity|joy|interest|innovation|ideas?|conversations?|change|creativity|"
             r"debate|discussions?|growth|excitement|passion|imagination|enthusiasm|inspiration|"
-            r"new|meaningful|of)\b"
+            r"new|meaningful|of|(?:your|our|their|the|a|my)\s+(?:own\s+)?(?:curiosity|"
+            r"interest|imagination|creativity|passion|career|growth|ideas?))\b"
         ),
         needs="lowercase",
         accept_before=_APACHE_BEFORE,
@@ -244,7 +246,8 @@ RULES: dict[str, Rule] = {
         why="Apache Airflow vs air flow in thermal and data-centre work",
         reject_before=_rx(
             r"(?i:\b(?:thermal|cooling|improve|improved|optimi[sz]e|proper|adequate|rack|"
-            r"server|fan)\s+(?:and\s+)?)$"
+            r"server|fan|great|good|better|more|less|natural|fresh|plenty\s+of|lots\s+of|"
+            r"poor|restricted|increased|reduced|high|low)\s+(?:and\s+)?)$"
         ),
         reject_after=_rx(
             r"^\s+(?i:management|rates?|resistance|paths?|patterns?|sensors?|simulations?|"
@@ -319,12 +322,91 @@ RULES: dict[str, Rule] = {
         accept_near=_rx(r"(?i:cadence|virtuoso|pcells?|\bocean\b|\beda\b|layout|skill\+\+)"),
     ),
     "scala": Rule(why="Scala vs La Scala", reject_before=_rx(r"\bLa\s+$")),
+    # Everyday words the taxonomy also marks ``needs_context``: what rejects them outright.
+    "security": Rule(
+        why="information security vs a security clearance, job security, security guards",
+        reject_before=_rx(r"(?i:\b(?:job|food|social|financial|national|homeland|home)\s+)$"),
+        reject_after=_rx(
+            r"^[\s-]+(?i:clearances?|cleared|guards?|officers?|deposits?|badges?|screening|"
+            r"checks?|vetting)\b"
+        ),
+    ),
+    "healthcare": Rule(
+        why="healthcare data and clinical work vs the healthcare benefits of an offer",
+        reject_after=_rx(
+            r"^[\s-]+(?i:benefits?|plans?|coverage|insurance|packages?|allowance|"
+            r"reimbursement|stipend|options)\b"
+        ),
+        reject_before=_rx(
+            r"(?i:\b(?:comprehensive|competitive|free|premium|private|employer[\s-]paid|"
+            r"full|generous|medical)\s+(?:and\s+)?)$"
+        ),
+    ),
+    "autonomy": Rule(
+        why="autonomous systems vs the autonomy a job offers ('autonomy and ownership')",
+        reject_before=_rx(
+            r"(?i:\b(?:high|great|full|much|more|lots\s+of|plenty\s+of|degree\s+of|with|your|"
+            r"individual|personal|professional|creative|and|of)\s+)$"
+        ),
+        reject_after=_rx(
+            r"^\s*(?:,\s*|\s+(?:and|&)\s+)(?i:ownership|responsibility|flexibility|trust|"
+            r"freedom|independence|impact|accountability|growth)\b"
+        ),
+    ),
     "java": Rule(
         why="Java the language vs coffee and the island",
         reject_before=_rx(r"(?i:\bcup\s+of\s+)$"),
         reject_after=_rx(r"^\s+(?i:island|sea|coffee)\b"),
     ),
 }
+
+# --- everyday words the taxonomy marks as needing technical context ---------------------------
+
+#: Words that make the text around a mention technical: an everyday-word form marked
+#: ``needs_context`` in skills.yaml ("optimization", "autonomy", "healthcare") counts only
+#: with one of these within NEAR_CHARS on its line, or as an item in a list of other skills.
+TECHNICAL_NEAR = _rx(
+    r"(?i:\b(?:algorithm|model(?:s|ed|ing|ling)?\b|data(?:sets?|bases?)?\b|software|"
+    r"code\b|coding|program(?:s|ming)?\b|compil|kernels?\b|[cgt]pus?\b|hardware|circuit|"
+    r"chips?\b|silicon|asic|fpga|rtl\b|neural|learning|\bml\b|\bai\b|training|inference|"
+    r"statistic|numeric|convex|linear|nonlinear|stochastic|gradient|solver|simulat|"
+    r"performance|latency|throughput|memory|comput|systems?\b|engineer|pipelines?\b|"
+    r"sql\b|quer(?:y|ies)|cloud|distributed|network|robot|perception|planning|"
+    r"control(?:s|lers?)?\b|sensors?|lidar|radar|drones?\b|uavs?\b|vehicles?\b|embedded|"
+    r"firmware|apis?\b|framework|librar|analytics|analysis|heuristic|mathemat|"
+    r"quantitative|imaging|genomic|bioinformatic|clinical|medical|ehrs?\b|"
+    r"vba|macros?\b|pivot|formulas?\b|encryption|cryptograph|vulnerabilit|threat|"
+    r"penetration|malware|exploit|attacks?\b|firewall|authentication|protocols?\b|"
+    r"devices?\b|technical|technolog|scientific|research|python|java|c\+\+|matlab|"
+    r"tensorflow|pytorch|cuda|linux))"
+)
+#: The rule for a form marked ``needs_context`` that has no named rule of its own.
+TECHNICAL_CONTEXT = Rule(
+    why="an everyday word that names a skill only in technical context (skills.yaml needs_context)",
+    needs="always",
+    accept_near=TECHNICAL_NEAR,
+)
+
+
+def rules_with_context(context_keys: Iterable[str]) -> dict[str, Rule]:
+    """RULES plus a rule for every form key the taxonomy marks ``needs_context``.
+
+    A marked form with a named rule keeps its rejections and must also find positive context
+    (its own or TECHNICAL_NEAR); a marked form without one gets TECHNICAL_CONTEXT. The one
+    place where the taxonomy's marks become rules, so new everyday-word aliases need no code.
+    """
+    rules = dict(RULES)
+    for key in context_keys:
+        named = RULES.get(key)
+        if named is None:
+            rules[key] = TECHNICAL_CONTEXT
+            continue
+        near = TECHNICAL_NEAR
+        if named.accept_near is not None:
+            near = _rx(f"(?:{named.accept_near.pattern})|(?:{TECHNICAL_NEAR.pattern})")
+        rules[key] = replace(named, needs="always", accept_near=near)
+    return rules
+
 
 #: What may sit between two items of one list: "A, B", "A/B", "A and/or B", "A (B)", "A | B".
 #: At least one separator is required: "beam lithography" is a compound, not a list.
@@ -362,9 +444,14 @@ def _accepted(rule: Rule, before: str, after: str, near: str) -> bool:
     )
 
 
-def judge(key: str, surface: str, text: str, start: int, end: int) -> Verdict:
-    """Decide one candidate mention of form ``key`` at ``text[start:end]``."""
-    rule = RULES.get(key)
+def judge(
+    key: str, surface: str, text: str, start: int, end: int, rules: Mapping[str, Rule] = RULES
+) -> Verdict:
+    """Decide one candidate mention of form ``key`` at ``text[start:end]``.
+
+    ``rules``: RULES, or :func:`rules_with_context` for a taxonomy with marked forms.
+    """
+    rule = rules.get(key)
     single = len(key) == 1
     if rule is None and not single:
         return Verdict.ACCEPT

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from careergap.ambiguity import RULES, Verdict, judge, list_neighbour
+from careergap.ambiguity import RULES, Rule, Verdict, judge, list_neighbour, rules_with_context
 from careergap.form_regex import SEP_CHARS, SEP_RUN, FormTrie
 from careergap.matching import SHORT_FORM_LENGTH, fold, name_index
 from careergap.models import Skill
@@ -73,6 +73,8 @@ class _Compiled:
     exact_pattern: re.Pattern[str]  # runs over the text as written
     ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
     exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
+    #: The ambiguity rules by form key: RULES plus the taxonomy's ``needs_context`` forms.
+    rules: dict[str, Rule]
 
 
 def _is_exact(form: str, skill: Skill) -> bool:
@@ -97,7 +99,11 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
     exact_trie = FormTrie(lower=False)
     ci_forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
+    context_keys: set[str] = set()
     for skill in taxonomy.skills.values():
+        for form in skill.needs_context:
+            form = form.strip(SEP_CHARS)
+            context_keys.add((_exact_key if _is_exact(form, skill) else _ci_key)(form).lower())
         for form in dict.fromkeys((skill.name, *skill.aliases, *skill.exact)):
             form = form.strip(SEP_CHARS)
             if not form or _splits_into_known(form, known):
@@ -121,6 +127,7 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
         exact_pattern=exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True),
         ci_forms=ci_forms,
         exact_forms=exact_forms,
+        rules=rules_with_context(sorted(context_keys)),
     )
 
 
@@ -200,14 +207,14 @@ class Extractor:
         accepted: list[Mention] = []
         pending: list[Mention] = []
         keep = accepted.append
-        rules, accept, reject = RULES, Verdict.ACCEPT, Verdict.REJECT  # locals: a hot loop
+        rules, accept, reject = self._compiled.rules, Verdict.ACCEPT, Verdict.REJECT  # hot loop
         taken_until = 0
         for start, neg_end, sid, key in self._candidates(text):
             if start < taken_until:
                 continue
             end = -neg_end
             if key in rules or len(key) == 1:  # an ambiguous form: its rule decides
-                verdict = judge(key, text[start:end], text, start, end)
+                verdict = judge(key, text[start:end], text, start, end, rules)
                 if verdict is reject:
                     continue
                 if verdict is not accept:

@@ -83,6 +83,9 @@ class Skill(Frozen):
     aliases: tuple[str, ...] = ()
     #: Surface forms matched only with this exact case and only as a whole token (R, C, Go, CV...).
     exact: tuple[str, ...] = ()
+    #: Forms (of the name, aliases or exact) that are also everyday words ("optimization",
+    #: "autonomy", "healthcare"): they count only in technical context (careergap.ambiguity).
+    needs_context: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     related: tuple[RelatedSkill, ...] = ()
     #: Where the skill was taken from: ``SEEDFILE:LINE`` for a seed line, or

@@ -162,6 +162,13 @@ def _check_forms(skills: dict[str, Skill], source: str) -> None:
                 raise DataError(
                     f"{source}: skill {skill.id!r}: form {form!r} collides with skill {other!r}"
                 )
+        forms = {fold(form) for form in surface_forms(skill)}
+        for form in skill.needs_context:
+            if fold(form) not in forms:
+                raise DataError(
+                    f"{source}: skill {skill.id!r}: needs_context form {form!r} is not one of "
+                    "its name, aliases or exact forms"
+                )
 
 
 def _symmetric_related(skills: dict[str, Skill]) -> dict[str, tuple[tuple[str, float], ...]]:

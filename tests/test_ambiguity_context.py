@@ -1,0 +1,107 @@
+"""Everyday-word forms that count only in technical context (skills.yaml ``needs_context``).
+
+Each marked form has both readings here: it fires in technical context and not in everyday use.
+The table runs on the packaged taxonomy, so a form that loses its mark fails its everyday row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap.ambiguity import RULES, TECHNICAL_CONTEXT, rules_with_context
+from careergap.errors import DataError
+from careergap.extractor import Extractor
+from careergap.models import Skill
+from careergap.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_data
+
+#: (text, skill id, fires?) — the technical reading first, then the everyday one(s).
+BOTH_READINGS = [
+    ("Experience with numerical solvers and optimization of CUDA kernels", "optimization", True),
+    ("Experience with model optimization techniques for training", "optimization", True),
+    ("Background in optimization, statistics and probability", "optimization", True),
+    ("Continuous optimization of our hiring process", "optimization", False),
+    ("We value optimization of your work-life balance", "optimization", False),
+    ("Autonomy software for drones and ground robots", "autonomous-systems", True),
+    ("Perception and planning for autonomy", "autonomous-systems", True),
+    ("We value autonomy and ownership", "autonomous-systems", False),
+    ("You will have a high degree of autonomy", "autonomous-systems", False),
+    ("Advanced Excel skills: pivot tables and spreadsheets with VBA macros", "excel", True),
+    ("Track team budgets in spreadsheets", "excel", False),
+    ("Machine learning on healthcare data and medical imaging", "healthcare", True),
+    ("Experience with clinical data in health care", "healthcare", True),
+    ("Comprehensive healthcare, dental and vision", "healthcare", False),
+    ("Our healthcare benefits start on day one", "healthcare", False),
+    ("Security of embedded systems and cryptographic protocols", "security", True),
+    ("Experience in security for embedded firmware", "security", True),
+    ("Must hold an active security clearance", "security", False),
+    ("Job security and a friendly team", "security", False),
+    # Forms with a named rule that is not (only) a taxonomy mark.
+    ("Tune Spark jobs on large clusters", "apache-spark", True),
+    ("Spark your curiosity every day", "apache-spark", False),
+    ("Schedule pipelines with Airflow DAGs", "airflow", True),
+    ("An office with great airflow and natural light", "airflow", False),
+]
+
+
+@pytest.fixture(scope="module")
+def packaged() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.mark.parametrize(("text", "skill_id", "fires"), BOTH_READINGS)
+def test_everyday_words_need_technical_context(
+    packaged: Taxonomy, text: str, skill_id: str, fires: bool
+) -> None:
+    found = {m.skill_id for m in Extractor(packaged).find(text)}
+    assert (skill_id in found) is fires
+
+
+def test_every_marked_form_has_both_readings(packaged: Taxonomy) -> None:
+    """A form marked needs_context in skills.yaml is exercised above, in both readings."""
+    readings: dict[str, set[bool]] = {}
+    for _, sid, fires in BOTH_READINGS:
+        readings.setdefault(sid, set()).add(fires)
+    marked = sorted(s.id for s in packaged.skills.values() if s.needs_context)
+    assert marked
+    missing = [sid for sid in marked if readings.get(sid) != {True, False}]
+    assert not missing, f"marked forms without both readings in this table: {missing}"
+
+
+def test_a_list_of_skills_is_technical_context(packaged: Taxonomy) -> None:
+    found = {m.skill_id for m in Extractor(packaged).find("Python, optimization, SQL")}
+    assert "optimization" in found
+
+
+def _skill(**fields: object) -> dict[str, object]:
+    base: dict[str, object] = {"id": "widgets", "name": "Widgets", "category": "tool"}
+    return {**base, **fields}
+
+
+def test_marking_a_form_makes_it_need_context() -> None:
+    """The mechanism, on a two-skill taxonomy: the same alias with and without the mark."""
+    plain = taxonomy_from_data([_skill(aliases=["gadgets"])], "<test>")
+    marked = taxonomy_from_data(
+        [_skill(aliases=["gadgets"], needs_context=["gadgets"])], "<test>"
+    )
+    everyday = "We love gadgets in the office"
+    technical = "Firmware for gadgets and embedded devices"
+    assert [m.skill_id for m in Extractor(plain).find(everyday)] == ["widgets"]
+    assert Extractor(marked).find(everyday) == []
+    assert [m.skill_id for m in Extractor(marked).find(technical)] == ["widgets"]
+
+
+def test_a_mark_must_name_one_of_the_skills_forms() -> None:
+    with pytest.raises(DataError, match="needs_context form 'gizmo' is not one of"):
+        taxonomy_from_data([_skill(aliases=["gadgets"], needs_context=["gizmo"])], "<test>")
+
+
+def test_a_named_rule_keeps_its_rejections_when_marked() -> None:
+    rules = rules_with_context(["security", "gadgets"])
+    assert rules["gadgets"] is TECHNICAL_CONTEXT
+    assert rules["security"].reject_after is RULES["security"].reject_after
+    assert rules["security"].needs == "always"
+    assert RULES["security"].needs == "never"  # the shared table is not changed
+
+
+def test_skill_model_keeps_the_field_optional() -> None:
+    assert Skill(id="x", name="X", category="tool").needs_context == ()
