@@ -74,10 +74,9 @@ def points(value: float) -> str:
 
 def sample(postings: int, notes: int) -> str:
     """Honest sample size: real postings, plus topic notes when a family leans on them."""
-    text = f"{postings} posting{'s' if postings != 1 else ''}"
-    if notes:
-        text += f" + {notes} topic note{'s' if notes != 1 else ''}"
-    return text
+    from careergap.sample import sample_text
+
+    return sample_text(postings, notes, low_sample=False)
 
 
 def print_lines(lines: Sequence[str | Text | Padding]) -> None:

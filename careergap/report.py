@@ -85,6 +85,7 @@ def build_report(
     """Score the profile, pick its top gaps with resources, and attach its progress."""
     from careergap import engine
     from careergap.resources import resources_for
+    from careergap.sample import scored_postings
 
     ranked = engine.match(ws, levels)
     family_ids, cross = engine.cross_gaps(ws, levels, list(target_ids))
@@ -121,7 +122,7 @@ def build_report(
         person=person,
         generated=generated,
         skills=sum(1 for v in levels.values() if v > 0),
-        postings=ws.postings,
+        postings=scored_postings(ws),
         families=families,
         gap_families=tuple(family_names[fid] for fid in family_ids),
         gaps=gaps,
@@ -147,10 +148,10 @@ def signed_points(value: float) -> str:
 
 
 def sample(row: FamilyRow) -> str:
-    text = f"{row.postings} posting{'s' if row.postings != 1 else ''}"
-    if row.notes:
-        text += f" + {row.notes} topic note{'s' if row.notes != 1 else ''}"
-    return text
+    """The family's sample, worded as `match` words it, "(low sample)" included."""
+    from careergap.sample import sample_text
+
+    return sample_text(row.postings, row.notes)
 
 
 def title(report: Report) -> str:
@@ -181,8 +182,8 @@ def render_markdown(report: Report) -> str:
     out = [
         f"# {title(report)}",
         "",
-        f"Profile `{report.profile}` · {report.skills} skills · scored against "
-        f"{report.postings} postings · {report.generated}",
+        f"Profile `{report.profile}` · {report.skills} skills · "
+        f"{report.postings} scored postings · {report.generated}",
         "",
         f"> {GUIDANCE}",
         "",

@@ -202,7 +202,7 @@ def render_html(report: Report) -> str:
         f"<title>{_e(title(report))}</title><style>{CSS}</style></head><body><main>"
         f"<header><h1>{_e(title(report))}</h1>"
         f'<p class="meta">{report.skills} skills in <code>{_e(report.profile)}</code> · '
-        f"scored against {report.postings} job postings · {_e(report.generated)}</p>"
+        f"{report.postings} scored postings · {_e(report.generated)}</p>"
         f'<p class="note">{_e(GUIDANCE)}</p></header>'
         f"<section><h2>Role families by coverage</h2>{bar_chart(report)}{legend}</section>"
         f"<section><h2>Top gaps for {_e(', '.join(report.gap_families))}</h2>"

@@ -6,8 +6,8 @@ import json
 import os
 import shutil
 import threading
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner

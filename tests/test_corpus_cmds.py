@@ -52,7 +52,7 @@ def test_roles_json_contract() -> None:
     ids = [f["id"] for f in payload["families"]]
     assert len(ids) >= 19 and ids[0] == "machine-learning-engineer"
     fv = next(f for f in payload["families"] if f["id"] == "formal-verification")
-    assert set(fv) == {"id", "name", "postings", "notes", "top_skills"}
+    assert {"id", "name", "postings", "notes", "top_skills"} <= set(fv)
     assert fv["postings"] >= 3 and fv["notes"] >= 1
     top = fv["top_skills"]
     assert top and set(top[0]) == {"id", "name", "demand"}
@@ -141,7 +141,7 @@ def test_roles_counts_a_users_postings_folder(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "dv.yaml").write_text(
         "id: mine-1\ntitle: DV Engineer\nfamilies: [design-verification]\nsource: ad.txt\n"
-        "lines:\n- line: 1\n  text: UVM and SVA\n",
+        "lines:\n- line: 1\n  text: UVM, SVA and SystemVerilog\n",
         encoding="utf-8",
     )
     base = json.loads(run("roles", "--json").stdout)["families"]

@@ -45,8 +45,16 @@ NON_TECHNICAL_SAMPLES = {
     "automotive": "domain",
 }
 #: Technical skills that must never be shown apart from the gaps.
-TECHNICAL_SAMPLES = ("machine-learning", "computer-vision", "pytorch", "static-timing-analysis",
-                     "algorithms", "software-engineering", "statistics", "business-analytics")
+TECHNICAL_SAMPLES = (
+    "machine-learning",
+    "computer-vision",
+    "pytorch",
+    "static-timing-analysis",
+    "algorithms",
+    "software-engineering",
+    "statistics",
+    "business-analytics",
+)
 #: Seed 001 is machine-paraphrased; its vocabulary must not be cited as a source.
 PARAPHRASED_SEED_PREFIX = "001_"
 #: A source is SEEDFILE:LINE.

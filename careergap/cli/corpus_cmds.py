@@ -48,37 +48,44 @@ def roles_cmd(
     as_json: bool = JSON_OPTION,
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
-    """List the role families with their posting counts and most demanded skills."""
-    from careergap.corpus.load import load_corpus
-    from careergap.corpus.summary import roles_json, summarize_families
+    """List the role families with their scored postings and most demanded skills."""
+    from careergap.engine import load_workspace
+    from careergap.sample import family_samples, roles_json, sample_text
 
-    corpus = load_corpus(list(postings or ()))
-    find, names = _extractor()
-    summaries = summarize_families(corpus, find, names)
+    ws = load_workspace(list(postings or ()))
+    names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
+    samples = family_samples(ws)
     if as_json:
-        emit_json(roles_json(summaries))
+        emit_json(roles_json(samples, names))
         return
-    from careergap.render import print_renderable, sample, table
+    from careergap.render import print_renderable, table
 
     rows = [
         (
             f"{s.name}\n{s.id}",
-            sample(s.postings, s.notes),
-            ", ".join(f"{d.name} {d.demand * 100:.0f}%" for d in s.top_skills) or "-",
+            sample_text(s.postings, s.notes),
+            ", ".join(f"{names[sid]} {share * 100:.0f}%" for sid, share in s.top_skills) or "-",
         )
-        for s in summaries
+        for s in samples
     ]
     columns = [
         ("Role family / --role id", {"ratio": 3, "min_width": 25, "overflow": "fold"}),
         ("Sample", {"ratio": 2}),
         ("Most demanded skills (share of postings)", {"ratio": 6}),
     ]
+    unscored = sum(s.unscored for s in samples)
     print_renderable(
         table(
             "Role families",
             columns,
             rows,
-            caption="Families with few postings lean on topic notes from the seed documents.",
+            caption="Scored postings, as match and gaps count them"
+            + (
+                f" ({unscored} more name fewer than 3 skills and are not scored)"
+                if unscored
+                else ""
+            )
+            + ". Families with few postings lean on topic notes from the seed documents.",
         )
     )
 
