@@ -21,6 +21,7 @@ import random
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,13 +174,17 @@ class Figures:
             "gold_items": self.gold_items,
             "found_items": self.found_items,
             "precision": r(self.precision),
-            "precision_ci95": None if self.precision_ci is None else [r(x) for x in self.precision_ci],
+            "precision_ci95": _pair(self.precision_ci),
             "recall": r(self.recall),
-            "recall_ci95": None if self.recall_ci is None else [r(x) for x in self.recall_ci],
+            "recall_ci95": _pair(self.recall_ci),
             "must_not_violations": self.violations,
             "postings_with_violation": self.postings_with_violation,
             "unresolved_gold_items": self.unresolved_gold,
         }
+
+
+def _pair(ci: tuple[float, float] | None) -> list[float] | None:
+    return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -276,9 +281,11 @@ def print_table(table: Sequence[Figures], command: str) -> None:
 def print_details(rows: Sequence[Scored]) -> None:
     for s in rows:
         g = s.gold
-        print(f"\n== {g.id} ({g.half}, {g.group}{'/' + g.subgroup if g.subgroup else ''}) "
-              f"hits {len(s.hits)}/{s.n_gold}, found {s.n_found}, false positives "
-              f"{len(s.false_positives)}, must-not {len(s.violations)}")
+        print(
+            f"\n== {g.id} ({g.half}, {g.group}{'/' + g.subgroup if g.subgroup else ''}) "
+            f"hits {len(s.hits)}/{s.n_gold}, found {s.n_found}, false positives "
+            f"{len(s.false_positives)}, must-not {len(s.violations)}"
+        )
         for name, sid, why in s.misses:
             print(f"  miss  {name}" + (f" -> {sid}" if sid else "") + f": {why}")
         for sid in s.false_positives:
@@ -287,6 +294,30 @@ def print_details(rows: Sequence[Scored]) -> None:
             print(f"  must-not  {name} -> {sid}: {s.found[sid][:100]!r}")
         for name in s.unresolved_must_not:
             print(f"  (must-not {name!r} is not in the taxonomy: cannot be violated)")
+    print_tallies(rows)
+
+
+def tallies(rows: Sequence[Scored]) -> dict[str, list[tuple[str, int]]]:
+    """What to fix first: unknown gold names and false positives, most frequent first."""
+    unknown = Counter(name for s in rows for name, sid, _ in s.misses if sid is None)
+    wrong = Counter(s.names[sid] for s in rows for sid in s.false_positives)
+    missed = Counter(name for s in rows for name, sid, _ in s.misses if sid is not None)
+
+    def ranked(counter: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+
+    return {
+        "not_in_taxonomy": ranked(unknown),
+        "known_but_missed": ranked(missed),
+        "false_positives": ranked(wrong),
+    }
+
+
+def print_tallies(rows: Sequence[Scored]) -> None:
+    for title, items in tallies(rows).items():
+        shown = ", ".join(f"{name} ({n})" for name, n in items[:40])
+        more = f", ... {len(items) - 40} more" if len(items) > 40 else ""
+        print(f"\n{title.replace('_', ' ')}, by postings: {shown}{more}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -329,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         }
         if args.details:
             out["postings"] = [_detail_json(s) for s in rows]
+            out["tallies"] = {
+                k: [{"name": n, "postings": c} for n, c in v] for k, v in tallies(rows).items()
+            }
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return
     print_table(table, command)

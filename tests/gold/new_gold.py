@@ -1,7 +1,8 @@
 """Write the skeleton of a gold posting file from its source, text copied verbatim.
 
     python tests/gold/new_gold.py seed ../shared/seeds/002_d3afff88b32231de.txt 777 791 ID GROUP
-    python tests/gold/new_gold.py skillspan ../shared/evaldata/gold/skillspan/skillspan_tech_postings.jsonl RECORD GROUP
+    python tests/gold/new_gold.py skillspan \
+        ../shared/evaldata/gold/skillspan/skillspan_tech_postings.jsonl RECORD GROUP
 
 The labels (must, optional, must_not) start empty: fill them in by reading the text alone,
 never careergap's output (see README.md in this folder).
