@@ -2,9 +2,9 @@
 
 A large file has hundreds of thousands of mentions, so both steps avoid per-mention objects
 and Python's pure-Python indented JSON encoder (``json.dumps(indent=2)`` cannot use the C
-encoder on Python 3.11): :func:`extract_json_chunks` writes the same bytes as
-``json.dumps(payload, indent=2, ensure_ascii=False)``, each line rendered once by the C string
-encoder however many skills it names, several times faster.
+encoder on Python 3.11): :func:`extract_json_chunks` writes the same bytes as ``emit_json``
+(``json.dumps(payload, indent=2, ensure_ascii=False)`` through ``escaping.for_json``), each line
+rendered once by the C string encoder however many skills it names, several times faster.
 """
 
 from __future__ import annotations
@@ -13,9 +13,17 @@ import bisect
 import itertools
 import operator
 from collections.abc import Iterable, Iterator, Sequence
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # C-accelerated
+from json.encoder import encode_basestring as _c_encode  # type: ignore[attr-defined]
 
+from careergap.escaping import for_json
 from careergap.extractor import Mention
+
+
+
+def encode_basestring(text: str) -> str:
+    """A JSON string literal (C-accelerated), controls escaped as ``emit_json`` escapes them."""
+    return for_json(_c_encode(text))
+
 
 #: A mention's skill id and start offset, read in C.
 _SKILL_ID, _START = operator.itemgetter(0), operator.itemgetter(1)
@@ -65,8 +73,8 @@ def extract_json_chunks(
     lines: Sequence[str],
     skills: Sequence[tuple[str, str, Sequence[int]]],
 ) -> Iterator[bytes]:
-    """The ``extract --json`` document in UTF-8 pieces, byte for byte what
-    ``json.dumps(payload, indent=2, ensure_ascii=False) + "\\n"`` encodes to, for::
+    """The ``extract --json`` document in UTF-8 pieces, byte for byte what ``emit_json`` prints
+    (``for_json(json.dumps(payload, indent=2, ensure_ascii=False)) + "\\n"``), for::
 
         {"schema_version": ..., "source": ..., "skills": [
             {"id": ..., "name": ..., "mentions": [{"line": n, "text": lines[n - 1].strip()},

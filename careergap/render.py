@@ -1,5 +1,10 @@
 """Terminal rendering with rich: the only module (with the cli layer) that imports rich.
 
+Every string printed through here is data-safe: it becomes a rich ``Text`` (never parsed as
+markup, so ``[/b]`` or ``[link=file:///etc/passwd]`` in a posting prints as written) after
+:func:`careergap.escaping.for_terminal` has replaced control and bidi characters. Styled
+``Text`` built by the views is cleaned the same way before it is printed.
+
 JSON output never comes through here; see ``careergap.cli._common.emit_json``.
 """
 
@@ -14,19 +19,51 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careergap.escaping import for_terminal
+
 #: Width of coverage bars in the ranking tables.
 BAR_WIDTH = 20
 #: Narrower bars in `match`, so a family fits on one line at 80 columns.
 MATCH_BAR_WIDTH = 12
 
 
+def safe(obj: Any) -> Any:
+    """The terminal boundary: a string becomes a plain ``Text`` with unsafe characters replaced;
+    a ``Text`` (or a ``Padding`` around one) is cleaned keeping its styles; tables are cleaned
+    cell by cell when :func:`table` builds them."""
+    if isinstance(obj, str):
+        return Text(for_terminal(obj))
+    if isinstance(obj, Text):
+        cleaned = for_terminal(obj.plain)
+        if cleaned == obj.plain:
+            return obj
+        out = obj.copy()
+        out.plain = cleaned  # same length: the styles' spans stay where they were
+        return out
+    if isinstance(obj, Padding):
+        obj.renderable = safe(obj.renderable)
+    return obj
+
+
 def stdout_console() -> Console:
     """Console for results. Honours NO_COLOR and COLUMNS; no wrapping surprises when piped."""
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ or None, soft_wrap=False)
+    return Console(
+        highlight=False,
+        markup=False,  # belt and braces: strings are made Text by safe() anyway
+        emoji=False,  # ":thumbs_up:" in a posting stays text
+        no_color="NO_COLOR" in os.environ or None,
+        soft_wrap=False,
+    )
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ or None)
+    return Console(
+        stderr=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        no_color="NO_COLOR" in os.environ or None,
+    )
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
@@ -45,16 +82,22 @@ def table(
     caption: str | None = None,
 ) -> Table:
     """Build a table; columns are ``(header, column_kwargs)``."""
-    tbl = Table(title=title, caption=caption, title_justify="left", caption_justify="left")
+    tbl = Table(
+        title=None if title is None else safe(title),
+        caption=None if caption is None else safe(caption),
+        title_justify="left",
+        caption_justify="left",
+    )
     for header, kwargs in columns:
-        tbl.add_column(header, **kwargs)
+        tbl.add_column(safe(header), **kwargs)
     for row in rows:
-        tbl.add_row(*row)
+        tbl.add_row(*(safe(cell) for cell in row))
     return tbl
 
 
 def print_renderable(obj: Any) -> None:
-    stdout_console().print(obj)
+    """Print a renderable; a table must come from :func:`table`, which cleans its cells."""
+    stdout_console().print(safe(obj))
 
 
 # --- scoring views --------------------------------------------------------------------------
@@ -82,12 +125,12 @@ def sample(postings: int, notes: int) -> str:
 def print_lines(lines: Sequence[str | Text | Padding]) -> None:
     console = stdout_console()
     for line in lines:
-        console.print(line)
+        console.print(safe(line))
 
 
 def indented(text: str | Text, by: int) -> Padding:
     """A line whose wrapped continuation keeps the indent, at any terminal width."""
-    return Padding(text, (0, 0, 0, by), expand=False)
+    return Padding(safe(text), (0, 0, 0, by), expand=False)
 
 
 def print_match(

@@ -27,7 +27,7 @@ def progress(description: str, total: int | None, enabled: bool = True) -> Itera
 
     from careergap.render import stderr_console
 
-    columns = [TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn()]
+    columns = [TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn()]
     if total is not None:
         columns.insert(2, MofNCompleteColumn())
     with Progress(*columns, console=stderr_console(), transient=True) as bar:

@@ -171,18 +171,23 @@ def improved_text(report: Report) -> list[str]:
 # --- markdown -----------------------------------------------------------------------------
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _md(text: str) -> str:
+    """Text from a file or the data as literal Markdown (heading, table cell, list item)."""
+    from careergap.escaping import for_markdown
+
+    return for_markdown(text)
 
 
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown (tables, text bars), no external assets."""
     from careergap.render import bar
 
+    from careergap.escaping import markdown_code, safe_url
+
     out = [
-        f"# {title(report)}",
+        f"# {_md(title(report))}",
         "",
-        f"Profile `{report.profile}` · {report.skills} skills · "
+        f"Profile {markdown_code(report.profile)} · {report.skills} skills · "
         f"{report.postings} scored postings · {report.generated}",
         "",
         f"> {GUIDANCE}",
@@ -193,23 +198,24 @@ def render_markdown(report: Report) -> str:
         "|--:|---|---|--:|--:|---|",
     ]
     for i, row in enumerate(report.families[:TOP_FAMILIES], 1):
-        name = f"**{_md_cell(row.name)}** (target)" if row.target else _md_cell(row.name)
+        name = f"**{_md(row.name)}** (target)" if row.target else _md(row.name)
         out.append(
             f"| {i} | {name} | `{bar(row.coverage)}` | {pct(row.coverage)} | "
             f"{row.qualifying}/{row.postings} | {sample(row)} |"
         )
-    out += ["", f"## Top gaps for {', '.join(report.gap_families)}", ""]
+    out += ["", f"## Top gaps for {_md(', '.join(report.gap_families))}", ""]
     if not report.gaps:
         out.append("No gaps: every skill these families ask for is at its target level.")
     for i, gap in enumerate(report.gaps, 1):
         out.append(
-            f"{i}. **{_md_cell(gap.skill)}** (you: {gap.have}) "
-            f"{signed_points(gap.impact)} across {', '.join(gap.families)}"
+            f"{i}. **{_md(gap.skill)}** (you: {gap.have}) "
+            f"{signed_points(gap.impact)} across {_md(', '.join(gap.families))}"
         )
         for res in gap.resources:
-            label = f"[{res.title}]({res.url})" if res.url else res.title
-            via = f", via {res.via}" if res.via else ""
-            out.append(f"   - {label} ({res.kind}{via})")
+            url = safe_url(res.url)
+            label = f"[{_md(res.title)}]({url})" if url else _md(res.title)
+            via = f", via {_md(res.via)}" if res.via else ""
+            out.append(f"   - {label} ({_md(res.kind)}{via})")
     if report.progress is not None:
         out += _markdown_progress(report)
     out.append("")
@@ -226,18 +232,18 @@ def _markdown_progress(report: Report) -> list[str]:
         "",
         "## Progress",
         "",
-        f"{len(prog.snapshots)} snapshots from {first[:10]} to {last[:10]}.",
+        f"{len(prog.snapshots)} snapshots from {_md(first[:10])} to {_md(last[:10])}.",
         "",
         "| Role family | Trend | Now | Since first | Since last |",
         "|---|---|--:|--:|--:|",
     ]
     for trend in prog.trends[:TOP_FAMILIES]:
         out.append(
-            f"| {_md_cell(report.family_names.get(trend.family_id, trend.family_id))} | "
+            f"| {_md(report.family_names.get(trend.family_id, trend.family_id))} | "
             f"`{sparkline(trend.values)}` | {pct(trend.latest)} | "
             f"{signed_points(trend.since_first)} | {signed_points(trend.since_last)} |"
         )
     improved = improved_text(report)
     if improved:
-        out += ["", "Skills gained or levelled up: " + ", ".join(improved) + "."]
+        out += ["", "Skills gained or levelled up: " + _md(", ".join(improved)) + "."]
     return out

@@ -7,8 +7,8 @@ elsewhere (the only links are the study resources' own URLs, which a reader may 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
+from careergap.escaping import for_html, safe_url
 from careergap.report import (
     GUIDANCE,
     TOP_FAMILIES,
@@ -70,7 +70,8 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin: 24px 
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Every value put into the page, text or attribute: see careergap.escaping."""
+    return for_html(text)
 
 
 def bar_chart(report: Report) -> str:
@@ -148,7 +149,11 @@ def _gaps(report: Report) -> str:
     for gap in report.gaps:
         resources = "".join(
             "<li>"
-            + (f'<a href="{_e(r.url)}">{_e(r.title)}</a>' if r.url else _e(r.title))
+            + (
+                f'<a href="{_e(safe_url(r.url))}">{_e(r.title)}</a>'
+                if safe_url(r.url)
+                else _e(r.title)
+            )
             + f' <span class="kind">{_e(r.kind)}'
             + (f" · via {_e(r.via)}" if r.via else "")
             + "</span></li>"
@@ -179,7 +184,7 @@ def _progress(report: Report) -> str:
     skills = f"<p>Skills gained or levelled up: {_e(', '.join(improved))}.</p>" if improved else ""
     return (
         "<section><h2>Progress</h2>"
-        f'<p class="meta">{len(prog.snapshots)} snapshots from {first} to {last}.</p>'
+        f'<p class="meta">{len(prog.snapshots)} snapshots from {_e(first)} to {_e(last)}.</p>'
         '<table><thead><tr><th>Role family</th><th>Trend</th><th class="num">Now</th>'
         '<th class="num">Since first</th><th class="num">Since last</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>{skills}</section>"

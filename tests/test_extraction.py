@@ -1,7 +1,7 @@
 """``careergap.extraction``: mentions grouped by line, and the hand-spelled ``extract --json``.
 
 The JSON is written piece by piece for speed; these tests hold it to exactly the bytes
-``json.dumps(payload, indent=2, ensure_ascii=False)`` prints, so consumers see no change.
+``emit_json`` prints (json.dumps, then ``escaping.for_json``), so consumers see no change.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careergap.escaping import for_json
 from careergap.extraction import extract_json_chunks, first_lines, line_numbers
 from careergap.extractor import Mention
 
@@ -35,7 +36,7 @@ def _reference(version: int, source: str, lines: list[str], skills: Skills) -> s
             for sid, name, numbers in skills
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return for_json(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def _ours(version: int, source: str, lines: list[str], skills: Skills) -> str:

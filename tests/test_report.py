@@ -51,14 +51,14 @@ def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
 
 def test_markdown_has_ranking_gaps_resources_and_progress() -> None:
     text = render_markdown(_report())
-    assert text.startswith("# Ada <3's skill gaps\n")
+    assert text.startswith("# Ada \\<3's skill gaps\n")  # escaped: raw HTML cannot land
     assert "> Coverage is guidance, not an ATS score." in text
     assert "| 1 | **Machine Learning Engineer** (target) | `" in text
     assert "| 62% | 12/46 | 46 postings |" in text
-    assert "| 2 | Formal <Verification> |" in text
+    assert "| 2 | Formal \\<Verification\\> |" in text
     assert "1. **Kubernetes** (you: 0) +6.1 pts across Machine Learning Engineer" in text
     assert "   - [Kubernetes docs](https://kubernetes.io/docs/) (docs)" in text
-    assert "   - K8s | the book (book, via Containers)" in text
+    assert "   - K8s \\| the book (book, via Containers)" in text
     assert "## Progress" in text
     assert "| Machine Learning Engineer | `▁█` | 62% | +7.0 pts | +7.0 pts |" in text
     assert "Skills gained or levelled up: Docker 0 → 2, Python 4 → 5." in text

@@ -14,6 +14,7 @@ from typer.exceptions import TyperException
 
 from careergap import __version__
 from careergap.errors import CareergapError
+from careergap.escaping import for_json, for_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +60,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except CareergapError as exc:
             for line in str(exc).splitlines() or [type(exc).__name__]:
-                typer.echo(f"error: {line}", err=True)
+                echo(f"error: {line}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, TyperException):
             raise
@@ -69,7 +70,7 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(1) from None
         except OSError as exc:
             # Writing results or a file failed (disk full, permissions): the user's problem to fix.
-            typer.echo(
+            echo(
                 f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}",
                 err=True,
             )
@@ -80,7 +81,7 @@ def handle_errors(func: F) -> F:
         except Exception as exc:  # a bug: say so in one line, traceback only on request
             if os.environ.get(DEBUG_ENV):
                 raise
-            typer.echo(
+            echo(
                 f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in careergap. "
                 f"Run with {DEBUG_ENV}=1 for the traceback.",
                 err=True,
@@ -103,9 +104,16 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 def emit_json(payload: dict[str, Any]) -> None:
     """Write a JSON result to stdout: sorted by our own code, never through rich."""
     # allow_nan=False: NaN is not JSON; a bug that made one must fail loudly, not print it.
-    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    text = json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write(for_json(text) + "\n")
+
+
+def echo(message: str, err: bool = False) -> None:
+    """A plain message line (not a rich view): the terminal boundary for text that may quote a
+    file's contents or name, so control and bidi characters are replaced first."""
+    typer.echo(for_terminal(message), err=err)
 
 
 def warn(message: str) -> None:
     """A warning on stderr."""
-    typer.echo(f"warning: {message}", err=True)
+    echo(f"warning: {message}", err=True)

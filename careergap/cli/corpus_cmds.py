@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from careergap.cli._common import app, command, emit_json, handle_errors
+from careergap.cli._common import app, command, echo, emit_json, handle_errors
 
 corpus_app = typer.Typer(
     help="Build the curated postings corpus from the seed documents.",
@@ -162,7 +162,7 @@ def corpus_build_cmd(
     result = build_corpus(seeds, out, overrides)
     real = sum(1 for p in result.postings if p.kind == "posting")
     notes = len(result.postings) - real
-    typer.echo(
+    echo(
         f"Wrote {real} postings + {notes} topic notes to {out} "
         f"({result.merged} re-pasted duplicates merged)."
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from careergap.cli._common import command, emit_json, handle_errors, warn
+from careergap.cli._common import command, echo, emit_json, handle_errors, warn
 
 if TYPE_CHECKING:
     from careergap.engine import FamilyResult, Workspace
@@ -225,7 +225,7 @@ def report_cmd(
         sys.stdout.write(text)
         return
     write_text_atomic(output, text)
-    typer.echo(f"Wrote {output} ({fmt}).", err=True)
+    echo(f"Wrote {output} ({fmt}).", err=True)
 
 
 def _check_report_target(output: Path, profile: Path, fmt: str, force: bool) -> None:
@@ -281,7 +281,7 @@ def postings_add_cmd(
     if saved is None:
         typer.echo("Dry run: nothing saved.", err=True)
     else:
-        typer.echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
+        echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
 
 
 @handle_errors
@@ -292,7 +292,7 @@ def postings_remove_cmd(
     from careergap import userpostings
 
     userpostings.remove(posting_id)
-    typer.echo(f"Removed {posting_id}.")
+    echo(f"Removed {posting_id}.")
 
 
 def _register_postings_commands() -> None:

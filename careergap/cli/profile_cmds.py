@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from careergap.cli._common import command, emit_json, warn
+from careergap.cli._common import command, echo, emit_json, warn
 
 if TYPE_CHECKING:
     from careergap.errors import Problem
@@ -58,7 +58,7 @@ def validate_cmd(
     if failures or check.profile is None:
         raise ValidationFailed(failures)
     if not as_json:
-        typer.echo(summary_line(check.profile))
+        echo(summary_line(check.profile))
 
 
 def _role_problems(doc: Any, roles: list[str]) -> list[Any]:

@@ -60,10 +60,10 @@ def _resolve(name: str, taxonomy: Taxonomy) -> str:
 
 
 def _print_table(name: str, attached: list[AttachedResource]) -> None:
-    from careergap.render import print_renderable, stdout_console, table
+    from careergap.render import print_lines, print_renderable, table
 
     if not attached:
-        stdout_console().print(f"No study resources for {name} in the documents.")
+        print_lines([f"No study resources for {name} in the documents."])
         return
     rows = [
         (

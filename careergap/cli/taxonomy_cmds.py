@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from careergap.cli._common import command, emit_json
+from careergap.cli._common import command, echo, emit_json
 from careergap.errors import CareergapError
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def _print_skills(found: list[Skill], query: str | None) -> None:
     from careergap.render import print_renderable, table
 
     if not found:
-        typer.echo(f"no skill matches {query!r}", err=True)
+        echo(f"no skill matches {query!r}", err=True)
         return
     rows = [
         (s.id, s.name, s.category, ", ".join(dict.fromkeys((*s.aliases, *s.exact)))) for s in found
@@ -141,7 +141,7 @@ def _print_extract(
     from careergap.render import print_renderable, table
 
     if not found:
-        typer.echo(f"no known skills found in {source}", err=True)
+        echo(f"no known skills found in {source}", err=True)
         return
     rows = []
     for sid, (number, text) in found.items():
