@@ -163,10 +163,23 @@ def write(path: Path, payload: Mapping[str, Any]) -> None:
         _warn_once(f"cannot write the corpus cache {path}: {exc.strerror or exc}")
 
 
+def _nonblocking(name: str, flags: int) -> int:
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
     """The parsed cache file, or None when absent, unreadable, corrupt or foreign."""
+    from careergap.userfiles import kind_of
+
     try:
-        with open(path, encoding="utf-8") as fh:
+        kind = kind_of(path.stat().st_mode)
+        if kind is not None:  # a FIFO would block, /dev/zero would never end: never opened
+            _warn_once(f"ignoring a corpus cache {path} that is {kind}; rebuilding")
+            return None
+        with open(path, encoding="utf-8", opener=_nonblocking) as fh:
+            if kind_of(os.fstat(fh.fileno()).st_mode) is not None:
+                _warn_once(f"ignoring a corpus cache {path} that is not a regular file; rebuilding")
+                return None
             data = json.load(fh)
     except (FileNotFoundError, NotADirectoryError):
         return None

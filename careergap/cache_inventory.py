@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,8 @@ def input_files(folders: Sequence[Path]) -> Inventory | None:
             stats.extend([e.stat() for e in ordered])
     except OSError:
         return None
+    if not all(stat.S_ISREG(s.st_mode) for s in stats):
+        return None  # a FIFO or device named *.yaml: never hashed (it could block or not end)
     return Inventory(names, [s.st_size for s in stats], [s.st_mtime_ns for s in stats])
 
 

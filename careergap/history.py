@@ -12,8 +12,10 @@ touched by anything here.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from careergap.errors import CareergapError
+from careergap.models import LEVEL_MAX, LEVEL_MIN
 from careergap.paths import user_data_dir
 
 if TYPE_CHECKING:
@@ -111,6 +114,29 @@ def _way_out(db: Path, reason: str) -> HistoryError:
     )
 
 
+def _read_only(db: Path, reason: str) -> HistoryError:
+    """The history cannot be written because its file or folder is read-only: nothing is
+    damaged, so the way out is write access (or --no-record), not moving the file aside."""
+    return HistoryError(
+        f"{db}: cannot use the history database: it or its folder is read-only "
+        f"({reason}). The history and your profile are fine. Make {db.parent} writable, or use "
+        "`careergap match --no-record` to skip recording."
+    )
+
+
+def _is_read_only(exc: BaseException, db: Path) -> bool:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return True
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return True
+    folder = db.parent if db.parent.exists() else next(
+        (p for p in db.parents if p.exists()), db.parent
+    )
+    writable = os.access(folder, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
+    return not writable and "unable to open" in text
+
+
 @contextmanager
 def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
     """An open, checked connection; every sqlite3 failure becomes a HistoryError."""
@@ -118,6 +144,8 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
         try:
             db.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if _is_read_only(exc, db):
+                raise _read_only(db, f"cannot create {db.parent}: {exc.strerror or exc}") from None
             raise _way_out(db, f"cannot create its folder: {exc.strerror or exc}") from None
     conn: sqlite3.Connection | None = None
     try:
@@ -138,6 +166,8 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         if _is_busy(exc):
             raise _Busy(str(exc)) from None
+        if _is_read_only(exc, db):
+            raise _read_only(db, str(exc)) from None
         raise _way_out(db, str(exc)) from None
     finally:
         if conn is not None:
@@ -214,19 +244,27 @@ def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Sn
         params = (profile_key(profile),)
     rows = _retrying(db, lambda: _select(db, query + " ORDER BY at, id", params))
     try:
-        return [
-            Snapshot(
-                id=row[0],
-                at=row[1],
-                profile=row[2],
-                profile_hash=row[3],
-                levels={str(k): int(v) for k, v in json.loads(row[4]).items()},
-                coverages={str(k): float(v) for k, v in json.loads(row[5]).items()},
-            )
-            for row in rows
-        ]
-    except (ValueError, TypeError, AttributeError) as exc:
+        return [_snapshot(row) for row in rows]
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         raise _way_out(db, f"a snapshot is damaged: {exc}") from None
+
+
+def _snapshot(row: tuple[Any, ...]) -> Snapshot:
+    """One row as a Snapshot; a value no careergap could have written is a ValueError naming
+    the snapshot (NaN or 1e308 coverages would print as 'nan%' or 'inf%', or crash a view)."""
+    levels = {str(k): int(v) for k, v in json.loads(row[4]).items()}
+    coverages = {str(k): float(v) for k, v in json.loads(row[5]).items()}
+    for family, value in coverages.items():
+        if not 0.0 <= value <= 1.0:  # False for NaN too
+            raise ValueError(f"snapshot {row[0]}: coverage {value!r} of {family!r} is not in [0, 1]")
+    for skill, level in levels.items():
+        if not LEVEL_MIN <= level <= LEVEL_MAX:
+            raise ValueError(f"snapshot {row[0]}: level {level!r} of {skill!r} is not in 0-5")
+    if not all(isinstance(x, str) for x in row[1:4]):
+        raise ValueError(f"snapshot {row[0]}: its time, profile or hash is not text")
+    return Snapshot(
+        id=row[0], at=row[1], profile=row[2], profile_hash=row[3], levels=levels, coverages=coverages
+    )
 
 
 def _select(db: Path, query: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:

@@ -76,11 +76,27 @@ def yaml_key(name: str) -> str:
     """A skill name as a YAML mapping key, quoted only when it has to be."""
     if _PLAIN_KEY.fullmatch(name) and not _NOT_TEXT.fullmatch(name) and name == name.strip():
         return name
-    return json.dumps(name, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+    return _quoted(name)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar: a JSON string is one, and its \\u escapes keep the control
+    characters YAML refuses raw (C1, bidi) out of the file."""
+    from careergap.escaping import for_json
+
+    return for_json(json.dumps(text, ensure_ascii=False))
+
+
+def _comment(text: str) -> str:
+    """Text from a CV (or its file name) for a ``#`` comment: one line, control and bidi
+    characters replaced, so the comment cannot end early and the file reads back."""
+    from careergap.escaping import for_terminal
+
+    return for_terminal(" ".join(text.split()))
 
 
 def _short(text: str, limit: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
+    text = _comment(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -100,7 +116,7 @@ def _header(cv_name: str | None) -> list[str]:
     if cv_name:
         lines += [
             "#",
-            f"# Pre-filled from {cv_name}: every skill found starts at {CV_LEVEL}"
+            f"# Pre-filled from {_comment(cv_name)}: every skill found starts at {CV_LEVEL}"
             f" ({LEVEL_NAMES[CV_LEVEL]}), with the CV line it came from.",
             "# Raise, lower or delete each one; add what the CV does not say.",
         ]
@@ -116,7 +132,7 @@ def render_profile(
     """The text of a new profile; with ``found`` skills pre-filled at ``CV_LEVEL``."""
     lines = _header(cv_name)
     lines.append("")
-    lines.append(f"name: {json.dumps(name, ensure_ascii=False)}" if name else "# name: Ada")
+    lines.append(f"name: {_quoted(name)}" if name else "# name: Ada")
     if target_roles:
         lines.append(f"target_roles: [{', '.join(yaml_key(r) for r in target_roles)}]")
     else:
@@ -125,7 +141,7 @@ def render_profile(
     if not found:
         lines += ["  # Python: 3", "  # SQL: 2"]
     for skill in found:
-        where = f"{cv_name}:{skill.line}" if cv_name else f"line {skill.line}"
+        where = f"{_comment(cv_name)}:{skill.line}" if cv_name else f"line {skill.line}"
         if skill.also:
             where += " (also " + ", ".join(str(n) for n in skill.also) + ")"
         lines.append(f"  {yaml_key(skill.name)}: {CV_LEVEL}  # {where}: {_short(skill.text)}")

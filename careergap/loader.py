@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -156,7 +156,8 @@ class _UserConstructor(yaml.constructor.SafeConstructor):
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, AttributeError, TypeError):
+            # AttributeError: PyYAML's regex finds no date at all in ``!!timestamp soon``.
             raise _Refused(
                 None, None, f"{node.value!r} is not a real date", node.start_mark
             ) from None
@@ -325,6 +326,11 @@ class YamlDoc:
     path: Path
     data: dict[str, Any]
     root: MappingNode
+    #: Per mapping node (by id): key text -> (key node, value node), the first of each key,
+    #: built on first use so locating each of N entries is O(1), not a scan of N keys.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def node_at(self, keys: Sequence[str | int]) -> Node | None:
         """The node at ``keys`` (mapping entries by key text, sequence items by index), or None."""
@@ -349,10 +355,9 @@ class YamlDoc:
         for depth, key in enumerate(keys):
             child: Node | None = None
             if isinstance(node, MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == str(key):
-                        child, line = value_node, key_node.start_mark.line + 1
-                        break
+                found = self._children(node).get(str(key))
+                if found is not None:
+                    child, line = found[1], found[0].start_mark.line + 1
             elif isinstance(node, SequenceNode) and isinstance(key, int):
                 if 0 <= key < len(node.value):
                     child = node.value[key]
@@ -361,6 +366,16 @@ class YamlDoc:
                 return node, line, depth
             node = child
         return node, line, len(keys)
+
+    def _children(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        children = self._keys.get(id(node))
+        if children is None:
+            children = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    children.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = children
+        return children
 
 
 def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:

@@ -91,6 +91,9 @@ class NameIndex:
     aliases: dict[str, str]  # folded alias or exact form -> id
     choices: dict[str, str]  # surface form (longer than SHORT_FORM_LENGTH) -> skill id
     short_choices: dict[str, str]  # the short forms ("R", "Go") -> skill id
+    #: Per choice dict above: (its forms, the same forms through default_process), computed once,
+    #: so a lookup does not re-process every form of the taxonomy for every name it scores.
+    processed: tuple[tuple[list[str], list[str]], ...]
 
 
 @functools.lru_cache(maxsize=8)
@@ -111,7 +114,11 @@ def name_index(taxonomy: Taxonomy) -> NameIndex:
         key = fold(skill_id)
         if key not in names and key not in aliases:
             names[key] = skill_id
-    return NameIndex(names, aliases, choices, short_choices)
+    processed = tuple(
+        (list(forms), [default_process(form) for form in forms])
+        for forms in (choices, short_choices)
+    )
+    return NameIndex(names, aliases, choices, short_choices, processed)
 
 
 def _ranked(
@@ -123,16 +130,22 @@ def _ranked(
     "r" is a partial match of every word that contains an r.
     """
     hits = []
-    for choices, score_with in ((index.choices, scorer), (index.short_choices, fuzz.ratio)):
+    # default_process is applied once to the query here and once per form in name_index, the
+    # same processing ``processor=default_process`` would apply to both on every call.
+    processed_query = default_process(query)
+    for choices, (forms, processed), score_with in (
+        (index.choices, index.processed[0], scorer),
+        (index.short_choices, index.processed[1], fuzz.ratio),
+    ):
         found = process.extract(
-            query,
-            list(choices),
+            processed_query,
+            processed,
             scorer=score_with,
-            processor=default_process,
+            processor=None,
             limit=FUZZY_POOL,
             score_cutoff=cutoff,
         )
-        hits.extend((form, score, choices[form]) for form, score, _ in found)
+        hits.extend((forms[at], score, choices[forms[at]]) for _, score, at in found)
     best: dict[str, tuple[float, str]] = {}
     for form, score, sid in hits:
         if sid not in best or score > best[sid][0]:
@@ -140,11 +153,12 @@ def _ranked(
     return sorted(((s, sc, f) for s, (sc, f) in best.items()), key=lambda r: (-r[1], r[0]))
 
 
-def resolve_skill(name: str, taxonomy: Taxonomy) -> Resolution:
+def resolve_skill(name: str, taxonomy: Taxonomy, *, fuzzy: bool = True) -> Resolution:
     """Resolve a typed skill name: exact name, then alias after folding, then (rarely) fuzzy.
 
     Fuzzy hits only resolve when long, near-identical and unambiguous; anything less is
     returned unresolved with ``suggestion`` so the caller can say "did you mean ...?".
+    ``fuzzy=False`` stops after the exact lookups (no suggestion), in constant time.
     """
     key = fold(name)
     if not key:
@@ -154,6 +168,8 @@ def resolve_skill(name: str, taxonomy: Taxonomy) -> Resolution:
         return Resolution(index.names[key], None, 100.0, "exact")
     if key in index.aliases:
         return Resolution(index.aliases[key], None, 100.0, "alias")
+    if not fuzzy:
+        return Resolution(None, None, 0.0, "none")
     ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
     if not ranked:
         partial = _partial(name, index)

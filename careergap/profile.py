@@ -136,7 +136,17 @@ class Resolution(Protocol):
     def method(self) -> str: ...
 
 
-Resolver = Callable[[str, Any], Resolution]
+class Resolver(Protocol):
+    """``matching.resolve_skill``: a typed name -> a Resolution; ``fuzzy=False`` looks up exact
+    names and aliases only (constant time), for names past FUZZY_NAME_LIMIT."""
+
+    def __call__(self, name: str, taxonomy: Any, *, fuzzy: bool = True) -> Resolution: ...
+
+
+#: Names of one profile that may be scored fuzzily (typo resolution, "did you mean"). Each costs
+#: a pass over every form of the taxonomy; past this many, a hostile or generated profile of
+#: 20,000 unknown names would take minutes, so the rest are looked up exactly (still warned).
+FUZZY_NAME_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -239,14 +249,22 @@ def _resolve_names(
     first_for: dict[str, str] = {}
     errors: list[Problem] = []
     warnings: list[Problem] = []
+    seen: dict[str, Resolution] = {}  # one resolution per distinct written name
+    fuzzy_left = FUZZY_NAME_LIMIT
     for name in names:
         line = doc.line_of(("skills", name))
         where = f"skills.{name}"
         if not name.strip():
             continue  # reported by the model
-        result = resolve(name.strip(), taxonomy)
+        result = seen.get(name.strip())
+        if result is None:
+            result = resolve(name.strip(), taxonomy, fuzzy=fuzzy_left > 0)
+            if result.method in ("fuzzy", "none"):
+                fuzzy_left -= 1
+            seen[name.strip()] = result
         if result.skill_id is None:
-            warnings.append(Problem(path, line, where, _unknown_message(name, result, taxonomy)))
+            message = _unknown_message(name, result, taxonomy, searched=fuzzy_left >= 0)
+            warnings.append(Problem(path, line, where, message))
             continue
         skill_name = _display(result.skill_id, taxonomy)
         if result.skill_id in first_for:
@@ -276,13 +294,18 @@ def _resolve_names(
     return resolved, errors, warnings
 
 
-def _unknown_message(name: str, result: Resolution, taxonomy: Any) -> str:
+def _unknown_message(name: str, result: Resolution, taxonomy: Any, searched: bool = True) -> str:
     if result.suggestion:
         return (
             f"unknown skill {name!r} — did you mean {_display(result.suggestion, taxonomy)}? "
             "(ignored)"
         )
-    return f"unknown skill {name!r}; see `careergap skills {name.strip()}` (ignored)"
+    ignored = (
+        "(ignored)"
+        if searched
+        else f"(ignored; close spellings are searched for the first {FUZZY_NAME_LIMIT} only)"
+    )
+    return f"unknown skill {name!r}; see `careergap skills {name.strip()}` {ignored}"
 
 
 def _display(skill_id: str, taxonomy: Any) -> str:

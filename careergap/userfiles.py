@@ -9,6 +9,7 @@ column. ``careergap.loader`` parses the YAML ones. Writes replace a file atomica
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,26 +69,52 @@ def read_user_text(source: str | Path, limit: int, what: str = "text file") -> s
     return decode(label, data)
 
 
+def kind_of(mode: int) -> str | None:
+    """What a non-regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _nonblocking(name: str, flags: int) -> int:
+    # A FIFO swapped in after the stat below must not block open() waiting for a writer.
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_bytes(path: Path, limit: int = MAX_USER_FILE_BYTES, what: str = "YAML file") -> bytes:
-    """The file's bytes after the path checks; the size is checked before anything is read."""
+    """The bytes of a regular file, after the path checks; the size is checked before anything is
+    read. A FIFO, device or socket (or a link to one) is refused before it is opened: reading a
+    FIFO waits forever for a writer, and /dev/zero never ends."""
     try:
         info = path.stat()
     except FileNotFoundError:
         fail(path, "no such file")
     except OSError as exc:
         fail(path, f"cannot read: {exc.strerror or exc}")
-    if path.is_dir():
-        fail(path, f"is a directory, not a {what}")
+    kind = kind_of(info.st_mode)
+    if kind is not None:
+        fail(path, f"is {kind}, not a {what}")
     if info.st_size > limit:
         fail(path, f"is {info.st_size:,} bytes; careergap reads files up to {_size(limit)}")
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb", opener=_nonblocking) as fh:
+            kind = kind_of(os.fstat(fh.fileno()).st_mode)  # what was opened, not what was stat'ed
+            if kind is not None:
+                fail(path, f"is {kind}, not a {what}")
             data = fh.read(limit + 1)
     except PermissionError:
         fail(path, "cannot read: permission denied")
     except OSError as exc:
         fail(path, f"cannot read: {exc.strerror or exc}")
-    if len(data) > limit:  # it grew after stat, or is a device or pipe
+    if len(data) > limit:  # it grew after stat
         fail(path, f"is larger than {_size(limit)}; careergap reads files up to {_size(limit)}")
     return data
 
@@ -129,7 +156,13 @@ def write_text_atomic(path: Path, text: str) -> None:
     path = Path(path)
     directory = path.parent
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
+        kind = kind_of(info.st_mode)
+        if kind is not None:
+            raise CareergapError(
+                f"{path}: is {kind}; careergap only replaces regular files, nothing was written"
+            )
+        mode = info.st_mode & 0o7777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)

@@ -39,7 +39,7 @@ class FakeResolution:
     method: str
 
 
-def fake_resolve(name: str, taxonomy: object) -> FakeResolution:
+def fake_resolve(name: str, taxonomy: object, *, fuzzy: bool = True) -> FakeResolution:
     """Stands in for careergap.matching.resolve_skill: exact aliases after case folding."""
     key = name.lower()
     if key in ALIASES:

@@ -29,4 +29,22 @@ def run() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+        else:
+            _tolerate_narrow_encoding(getattr(sys, name))
     app(prog_name="careergap")
+
+
+def _tolerate_narrow_encoding(stream: object) -> None:
+    """On a stream that cannot encode careergap's bars and arrows (``PYTHONIOENCODING=ascii``,
+    a C locale), print '?' for them instead of failing with an internal error. JSON stays exact:
+    ``emit_json`` then writes non-ASCII as \\u escapes."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        if codecs.lookup(encoding).name.startswith("utf"):
+            return
+        reconfigure = stream.reconfigure  # type: ignore[attr-defined]
+    except (LookupError, AttributeError):
+        return
+    reconfigure(errors="replace")

@@ -104,7 +104,11 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 def emit_json(payload: dict[str, Any]) -> None:
     """Write a JSON result to stdout: sorted by our own code, never through rich."""
     # allow_nan=False: NaN is not JSON; a bug that made one must fail loudly, not print it.
-    text = json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False)
+    # A stdout that cannot encode all of Unicode (PYTHONIOENCODING=ascii) gets \u escapes: the
+    # same JSON value, where 'errors=replace' would silently change the data.
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    ascii_only = not encoding.startswith("utf")
+    text = json.dumps(payload, indent=2, ensure_ascii=ascii_only, allow_nan=False)
     sys.stdout.write(for_json(text) + "\n")
 
 

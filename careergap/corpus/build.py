@@ -212,7 +212,13 @@ def check_out_dir(out_dir: Path) -> None:
             continue
         if folder.is_symlink() or not folder.is_dir():
             raise CareergapError(f"{folder}: not a folder; corpus build writes a folder of files")
-        foreign = sorted(p.name for p in folder.iterdir() if not _CORPUS_FILE.fullmatch(p.name))
+        # Only regular files with our names are ours: a folder or a link named like a posting
+        # file is someone's, and would be deleted with the old corpus.
+        foreign = sorted(
+            p.name
+            for p in folder.iterdir()
+            if not (_CORPUS_FILE.fullmatch(p.name) and p.is_file() and not p.is_symlink())
+        )
         if foreign:
             shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
             raise CareergapError(
@@ -253,6 +259,7 @@ def build_corpus(seeds_dir: Path, out_dir: Path, overrides_path: Path | None = N
     """Run the whole pipeline: read the seeds, curate, and write OUT_DIR."""
     from careergap.families import load_families
 
+    check_out_dir(out_dir.resolve())  # before the work: a refused OUT is said at once
     families = load_families()
     postings, merged = curate(seeds_dir, families, load_overrides(overrides_path))
     write_corpus(postings, families, merged, out_dir)

@@ -92,8 +92,17 @@ def seed_path(seeds_dir: Path, number: str) -> Path:
     return matches[0]
 
 
+#: A seed document is a text file of a few hundred KB; far more is the wrong file.
+MAX_SEED_BYTES = 50 * 1024 * 1024
+
+
 def read_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").split("\n")
+    """A seed's lines (universal newlines, as text mode reads them); a seed that is not UTF-8
+    text, or not a regular file, is one located error naming it (``userfiles``)."""
+    from careergap.userfiles import decode, read_bytes
+
+    text = decode(path, read_bytes(path, MAX_SEED_BYTES, "seed text file"))
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _line(lines: list[str], index: int, preferred: bool = False) -> SeedLine:
