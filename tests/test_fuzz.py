@@ -120,6 +120,12 @@ def test_seed_like_notes_parse_into_sane_blocks(lines: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "002_notes.txt"
         path.write_text(text, encoding="utf-8")
+        if "\x00" in text:  # not a text file: one located error, as for every file read
+            from careergap.userfiles import UserFileError
+
+            with pytest.raises(UserFileError, match=r"002_notes\.txt:\d+:\d+: contains a NUL"):
+                list(parse_notes_seed(path))
+            return
         blocks = list(parse_notes_seed(path))
         # Counted as the seed reader counts lines (a lone CR is a line break too).
         total = len(read_lines(path))
