@@ -256,14 +256,21 @@ def _snapshot(row: tuple[Any, ...]) -> Snapshot:
     coverages = {str(k): float(v) for k, v in json.loads(row[5]).items()}
     for family, value in coverages.items():
         if not 0.0 <= value <= 1.0:  # False for NaN too
-            raise ValueError(f"snapshot {row[0]}: coverage {value!r} of {family!r} is not in [0, 1]")
+            raise ValueError(
+                f"snapshot {row[0]}: coverage {value!r} of {family!r} is not in [0, 1]"
+            )
     for skill, level in levels.items():
         if not LEVEL_MIN <= level <= LEVEL_MAX:
             raise ValueError(f"snapshot {row[0]}: level {level!r} of {skill!r} is not in 0-5")
     if not all(isinstance(x, str) for x in row[1:4]):
         raise ValueError(f"snapshot {row[0]}: its time, profile or hash is not text")
     return Snapshot(
-        id=row[0], at=row[1], profile=row[2], profile_hash=row[3], levels=levels, coverages=coverages
+        id=row[0],
+        at=row[1],
+        profile=row[2],
+        profile_hash=row[3],
+        levels=levels,
+        coverages=coverages,
     )
 
 

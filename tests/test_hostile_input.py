@@ -171,7 +171,11 @@ def _fill(args: list[str], **slots: Path) -> list[str]:
 @pytest.mark.parametrize("special", SPECIALS, ids=lambda s: s.name)
 @pytest.mark.parametrize("command", sorted(READERS))
 def test_a_special_file_is_refused_where_a_file_is_read(
-    command: str, special: Special, tmp_path: Path, shared_home: Path, monkeypatch: pytest.MonkeyPatch
+    command: str,
+    special: Special,
+    tmp_path: Path,
+    shared_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CAREERGAP_HOME", str(shared_home))
     bad = tmp_path / f"{special.name}.yaml"
@@ -229,7 +233,8 @@ def test_force_never_replaces_a_special_file(
     make(target)
     good = tmp_path / "good.yaml"
     good.write_text(GOOD_PROFILE, encoding="utf-8")
-    _refused(_fill(args, GOOD=good, TARGET=target), target, r"only replaces regular files", tmp_path)
+    args = _fill(args, GOOD=good, TARGET=target)
+    _refused(args, target, r"only replaces regular files", tmp_path)
     assert not stat.S_ISREG(target.lstat().st_mode)
 
 
@@ -304,7 +309,9 @@ def test_a_damaged_history_is_a_clear_error(
     _refused(args, db, rf"{expect}.*Move the file aside", tmp_path)
 
 
-def test_report_leaves_a_damaged_history_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_report_leaves_a_damaged_history_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CAREERGAP_HOME", str(tmp_path / "home"))
     db = _history_with(tmp_path, '{"python": 4}', '{"mlops-ml-platform": NaN}')
     result = CliRunner().invoke(app, ["report", str(tmp_path / "me.yaml")])
@@ -323,7 +330,8 @@ def test_a_read_only_history_is_not_called_damaged(
     real_connect = sqlite3.connect
 
     def read_only(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
-        return real_connect(f"file:{database}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+        uri = f"file:{database}?mode=ro"
+        return real_connect(uri, *args, uri=True, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(history.sqlite3, "connect", read_only)
     before = db.read_bytes()
@@ -476,7 +484,9 @@ def test_twenty_thousand_spellings_of_one_skill(
     )
 
 
-def test_one_huge_skill_name(tmp_path: Path, shared_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_huge_skill_name(
+    tmp_path: Path, shared_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CAREERGAP_HOME", str(shared_home))
     profile = tmp_path / "me.yaml"
     # An explicit key ("? "): YAML allows an implicit one only up to 1024 characters.

@@ -35,7 +35,9 @@ PAYLOAD = (
 DIR_NAME = "x\x1b[2J[link=file:etc]click[b]`tick\u202ey"
 DIR_MARKUP = "[link=file:etc]click[b]"
 #: Characters that act on a terminal, or reorder text; none may reach the output.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 #: What careergap shows in place of a control character.
 REPLACEMENT = "\ufffd"
 WIDE = "1000"  # no table wraps the payload, so it can be found literally
@@ -121,7 +123,11 @@ TERMINAL_COMMANDS = {
         0,
         [MARKUP],
     ),
-    "whatif": (["whatif", "--add", "Go=3", "--profile", "PROFILE", "--postings", "DIR"], 0, [MARKUP]),
+    "whatif": (
+        ["whatif", "--add", "Go=3", "--profile", "PROFILE", "--postings", "DIR"],
+        0,
+        [MARKUP],
+    ),
     "plan": (["plan", "--role", "mlops", "--profile", "PROFILE", "--postings", "DIR"], 0, [MARKUP]),
     "validate": (["validate", "PROFILE"], 0, [DIR_MARKUP, MARKUP]),
     "progress": (["progress", "--profile", "PROFILE"], 0, [MARKUP]),
@@ -184,7 +190,7 @@ def test_json_output_escapes_c1_and_bidi_characters(world: dict[str, Path]) -> N
     """JSON keeps the exact text (a contract) but writes invisible controls as \\u escapes:
     a UTF-8 terminal acts on a raw U+009B as it does on ESC [."""
     for args in (
-        ["postings", "add", str(world["root"] / "ad.txt"), "--role", "mlops", "--dry-run", "--json"],
+        ["postings", "add", str(world["root"] / "ad.txt"), "-r", "mlops", "--dry-run", "--json"],
         ["validate", str(world["profile"]), "--json"],
         ["extract", str(world["root"] / "cv.txt"), "--json"],
     ):
