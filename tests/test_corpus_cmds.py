@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,14 +113,20 @@ def test_postings_show_unknown_id() -> None:
     assert result.stderr.startswith("error: unknown posting 'p-999-00001'")
 
 
-def test_corpus_build_writes_and_reports(tmp_path: Path, seeds_dir: Path) -> None:
-    out = tmp_path / "corpus"
-    result = run("corpus", "build", "--seeds", str(seeds_dir), "--out", str(out))
+def test_corpus_build_writes_and_reports(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # From the root of a checkout, the defaults (--seeds seeds --out postings) rebuild the corpus.
+    shutil.copytree(seeds_dir, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = run("corpus", "build")
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"Wrote \d+ postings \+ \d+ topic notes to .* \(\d+ re-pasted duplicates merged\)\.\n",
+        r"Wrote \d+ postings \+ \d+ topic notes to postings "
+        r"\(\d+ re-pasted duplicates merged\)\.\n",
         result.stdout,
     )
+    out = tmp_path / "postings"
     assert (out / "README.md").is_file()
     assert len(list(out.glob("p-*.yaml"))) >= 280
 
@@ -131,9 +138,14 @@ def test_corpus_build_missing_seeds(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
-def test_corpus_build_needs_seeds_option() -> None:
+def test_corpus_build_outside_a_checkout_names_the_missing_seeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     result = run("corpus", "build")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
+    assert result.stderr == "error: seeds: not a folder\n"
+    assert not (tmp_path / "postings").exists()
 
 
 def test_roles_counts_a_users_postings_folder(tmp_path: Path) -> None:

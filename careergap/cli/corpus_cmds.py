@@ -147,7 +147,9 @@ def postings_show_cmd(
 @corpus_app.command("build")
 @handle_errors
 def corpus_build_cmd(
-    seeds: Path = typer.Option(..., "--seeds", help="Folder with the seed documents."),
+    seeds: Path = typer.Option(
+        Path("seeds"), "--seeds", help="Folder with the seed documents (the repository's seeds/)."
+    ),
     out: Path = typer.Option(Path("postings"), "--out", help="Corpus folder to (re)write."),
     overrides: Path | None = typer.Option(
         None, "--overrides", help="Overrides YAML (default: the packaged one)."
