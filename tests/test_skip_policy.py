@@ -29,7 +29,7 @@ def suite(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def test_an_allowed_skip_with_its_reason_passes(suite: pytest.Pytester) -> None:
-    result = suite.runpytest("-p", "no:cacheprovider", "tests")
+    result = suite.runpytest("-p", "no:cacheprovider", "--import-mode=importlib", "tests")
     result.assert_outcomes(passed=1, skipped=1)
     assert result.ret == pytest.ExitCode.OK
 
@@ -49,7 +49,7 @@ UNEXPECTED = {
 def test_any_other_skip_fails_the_run_and_is_named(suite: pytest.Pytester) -> None:
     for name, test in UNEXPECTED.items():
         (suite.path / "tests" / name).write_text(f"import pytest\n\n{test}", "utf-8")
-    result = suite.runpytest("-p", "no:cacheprovider", "tests")
+    result = suite.runpytest("-p", "no:cacheprovider", "--import-mode=importlib", "tests")
     result.assert_outcomes(passed=1, skipped=4)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(["*unexpected skips (see ALLOWED_SKIPS in tests/conftest.py)*"])
