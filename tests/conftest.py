@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,37 @@ pytest_plugins = ["pytester"]
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
+@pytest.fixture(scope="session")
+def _warm_cache_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The bundled corpus's cache files, built once per session: a cold build costs about a
+    second of CPU, and hundreds of tests run a command on the bundled corpus."""
+    from careergap import cache
+
+    home = tmp_path_factory.mktemp("warm-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAREERGAP_HOME", str(home))
+        cache.cached_workspace()
+    return sorted((home / "cache").iterdir())
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Fixed width, no colour, and a private CAREERGAP_HOME so tests never touch real user files."""
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Fixed width, no colour, and a private CAREERGAP_HOME so tests never touch real user files.
+
+    The private home starts with a copy (never a link: a test may damage it) of the bundled
+    corpus's cache; a test marked ``cold_cache`` starts with an empty home instead.
+    """
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("CAREERGAP_HOME", str(tmp_path / "cg-home"))
     monkeypatch.delenv("CAREERGAP_PROFILE", raising=False)
+    if request.node.get_closest_marker("cold_cache") is None:
+        folder = tmp_path / "cg-home" / "cache"
+        folder.mkdir(parents=True)
+        for source in request.getfixturevalue("_warm_cache_files"):
+            shutil.copyfile(source, folder / source.name)
 
 
 @pytest.fixture
@@ -36,6 +61,11 @@ ALLOWED_SKIPS: dict[str, str] = {
     "tests/test_loader.py::test_unreadable_file_for_real": "root reads anything",
     # Needs fork() and /proc; on Linux it always runs.
     "tests/test_readahead.py::test_a_worker_exits_soon_after_careergap_is_killed": "Linux",
+    # The outside gold texts are checked against SkillSpan as found in ../shared/evaldata (not
+    # shipped); the gold files themselves carry the text, and every other gold test runs.
+    "tests/test_gold.py::test_outside_text_is_verbatim": (
+        "../shared/evaldata is not beside this checkout"
+    ),
 }
 _unexpected_skips: list[str] = []
 

@@ -17,6 +17,9 @@ from careergap.cli import app
 from careergap.paths import bundled_postings_dir, data_file, user_cache_dir
 from careergap.taxonomy import load_taxonomy
 
+#: These tests watch the cache being built, read and damaged: each starts from an empty home.
+pytestmark = pytest.mark.cold_cache
+
 PROFILE = "name: Ada\nskills:\n  Python: 4\n  PyTorch: 3\n  SQL: 2\n  Kubernetes: 1\n"
 POSTING = """id: my-001
 title: ML engineer

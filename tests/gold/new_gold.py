@@ -1,6 +1,6 @@
 """Write the skeleton of a gold posting file from its source, text copied verbatim.
 
-    python tests/gold/new_gold.py seed ../shared/seeds/002_d3afff88b32231de.txt 777 791 ID GROUP
+    python tests/gold/new_gold.py seed seeds/002_d3afff88b32231de.txt 777 791 ID GROUP
     python tests/gold/new_gold.py skillspan \
         ../shared/evaldata/gold/skillspan/skillspan_tech_postings.jsonl RECORD GROUP
 
