@@ -28,19 +28,23 @@ def _warm_cache_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
 ) -> None:
     """Fixed width, no colour, and a private CAREERGAP_HOME so tests never touch real user files.
 
-    The private home starts with a copy (never a link: a test may damage it) of the bundled
-    corpus's cache; a test marked ``cold_cache`` starts with an empty home instead.
+    The home is outside ``tmp_path`` (tests may list theirs) and starts with a copy (never a
+    link: a test may damage it) of the bundled corpus's cache; for a test marked ``cold_cache``
+    it does not exist yet, as for a new user.
     """
+    home = tmp_path_factory.mktemp("home") / "cg-home"
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("CAREERGAP_HOME", str(tmp_path / "cg-home"))
+    monkeypatch.setenv("CAREERGAP_HOME", str(home))
     monkeypatch.delenv("CAREERGAP_PROFILE", raising=False)
     if request.node.get_closest_marker("cold_cache") is None:
-        folder = tmp_path / "cg-home" / "cache"
+        folder = home / "cache"
         folder.mkdir(parents=True)
         for source in request.getfixturevalue("_warm_cache_files"):
             shutil.copyfile(source, folder / source.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -25,8 +26,9 @@ def profile(tmp_path: Path) -> Path:
     return path
 
 
-def test_history_lives_under_careergap_home(tmp_path: Path) -> None:
-    assert history.history_path() == tmp_path / "cg-home" / "data" / history.DB_NAME
+def test_history_lives_under_careergap_home() -> None:
+    home = Path(os.environ["CAREERGAP_HOME"])
+    assert history.history_path() == home / "data" / history.DB_NAME
 
 
 def test_missing_database_is_an_empty_history() -> None:

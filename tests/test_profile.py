@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -397,7 +398,7 @@ def test_local_files_come_next(
 
 def test_user_config_dir_is_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    config = tmp_path / "cg-home" / "config"
+    config = Path(os.environ["CAREERGAP_HOME"]) / "config"
     config.mkdir(parents=True)
     (config / "profile.yaml").write_text("skills: {}\n")
     assert find_profile(None) == config / "profile.yaml"
