@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 CACHE_FORMAT = "careergap-workspace"
 ENTRIES_FORMAT = "careergap-entries"
 #: Bumped whenever the layout below changes; an older file is then a plain miss.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

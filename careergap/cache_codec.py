@@ -120,6 +120,7 @@ def encode_demands(demands: Mapping[str, FamilyDemand], texts: Texts) -> dict[st
             "asks": [[list(options), target] for options, target in d.asks],
             "shares": list(d.shares),
             "qualify": [list(q) for q in d.qualify],
+            "entries": [[w, list(idx), list(fr)] for w, idx, fr in d.entries],
             "notes": d.notes,
             "demand": dict(d.demand),
             "targets": dict(d.targets),
@@ -164,6 +165,7 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
     if flat and (set(map(type, flat)) != {int} or min(flat) < 0 or max(flat) >= len(asks)):
         raise Invalid("qualify")
     qualify = tuple(map(tuple, rows))
+    entries = _entry_asks(doc.get("entries"), len(asks))
     demand = {s: _share(v) for s, v in _dict(doc.get("demand"), "demand").items()}
     targets = {
         s: _int(v, LEVEL_MIN + 1, LEVEL_MAX, "target")
@@ -185,7 +187,21 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
         demand=demand,
         targets=targets,
         evidence=evidence,
+        entries=entries,
     )
+
+
+def _entry_asks(raw: Any, n_asks: int) -> tuple[tuple[float, tuple[int, ...], tuple[float, ...]], ...]:
+    """Each entry's weight, ask indices (in range) and shares (in [0, 1], one per index)."""
+    result = []
+    for row in _list(raw, "entries"):
+        weight, indices, fractions = _list(row, "entry")
+        idx = tuple(_int(i, 0, n_asks - 1, "entry ask") for i in _list(indices, "entry asks"))
+        fr = tuple(_share(v) for v in _list(fractions, "entry shares"))
+        if not idx or len(idx) != len(fr):
+            raise Invalid("entry")
+        result.append((_share(weight), idx, fr))
+    return tuple(result)
 
 
 def _check_consistent(

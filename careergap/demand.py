@@ -21,6 +21,8 @@ from careergap.scoring import Entry, EntryInfo, Evidence
 
 #: A distinct thing a family asks for: any-of options (a skill, or alternatives) and a target.
 Ask = tuple[tuple[str, ...], int]
+#: One entry's demand: (entry weight, ask indices, each ask's share of the entry's demand).
+EntryAsks = tuple[float, tuple[int, ...], tuple[float, ...]]
 
 #: Words that make a posting line read as a demand on the candidate, not company prose.
 _ASKS = re.compile(
@@ -49,6 +51,10 @@ class FamilyDemand:
     targets: Mapping[str, int]
     #: Per skill: the quote to show for it.
     evidence: Mapping[str, Evidence]
+    #: Per scored entry, in id order: its weight (1 for a posting, NOTES_WEIGHT for notes), the
+    #: asks it names (indices) and each one's share of that entry's demand (summing to 1).
+    #: What per-posting coverage, its spread and "asked by 1 posting" are computed from.
+    entries: tuple[EntryAsks, ...] = ()
 
     @property
     def postings(self) -> int:
@@ -78,6 +84,7 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
     best: dict[str, tuple[tuple[Any, ...], EntryInfo, Requirement]] = {}
     reads_as_ask: dict[str, bool] = {}
     qualify_asks: list[list[Ask]] = []
+    per_entry: list[tuple[float, dict[Ask, float]]] = []
     for entry in entries:
         entry_demand = sum(r.weight for r in entry.requirements)
         scale = entry.weight / weight_total / entry_demand
@@ -86,9 +93,12 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
         required: list[Ask] = []
         preferred: list[Ask] = []
         asked: set[str] = set()
+        own: dict[Ask, float] = defaultdict(float)
+        per_entry.append((entry.weight, own))
         for requirement in entry.requirements:
             ask = (requirement.options, requirement.target)
             shares[ask] += scale * requirement.weight
+            own[ask] += requirement.weight / entry_demand
             (required if requirement.weight >= 1.0 else preferred).append(ask)
             text = requirement.text
             demanding = reads_as_ask.get(text)
@@ -116,6 +126,10 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
         demand=dict(sorted(demand.items())),
         targets={skill: _typical(target_counts[skill]) for skill in skills},
         evidence={skill: Evidence(best[skill][1], best[skill][2]) for skill in skills},
+        entries=tuple(
+            (weight, tuple(index[a] for a in sorted(own)), tuple(own[a] for a in sorted(own)))
+            for weight, own in per_entry
+        ),
     )
 
 

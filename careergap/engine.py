@@ -226,21 +226,23 @@ class FamilyResult:
 def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by coverage, each with its gaps."""
     model = ws.model(levels)
-    wanted = list(only) or sorted(ws.families)
-    scores = [score_family(fid, ws.families[fid].name, ws.demand(fid), model) for fid in wanted]
+    wanted = set(only or ws.families)
+    # Every family is scored even with --role: the shrinkage prior is the mean over all of them,
+    # so a family's rank score does not depend on which others were asked about.
+    scores = [
+        score_family(fid, ws.families[fid].name, ws.demand(fid), model)
+        for fid in sorted(ws.families)
+    ]
     return [
         FamilyResult(score, tuple(rank_gaps(ws.demand(score.family_id), model)))
         for score in rank_families(scores)
+        if score.family_id in wanted
     ]
 
 
 def family_gaps(ws: Workspace, levels: Mapping[str, int], family_id: str) -> FamilyResult:
-    model = ws.model(levels)
-    demand = ws.demand(family_id)
-    return FamilyResult(
-        score_family(family_id, ws.families[family_id].name, demand, model),
-        tuple(rank_gaps(demand, model)),
-    )
+    """One family's score (with its rank score among all families) and its gaps."""
+    return match(ws, levels, only=[family_id])[0]
 
 
 def cross_gaps(

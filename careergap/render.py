@@ -106,6 +106,13 @@ def print_renderable(obj: Any) -> None:
 GUIDANCE = "Coverage is guidance, not an ATS score."
 
 
+#: What the bracketed range and the order of `match` mean.
+MATCH_LEGEND = (
+    "(range): 95% interval over the family's postings. Ranked by coverage weighed by "
+    "sample size: a few postings cannot outrank many on noise."
+)
+
+
 def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
@@ -133,27 +140,35 @@ def indented(text: str | Text, by: int) -> Padding:
     return Padding(safe(text), (0, 0, 0, by), expand=False)
 
 
+def interval(low: float, high: float) -> str:
+    """A coverage interval, e.g. ``34-42%``."""
+    return f"{low * 100:.0f}-{high * 100:.0f}%"
+
+
 def print_match(
     header: str,
-    rows: Sequence[tuple[str, str, float, str, str, bool, str]],
+    rows: Sequence[tuple[str, str, float, str, str, bool, str, tuple[float, float]]],
 ) -> None:
     """Two lines a family, readable at 80 columns:
 
-    ``  1. Machine Learning Engineer   ███████▌     38%``
+    ``  1. Machine Learning Engineer   ███████▌     38% (34-42%)``
     ``     qualify 12/91 · 91 postings · top gaps: Kubernetes, Apache Spark, Go``
 
-    Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing).
+    Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing,
+    (interval low, interval high)).
     """
     name_width = max((len(row[1]) for row in rows), default=0)
     lines: list[str | Text | Padding] = [
         Text(header, style="bold"),
         Text(GUIDANCE, style="dim"),
+        Text(MATCH_LEGEND, style="dim"),
         "",
     ]
-    for rank, name, cov, qualify, sample_text, low, missing in rows:
+    for rank, name, cov, qualify, sample_text, low, missing, (lo, hi) in rows:
         line = Text(f"{rank:>3}. {name:<{name_width}}  ")
         line.append(bar(cov, MATCH_BAR_WIDTH), style="green")
         line.append(f" {pct(cov):>4}")
+        line.append(f" ({interval(lo, hi)})", style="dim")
         lines.append(line)
         detail = Text(f"qualify {qualify} · {sample_text}")
         if low:

@@ -36,6 +36,9 @@ class FamilyRow:
     notes: int
     qualifying: int
     target: bool
+    #: 95% interval on the coverage (see careergap.estimates).
+    coverage_low: float = 0.0
+    coverage_high: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ def build_report(
             r.score.notes,
             r.score.qualifying,
             r.score.family_id in target_ids,
+            r.score.coverage_low,
+            r.score.coverage_high,
         )
         for r in ranked
         if r.score.postings or r.score.notes
@@ -180,7 +185,7 @@ def _md(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown (tables, text bars), no external assets."""
-    from careergap.render import bar
+    from careergap.render import bar, interval
 
     from careergap.escaping import markdown_code, safe_url
 
@@ -200,7 +205,8 @@ def render_markdown(report: Report) -> str:
     for i, row in enumerate(report.families[:TOP_FAMILIES], 1):
         name = f"**{_md(row.name)}** (target)" if row.target else _md(row.name)
         out.append(
-            f"| {i} | {name} | `{bar(row.coverage)}` | {pct(row.coverage)} | "
+            f"| {i} | {name} | `{bar(row.coverage)}` | {pct(row.coverage)} "
+            f"({interval(row.coverage_low, row.coverage_high)}) | "
             f"{row.qualifying}/{row.postings} | {sample(row)} |"
         )
     out += ["", f"## Top gaps for {_md(', '.join(report.gap_families))}", ""]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from careergap.estimates import NO_SPREAD, Spread, rank_scores, spread
 from careergap.requirements import Requirement
 
 if TYPE_CHECKING:
@@ -178,10 +179,23 @@ class FamilyScore:
     #: Topic-notes entries scored.
     notes: int
     qualifying: int
+    #: How the family's per-entry coverages scatter: effective sample size and 95% interval.
+    sample: Spread = NO_SPREAD
+    #: The coverage shrunk toward the across-family mean by sample size (see
+    #: careergap.estimates); what families are ranked by. None until ranked.
+    rank_score: float | None = None
 
     @property
     def low_sample(self) -> bool:
         return self.postings < LOW_SAMPLE_POSTINGS
+
+    @property
+    def coverage_low(self) -> float:
+        return min(self.sample.low, self.coverage)
+
+    @property
+    def coverage_high(self) -> float:
+        return max(self.sample.high, self.coverage)
 
 
 def ask_values(demand: FamilyDemand, model: CreditModel) -> list[float]:
@@ -204,19 +218,36 @@ def score_family(
     qualifying = sum(
         1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
     )
+    coverage = min(1.0, coverage)
     return FamilyScore(
         family_id=family_id,
         name=name,
-        coverage=min(1.0, coverage),
+        coverage=coverage,
         postings=demand.postings,
         notes=demand.notes,
         qualifying=qualifying,
+        sample=spread(entry_coverages(demand, values), coverage),
     )
 
 
+def entry_coverages(demand: FamilyDemand, values: Sequence[float]) -> list[tuple[float, float]]:
+    """(weight, coverage) of each of the family's entries, given the credit for each ask."""
+    return [
+        (weight, min(1.0, sum(values[i] * f for i, f in zip(indices, fractions, strict=True))))
+        for weight, indices, fractions in demand.entries
+    ]
+
+
 def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
-    """Highest coverage first; ties by name, then id."""
-    return sorted(scores, key=lambda f: (_desc(f.coverage), f.name, f.family_id))
+    """By coverage shrunk toward the across-family mean (a small sample cannot win on noise);
+    ties by coverage, name, then id. Each score comes back with its ``rank_score`` set."""
+    scores = list(scores)
+    ranks = rank_scores({f.family_id: (f.coverage, f.sample) for f in scores})
+    ranked = [replace(f, rank_score=ranks[f.family_id]) for f in scores]
+    return sorted(
+        ranked,
+        key=lambda f: (_desc(ranks[f.family_id]), _desc(f.coverage), f.name, f.family_id),
+    )
 
 
 # --- gaps -----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from careergap.report_html import bar_chart, render_html, spark_svg
 
 def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
     families = (
-        FamilyRow("mle", "Machine Learning Engineer", 0.62, 46, 0, 12, True),
+        FamilyRow("mle", "Machine Learning Engineer", 0.62, 46, 0, 12, True, 0.55, 0.69),
         FamilyRow("fv", "Formal <Verification>", 0.03, 4, 12, 0, False),
     )
     gaps = (
@@ -54,7 +54,7 @@ def test_markdown_has_ranking_gaps_resources_and_progress() -> None:
     assert text.startswith("# Ada \\<3's skill gaps\n")  # escaped: raw HTML cannot land
     assert "> Coverage is guidance, not an ATS score." in text
     assert "| 1 | **Machine Learning Engineer** (target) | `" in text
-    assert "| 62% | 12/46 | 46 postings |" in text
+    assert "| 62% (55-69%) | 12/46 | 46 postings |" in text
     assert "| 2 | Formal \\<Verification\\> |" in text
     assert "1. **Kubernetes** (you: 0) +6.1 pts across Machine Learning Engineer" in text
     assert "   - [Kubernetes docs](https://kubernetes.io/docs/) (docs)" in text

@@ -67,8 +67,21 @@ def test_match_json_contract_and_order() -> None:
         assert 0 <= fam["coverage"] <= 1
         assert 0 <= fam["qualifying"] <= fam["postings"]
         assert fam["low_sample"] == (fam["postings"] < 5)
-    keys = [(-f["coverage"], f["name"]) for f in families]
+        assert 0 <= fam["coverage_low"] <= fam["coverage"] <= fam["coverage_high"] <= 1
+    keys = [(-f["rank_score"], -f["coverage"], f["name"]) for f in families]
     assert keys == sorted(keys)
+
+
+def test_match_ranks_a_small_family_below_a_large_one_it_only_beats_on_noise() -> None:
+    """Recommender & Search (4 postings) covers more of this profile than NLP (30 postings),
+    but its interval is wide: the rank score weighs the sample, so NLP ranks first."""
+    families = {f["id"]: f for f in run_json("match", ML, "--no-record")["families"]}
+    small, large = families["recommender-search"], families["nlp-speech-llm"]
+    assert small["postings"] < 5 <= 20 < large["postings"]
+    assert small["coverage"] > large["coverage"]
+    assert small["coverage_high"] - small["coverage_low"] > large["coverage_high"] - large["coverage_low"]
+    order = [f["id"] for f in run_json("match", ML, "--no-record")["families"]]
+    assert order.index("nlp-speech-llm") < order.index("recommender-search")
 
 
 def test_match_output_is_deterministic_and_json_is_not_wrapped() -> None:

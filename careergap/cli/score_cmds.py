@@ -123,6 +123,7 @@ def match_cmd(
             render.sample(r.score.postings, r.score.notes),
             r.score.low_sample,
             ", ".join(names[g.skill_id] for g in r.gaps[:TOP_MISSING]) or "-",
+            (r.score.coverage_low, r.score.coverage_high),
         )
         for i, r in enumerate(results, 1)
     ]

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careergap.estimates import PRIOR_POSTINGS, rank_scores, spread, t975
+
+
+def test_t_quantiles_match_the_tables() -> None:
+    assert t975(1) == 12.706
+    assert t975(4.7) == 2.776  # whole degrees of freedom, rounded down
+    assert abs(t975(40) - 2.021) < 0.002
+    assert abs(t975(120) - 1.980) < 0.002
+    assert t975(0.5) == math.inf
+
+
+def test_one_entry_says_nothing_about_the_spread() -> None:
+    assert (spread([(1.0, 0.4)], 0.4).low, spread([(1.0, 0.4)], 0.4).high) == (0.0, 1.0)
+
+
+def test_identical_postings_give_a_point_interval() -> None:
+    s = spread([(1.0, 0.3)] * 5, 0.3)
+    assert math.isclose(s.low, 0.3) and math.isclose(s.high, 0.3)
+    assert s.n == 5 and s.weight == 5
+
+
+def test_interval_is_a_t_interval_on_the_posting_coverages() -> None:
+    covs = [0.2, 0.4, 0.6, 0.8]
+    s = spread([(1.0, c) for c in covs], 0.5)
+    sd = math.sqrt(sum((c - 0.5) ** 2 for c in covs) / 3)
+    assert math.isclose(s.high - 0.5, 3.182 * sd / 2)
+    assert math.isclose(s.low, 0.5 - 3.182 * sd / 2)
+
+
+def test_topic_notes_count_less_than_postings() -> None:
+    s = spread([(1.0, 0.2), (0.5, 0.6), (0.5, 0.6)], 0.4)
+    assert s.weight == 2.0
+    assert math.isclose(s.n, 4 / 1.5)
+
+
+def test_a_few_postings_cannot_outrank_many_on_noise() -> None:
+    """The issue's case: 4 postings at 40% against 44 at 36%, the person's mean about 20%."""
+    few = spread([(1.0, c) for c in (0.1, 0.3, 0.5, 0.7)], 0.4)
+    many = spread([(1.0, c) for c in [0.3, 0.42] * 22], 0.36)
+    others = {f"f{i}": (0.1, spread([(1.0, 0.05), (1.0, 0.15)] * 5, 0.1)) for i in range(8)}
+    ranks = rank_scores({"analyst": (0.40, few), "scientist": (0.36, many), **others})
+    assert ranks["scientist"] > ranks["analyst"]
+
+
+def test_a_small_family_far_ahead_still_ranks_first() -> None:
+    """A physical designer covers 38% of 3 postings and 9% of everything else: the shrunk
+    score still puts the small family first, because its lead is not noise."""
+    small = spread([(1.0, 0.1), (1.0, 0.5), (1.0, 0.55)], 0.38)
+    big = {f"f{i}": (0.09, spread([(1.0, 0.05), (1.0, 0.13)] * 10, 0.09)) for i in range(15)}
+    ranks = rank_scores({"pd": (0.38, small), **big})
+    assert max(ranks, key=lambda k: ranks[k]) == "pd"
+    mean = (0.38 + 15 * 0.09) / 16
+    assert math.isclose(ranks["pd"], (3 * 0.38 + PRIOR_POSTINGS * mean) / (3 + PRIOR_POSTINGS))
+
+
+pairs = st.lists(
+    st.tuples(st.sampled_from([0.5, 1.0]), st.floats(0, 1, allow_nan=False)), max_size=30
+)
+
+
+@given(pairs)
+def test_interval_stays_in_range_and_holds_the_coverage(entries: list[tuple[float, float]]) -> None:
+    total = sum(w for w, _ in entries)
+    mean = sum(w * c for w, c in entries) / total if total else 0.0
+    s = spread(entries, mean)
+    assert 0.0 <= s.low <= mean + 1e-9
+    assert mean - 1e-9 <= s.high <= 1.0
+    assert spread(entries, mean) == s  # no randomness
