@@ -14,7 +14,8 @@ Levels are whole numbers 0-5: 0 none, 1 aware, 2 beginner, 3 working, 4 strong, 
 free text. Skill names are free text resolved to canonical skills by
 ``careergap.matching.resolve_skill``: a name that does not resolve is a warning with a suggestion
 and is ignored; a near-identical spelling ("Kubernetess") is used but also warned about, so
-nothing is mapped silently; two names for the same skill are an error. Target roles
+nothing is mapped silently. A compound name ("C/C++", "DRC/LVS") stands for each of its parts;
+two names for the same skill are a warning and the higher level counts. Target roles
 stay strings here; the families module resolves them.
 
 Every problem of a file is reported at once, each as ``path:LINE: field: message``.
@@ -227,7 +228,8 @@ def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None)
         return ProfileCheck(doc.path, None, errors, warnings)
     entries = {
         sid: ProfileSkill(name, doc.line_of(("skills", name)), parsed.skills[name])
-        for name, sid in resolved.items()
+        for name, sids in resolved.items()
+        for sid in sids
     }
     profile = LoadedProfile(
         path=doc.path,
@@ -240,14 +242,48 @@ def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None)
     return ProfileCheck(doc.path, profile, [], warnings)
 
 
+#: What joins the parts of a compound name: "C/C++", "DRC/LVS", "algorithms and data structures".
+_COMPOUND_JOINS = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*", re.IGNORECASE)
+
+
+def _raw_level(value: Any) -> int:
+    """The level as written (short or long form), -1 when it is not a valid level."""
+    if isinstance(value, dict):
+        value = value.get("level")
+    if type(value) is int and LEVEL_MIN <= value <= LEVEL_MAX:
+        return value
+    return -1
+
+
+def _skills_of(
+    name: str, whole: Resolution, taxonomy: Any, resolve: Resolver
+) -> tuple[str, ...]:
+    """The skills a written name stands for, given the whole name's resolution.
+
+    A name that resolves only loosely (or not at all) but whose parts each resolve exactly is a
+    compound: "DRC/LVS" is DRC and LVS. A name that is itself a skill ("A/B testing", "CI/CD")
+    stays one skill. Parts are looked up exactly (no typo search), so a compound costs little.
+    """
+    if whole.skill_id is not None and whole.method != FUZZY_METHOD:
+        return (whole.skill_id,)
+    parts = [p.strip() for p in _COMPOUND_JOINS.split(name) if p.strip()]
+    if len(parts) > 1:
+        found = [resolve(p, taxonomy, fuzzy=False) for p in parts]
+        if all(r.skill_id is not None and r.method != FUZZY_METHOD for r in found):
+            return tuple(dict.fromkeys(str(r.skill_id) for r in found))
+    return (whole.skill_id,) if whole.skill_id is not None else ()
+
+
 def _resolve_names(
     names: list[str], doc: YamlDoc, taxonomy: Any, resolve: Resolver
-) -> tuple[dict[str, str], list[Problem], list[Problem]]:
-    """Map written names to skill ids: unknown names warn and are dropped, duplicates are errors."""
+) -> tuple[dict[str, tuple[str, ...]], list[Problem], list[Problem]]:
+    """Map written names to skill ids: unknown names warn and are dropped; a compound name maps
+    to each of its parts; two names for one skill warn and the higher level is kept."""
     path = str(doc.path)
-    resolved: dict[str, str] = {}
-    first_for: dict[str, str] = {}
-    errors: list[Problem] = []
+    raw = doc.data.get("skills") if isinstance(doc.data, dict) else None
+    levels = {n: _raw_level(raw.get(n)) for n in names} if isinstance(raw, dict) else {}
+    resolved: dict[str, list[str]] = {}
+    holder: dict[str, str] = {}
     warnings: list[Problem] = []
     seen: dict[str, Resolution] = {}  # one resolution per distinct written name
     fuzzy_left = FUZZY_NAME_LIMIT
@@ -262,36 +298,43 @@ def _resolve_names(
             if result.method in ("fuzzy", "none"):
                 fuzzy_left -= 1
             seen[name.strip()] = result
-        if result.skill_id is None:
+        skill_ids = _skills_of(name.strip(), result, taxonomy, resolve)
+        if not skill_ids:
             message = _unknown_message(name, result, taxonomy, searched=fuzzy_left >= 0)
             warnings.append(Problem(path, line, where, message))
             continue
-        skill_name = _display(result.skill_id, taxonomy)
-        if result.skill_id in first_for:
-            other = first_for[result.skill_id]
-            errors.append(
-                Problem(
-                    path,
-                    line,
-                    where,
-                    f"{name!r} and {other!r} (line {doc.line_of(('skills', other))}) are the "
-                    f"same skill, {skill_name}; keep one",
-                )
-            )
-            continue
-        if result.method == FUZZY_METHOD:
+        if len(skill_ids) == 1 and result.method == FUZZY_METHOD:
             warnings.append(
                 Problem(
                     path,
                     line,
                     where,
-                    f"read {name!r} as {skill_name} (a close spelling); "
+                    f"read {name!r} as {_display(skill_ids[0], taxonomy)} (a close spelling); "
                     "write the exact name to silence this warning",
                 )
             )
-        first_for[result.skill_id] = name
-        resolved[name] = result.skill_id
-    return resolved, errors, warnings
+        resolved[name] = []
+        for skill_id in skill_ids:
+            other = holder.get(skill_id)
+            if other is None:
+                holder[skill_id] = name
+                resolved[name].append(skill_id)
+                continue
+            keep = name if levels.get(name, -1) > levels.get(other, -1) else other
+            warnings.append(
+                Problem(
+                    path,
+                    line,
+                    where,
+                    f"{name!r} and {other!r} (line {doc.line_of(('skills', other))}) are the "
+                    f"same skill, {_display(skill_id, taxonomy)}; using {keep!r}, the higher level",
+                )
+            )
+            if keep == name:
+                resolved[other].remove(skill_id)
+                holder[skill_id] = name
+                resolved[name].append(skill_id)
+    return {n: tuple(ids) for n, ids in resolved.items() if ids}, [], warnings
 
 
 def _unknown_message(name: str, result: Resolution, taxonomy: Any, searched: bool = True) -> str:

@@ -128,12 +128,47 @@ def test_a_close_spelling_is_used_but_warned_about(tmp_path: Path) -> None:
     ]
 
 
-def test_two_names_for_one_skill_is_an_error_naming_both_lines(tmp_path: Path) -> None:
+def test_two_names_for_one_skill_warn_and_keep_the_higher_level(tmp_path: Path) -> None:
     path = _profile(tmp_path, "skills:\n  PyTorch: 3\n  SQL: 2\n  torch: 4\n")
-    assert _errors(path) == [
+    profile = _load(path)
+    assert profile.levels == {"pytorch": 4, "sql": 2}
+    assert profile.entries["pytorch"].name == "torch"
+    assert [str(w) for w in profile.warnings] == [
         f"{path}:4: skills.torch: 'torch' and 'PyTorch' (line 2) are the same skill, PyTorch; "
-        "keep one"
+        "using 'torch', the higher level"
     ]
+    lower = _profile(tmp_path, "skills:\n  PyTorch: {level: 4}\n  torch: 2\n")
+    assert _load(lower).levels == {"pytorch": 4}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("C/C++", {"c", "cpp"}),
+        ("DRC/LVS", {"drc", "lvs"}),
+        ("algorithms and data structures", {"algorithms", "data-structures"}),
+        ("A/B testing", {"a-b-testing"}),  # a skill whose own name has a slash stays one skill
+        ("CI/CD", {"ci-cd"}),
+    ],
+)
+def test_a_compound_name_stands_for_each_of_its_parts(
+    tmp_path: Path, name: str, expected: set[str]
+) -> None:
+    from careergap.taxonomy import load_taxonomy
+
+    path = _profile(tmp_path, f"skills:\n  {name}: 4\n")
+    profile = load_profile(path, load_taxonomy())
+    assert profile.levels == dict.fromkeys(expected, 4)
+    assert profile.warnings == []
+
+
+def test_a_compound_and_a_plain_name_for_one_part_keep_the_higher_level(tmp_path: Path) -> None:
+    from careergap.taxonomy import load_taxonomy
+
+    path = _profile(tmp_path, "skills:\n  C/C++: 3\n  C++: 5\n")
+    profile = load_profile(path, load_taxonomy())
+    assert profile.levels == {"c": 3, "cpp": 5}
+    assert len(profile.warnings) == 1 and "the higher level" in str(profile.warnings[0])
 
 
 BAD_VALUES = [
@@ -262,8 +297,6 @@ def test_all_problems_are_reported_at_once_in_line_order(tmp_path: Path) -> None
         f"{path}:2: colour: unknown key; expected one of: name, target_roles, skills",
         f"{path}:4: skills.SQL: level must be a whole number from 0 to 5, got 9",
         f"{path}:5: skills.Python.since: must be YYYY-MM or YYYY-MM-DD, got 'soon'",
-        f"{path}:7: skills.PyTorch: 'PyTorch' and 'torch' (line 6) are the same skill, PyTorch; "
-        "keep one",
     ]
 
 
