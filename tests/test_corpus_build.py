@@ -18,6 +18,9 @@ from careergap.paths import bundled_postings_dir
 #: Done-when floors from issue 3.
 MIN_POSTINGS = 280
 MIN_FAMILIES = 16
+#: Families that exist so a person's own ads have somewhere to go, though the seeds hold no ad
+#: for them (issue 16); their description and `roles` say so. Any other empty family is a bug.
+EMPTY_BY_DESIGN = {"analog-mixed-signal"}
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +56,8 @@ def test_counts_meet_the_floors() -> None:
     assert len(real) >= MIN_POSTINGS
     families_with_postings = {f for p in real for f in p.families}
     assert len(families_with_postings) >= MIN_FAMILIES
-    for fid in load_families():
-        assert sum(corpus.counts(fid)) > 0, fid
+    empty = {fid for fid in load_families() if sum(corpus.counts(fid)) == 0}
+    assert empty == EMPTY_BY_DESIGN
 
 
 def test_no_placeholder_or_markup_text_anywhere() -> None:

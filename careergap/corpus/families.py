@@ -117,6 +117,8 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dft-test-post-silicon", r"\b(?:dft|atpg|post-silicon|silicon validation|ic test)\b"),
         ("hardware-security", r"\bsecurity\b"),
         ("eda-software-developer", r"\b(?:eda|circuit simulation|tcad|pdk|design kit)\b"),
+        ("rtl-fpga-design", r"\b(?:rtl|fpga|asic design|digital design|logic design)\b"),
+        ("analog-mixed-signal", r"\b(?:analog|mixed-signal|rfic|ams design)\b"),
         (
             "ml-hardware-embedded-dl",
             r"\b(?:chip|rtl|hardware|hw|accelerator|neural engine|npu|edge ai|on-device|embedded|"
