@@ -121,6 +121,7 @@ def encode_demands(demands: Mapping[str, FamilyDemand], texts: Texts) -> dict[st
             "shares": list(d.shares),
             "qualify": [list(q) for q in d.qualify],
             "entries": [[w, list(idx), list(fr)] for w, idx, fr in d.entries],
+            "apart": list(d.apart),
             "notes": d.notes,
             "demand": dict(d.demand),
             "targets": dict(d.targets),
@@ -175,10 +176,15 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
     for skill, row in _dict(doc.get("evidence"), "evidence").items():
         info, requirement = _list(row, "evidence")
         evidence[skill] = Evidence(_info(info), _requirement(requirement, taxonomy, texts))
+    raw_apart = _list(doc.get("apart"), "apart")
+    apart = _options(raw_apart, taxonomy) if raw_apart else ()
     asked = {option for options, _ in asks for option in options}
-    if not (asked == set(demand) == set(targets) == set(evidence)):
+    if not (asked | set(apart) == set(demand) == set(targets) == set(evidence)):
         raise Invalid("skills")
-    _check_consistent(asks, shares, demand, targets, evidence)
+    if list(apart) != sorted(set(apart)):
+        raise Invalid("apart")
+    asked_evidence = {s: ev for s, ev in evidence.items() if s in asked and s not in apart}
+    _check_consistent(asks, shares, demand, targets, asked_evidence)
     return FamilyDemand(
         asks=tuple(asks),
         shares=shares,
@@ -188,6 +194,7 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
         targets=targets,
         evidence=evidence,
         entries=entries,
+        apart=apart,
     )
 
 

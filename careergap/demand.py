@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,10 +56,19 @@ class FamilyDemand:
     #: asks it names (indices) and each one's share of that entry's demand (summing to 1).
     #: What per-posting coverage, its spread and "asked by 1 posting" are computed from.
     entries: tuple[EntryAsks, ...] = ()
+    #: Skills named here that are shown apart, never as gaps: soft skills, human languages,
+    #: degrees, business domains (``taxonomy.apart_kinds``). Sorted.
+    apart: tuple[str, ...] = ()
 
     @property
     def postings(self) -> int:
         return len(self.qualify)
+
+    def also_asked(self) -> list[tuple[str, float]]:
+        """The apart skills the entries name, with their demand, most asked first."""
+        return sorted(
+            ((s, self.demand[s]) for s in self.apart), key=lambda sd: (-round(sd[1], 9), sd[0])
+        )
 
 
 EMPTY = FamilyDemand((), (), (), 0, {}, {}, {})
@@ -69,15 +79,25 @@ def scorable(entries: Sequence[Entry]) -> list[Entry]:
     return sorted((e for e in entries if e.requirements), key=lambda e: e.id)
 
 
-def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
+def compile_family(entries: Sequence[Entry], apart: AbstractSet[str] = frozenset()) -> FamilyDemand:
     """Reduce a family's entries to its FamilyDemand (entries without requirements are skipped).
+
+    A requirement whose options are all ``apart`` skills (soft skills, human languages, degrees,
+    business domains: see ``taxonomy.apart_kinds``) counts in ``demand`` and keeps its quote, so
+    it can be shown as "also asked", but it is no ask: it earns no coverage and is never a gap.
+    An entry that asks for nothing else weighs nothing in coverage.
 
     One pass over every requirement; this runs once per corpus change (then the cache holds
     the result), over millions of requirements for a large corpus, so it keeps per-requirement
     work to a few dictionary updates.
     """
     entries = scorable(entries)
-    weight_total = sum(e.weight for e in entries)
+    technical = {
+        e.id: [r for r in e.requirements if not apart or not apart.issuperset(r.options)]
+        for e in entries
+    }
+    all_weight = sum(e.weight for e in entries)
+    weight_total = sum(e.weight for e in entries if technical[e.id])
     shares: dict[Ask, float] = defaultdict(float)
     demand: dict[str, float] = defaultdict(float)
     target_counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -86,20 +106,23 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
     qualify_asks: list[list[Ask]] = []
     per_entry: list[tuple[float, dict[Ask, float]]] = []
     for entry in entries:
-        entry_demand = sum(r.weight for r in entry.requirements)
-        scale = entry.weight / weight_total / entry_demand
+        counted = technical[entry.id]
+        entry_demand = sum(r.weight for r in counted)
+        scale = entry.weight / weight_total / entry_demand if counted else 0.0
         is_posting = entry.kind == "posting"
         info = entry.info
         required: list[Ask] = []
         preferred: list[Ask] = []
         asked: set[str] = set()
         own: dict[Ask, float] = defaultdict(float)
-        per_entry.append((entry.weight, own))
-        for requirement in entry.requirements:
+        if counted:
+            per_entry.append((entry.weight, own))
+        for requirement in counted:
             ask = (requirement.options, requirement.target)
             shares[ask] += scale * requirement.weight
             own[ask] += requirement.weight / entry_demand
             (required if requirement.weight >= 1.0 else preferred).append(ask)
+        for requirement in entry.requirements:
             text = requirement.text
             demanding = reads_as_ask.get(text)
             if demanding is None:
@@ -112,8 +135,8 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
                     best[option] = (rank, info, requirement)
             asked.update(requirement.options)
         for skill in asked:
-            demand[skill] += entry.weight / weight_total
-        if is_posting:
+            demand[skill] += entry.weight / all_weight
+        if is_posting and counted:
             qualify_asks.append(required or preferred)
     asks = tuple(sorted(shares))
     index = {ask: i for i, ask in enumerate(asks)}
@@ -130,6 +153,7 @@ def compile_family(entries: Sequence[Entry]) -> FamilyDemand:
             (weight, tuple(index[a] for a in sorted(own)), tuple(own[a] for a in sorted(own)))
             for weight, own in per_entry
         ),
+        apart=tuple(skill for skill in skills if skill in apart),
     )
 
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careergap.demand import EMPTY, FamilyDemand, compile_family
 from careergap.errors import CareergapError, UnknownSkillError
+from careergap.estimates import lift
+from careergap.implied import Implied, implied_levels, with_implied
 from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
 from careergap.scoring import (
@@ -31,6 +34,7 @@ from careergap.scoring import (
     rank_gaps,
     score_family,
 )
+from careergap.taxonomy import apart_kinds
 
 if TYPE_CHECKING:
     from careergap.taxonomy import Taxonomy
@@ -85,8 +89,15 @@ class Workspace:
     scored_postings: int
     table: EntryTable = field(compare=False, repr=False)
 
+    def implied(self, levels: Mapping[str, int]) -> dict[str, Implied]:
+        """Umbrella skills the written ones show (careergap.implied): PyTorch 4 -> deep learning."""
+        if self.taxonomy is None:
+            return {}
+        return implied_levels(self.taxonomy, levels, frozenset(apart_kinds(self.taxonomy)))
+
     def model(self, levels: Mapping[str, int]) -> CreditModel:
-        return CreditModel(dict(levels), self.partial_sources)
+        """Credit for the written levels plus the umbrellas they imply (written levels win)."""
+        return CreditModel(with_implied(levels, self.implied(levels)), self.partial_sources)
 
     def demand(self, family_id: str) -> FamilyDemand:
         return self.demands.get(family_id, EMPTY)
@@ -170,10 +181,14 @@ def per_family(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
     return {fid: tuple(es) for fid, es in sorted(grouped.items())}
 
 
-def compile_demands(entries: Mapping[str, tuple[Entry, ...]]) -> dict[str, FamilyDemand]:
-    """Each family's demand, from its entries that name enough skills to be scored."""
+def compile_demands(
+    entries: Mapping[str, tuple[Entry, ...]], apart: AbstractSet[str] = frozenset()
+) -> dict[str, FamilyDemand]:
+    """Each family's demand, from its entries that name enough skills to be scored; ``apart``
+    skills (soft skills, languages, degrees, domains) are shown apart, never scored."""
     return {
-        fid: compile_family([e for e in es if is_scored(e)]) for fid, es in sorted(entries.items())
+        fid: compile_family([e for e in es if is_scored(e)], apart)
+        for fid, es in sorted(entries.items())
     }
 
 
@@ -188,7 +203,7 @@ def workspace_of(
     return Workspace(
         taxonomy=taxonomy,
         families=dict(families),
-        demands=compile_demands(grouped),
+        demands=compile_demands(grouped, set(apart_kinds(taxonomy)) if taxonomy else frozenset()),
         partial_sources=partial_sources(taxonomy) if partial is None else partial,
         postings=sum(1 for e in distinct if e.kind == "posting"),
         scored_postings=sum(1 for e in distinct if e.kind == "posting" and is_scored(e)),
@@ -218,23 +233,66 @@ def load_workspace(extra_postings: Sequence[Path] = ()) -> Workspace:
 
 
 @dataclass(frozen=True)
+class AlsoAsked:
+    """A non-technical skill the family's postings name: shown apart, never a gap."""
+
+    skill_id: str
+    #: "soft skill", "language", "degree" or "domain" (taxonomy.APART_LABELS).
+    kind: str
+    #: Weighted share of the family's entries that name it.
+    demand: float
+
+
+@dataclass(frozen=True)
 class FamilyResult:
     score: FamilyScore
+    #: Technical gaps only; see ``also_asked`` for the rest.
     gaps: tuple[Gap, ...]
+    also_asked: tuple[AlsoAsked, ...] = ()
+    #: The profile's inferred umbrella levels (a gap's ``have`` may be one of them).
+    implied: Mapping[str, Implied] = field(default_factory=dict)
+
+
+def ask_lifts(ws: Workspace) -> dict[str, list[float]]:
+    """Per family, each ask's lift: the highest lift among its options (estimates.lift), from
+    the skill's demand in this family against its mean demand over all families."""
+    families = sorted(ws.families)
+    mean: dict[str, float] = defaultdict(float)
+    for fid in families:
+        for skill, share in ws.demand(fid).demand.items():
+            mean[skill] += share / len(families)
+    result = {}
+    for fid in families:
+        demand = ws.demand(fid)
+        result[fid] = [
+            max(lift(demand.demand[o], mean[o]) for o in options) for options, _ in demand.asks
+        ]
+    return result
 
 
 def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by coverage, each with its gaps."""
+    implied = ws.implied(levels)
     model = ws.model(levels)
     wanted = set(only or ws.families)
     # Every family is scored even with --role: the shrinkage prior is the mean over all of them,
     # so a family's rank score does not depend on which others were asked about.
+    lifts = ask_lifts(ws)
     scores = [
-        score_family(fid, ws.families[fid].name, ws.demand(fid), model)
+        score_family(fid, ws.families[fid].name, ws.demand(fid), model, lifts.get(fid))
         for fid in sorted(ws.families)
     ]
+    kinds = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
     return [
-        FamilyResult(score, tuple(rank_gaps(ws.demand(score.family_id), model)))
+        FamilyResult(
+            score,
+            tuple(rank_gaps(ws.demand(score.family_id), model)),
+            tuple(
+                AlsoAsked(skill, kinds.get(skill, "other"), share)
+                for skill, share in ws.demand(score.family_id).also_asked()
+            ),
+            implied,
+        )
         for score in rank_families(scores)
         if score.family_id in wanted
     ]

@@ -3,8 +3,12 @@
 A family's coverage is the weighted mean of its entries' coverages (a posting weighs 1, a
 topic-notes entry less). Four postings at 40% and forty-four at 36% are not the same evidence,
 so the coverage comes with a 95% t-interval computed from the spread of those per-entry
-coverages, and families are ranked by an empirical-Bayes estimate that pulls a small sample
-toward the person's mean coverage across all families (a Bayesian average). Pure
+coverages.
+
+Families are ranked by *fit*: coverage in which each requirement weighs by the lift of its
+skill (how much more often this family asks for it than the average family), so what sets a
+family apart counts more than what every family asks for; less one standard error of that
+fit, so a family with few or scattered postings must lead by more than its noise. Pure
 arithmetic: no randomness, same inputs give the same numbers.
 """
 
@@ -20,13 +24,16 @@ _T975 = (
     2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
     2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
 )  # fmt: skip
-#: How many postings' worth of pull the across-family mean exerts on a family's rank score: the
-#: size below which a family is flagged low-sample (scoring.LOW_SAMPLE_POSTINGS), so a family
-#: needs about that many postings before its own evidence outweighs the mean. A fixed strength
-#: (a Bayesian average, like IMDb's weighted rating) rather than one estimated per person: with
-#: one far-ahead family among twenty, a moment estimate of the between-family spread swings
-#: from near zero to large and ranks nothing reliably.
-PRIOR_POSTINGS = 5.0
+#: A family's own spread counts like this many extra degrees of freedom of the spread pooled
+#: over all families (a moderated variance): two postings that happen to agree must not look
+#: certain, and a single posting still gets an honest standard error.
+PRIOR_DF = 2.0
+#: Standard errors subtracted from a family's fit to rank it: enough that a few scattered
+#: postings cannot win on noise, few enough that a small family far ahead still comes first.
+RANK_ERRORS = 1.0
+#: Lift smoothing: demand is compared as if every family also asked for every skill this often,
+#: so a skill one posting happens to name does not outweigh what a family asks for every day.
+LIFT_SMOOTHING = 0.02
 
 
 def t975(df: float) -> float:
@@ -43,7 +50,7 @@ def t975(df: float) -> float:
 class Spread:
     """How a family's per-entry coverages scatter around its coverage."""
 
-    #: Entries weighed: a posting counts 1, a topic-notes entry NOTES_WEIGHT (what shrinkage uses).
+    #: Entries weighed: a posting counts 1, a topic-notes entry NOTES_WEIGHT .
     weight: float
     #: Effective number of entries, (sum w)^2 / sum w^2 (what the t-interval uses).
     n: float
@@ -72,14 +79,30 @@ def spread(pairs: Sequence[tuple[float, float]], mean: float) -> Spread:
     return Spread(total, n, variance, max(0.0, mean - half), min(1.0, mean + half))
 
 
-def shrunk(coverage: float, sample: Spread, mean: float) -> float:
-    """The family's coverage pulled toward ``mean``, less the more postings it has."""
-    w = sample.weight
-    return (w * coverage + PRIOR_POSTINGS * mean) / (w + PRIOR_POSTINGS)
+def lift(family_demand: float, mean_demand: float) -> float:
+    """How much more often a family asks for a skill than the average family does (smoothed)."""
+    return (family_demand + LIFT_SMOOTHING) / (mean_demand + LIFT_SMOOTHING)
+
+
+def pooled_variance(samples: Sequence[Spread]) -> float:
+    """The within-family variance pooled over families, each weighted by its degrees of freedom."""
+    dof = [(s.n - 1, s.variance) for s in samples if s.n > 1]
+    total = sum(d for d, _ in dof)
+    return sum(d * v for d, v in dof) / total if total > 0 else 0.0
+
+
+def standard_error(sample: Spread, pooled: float) -> float:
+    """Standard error of a family's mean from its moderated variance (see PRIOR_DF)."""
+    if sample.n <= 0:
+        return 1.0
+    dof = max(0.0, sample.n - 1)
+    variance = (dof * sample.variance + PRIOR_DF * pooled) / (dof + PRIOR_DF)
+    return math.sqrt(variance / sample.n)
 
 
 def rank_scores(samples: Mapping[str, tuple[float, Spread]]) -> dict[str, float]:
-    """Each family's coverage shrunk toward the mean coverage of the families with postings."""
-    known = [c for k, (c, s) in sorted(samples.items()) if s.weight > 0]
-    mean = sum(known) / len(known) if known else 0.0
-    return {k: shrunk(c, s, mean) for k, (c, s) in sorted(samples.items())}
+    """Each family's fit less RANK_ERRORS standard errors (a lower confidence bound)."""
+    pooled = pooled_variance([s for _, s in samples.values()])
+    return {
+        k: fit - RANK_ERRORS * standard_error(s, pooled) for k, (fit, s) in sorted(samples.items())
+    }

@@ -11,6 +11,7 @@ from typing import Any
 
 from careergap.engine import CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail, GapQuote
+from careergap.implied import Implied
 from careergap.planning import Step
 from careergap.scoring import CrossGap, Evidence, FamilyScore, LedgerRow
 
@@ -79,6 +80,7 @@ def match_json(
                     {"skill_id": g.skill_id, "skill": names[g.skill_id], "impact": _r(g.impact)}
                     for g in r.gaps[:top_missing]
                 ],
+                "also_asked": also_asked_json(r, names),
             }
             for r in results
         ],
@@ -112,8 +114,19 @@ def partial_json(detail: GapDetail, names: Mapping[str, str]) -> dict[str, Any] 
     }
 
 
+def inferred_json(skill_id: str, implied: Mapping[str, Implied], names: Mapping[str, str]) -> Any:
+    """``{"skill_id", "skill", "level"}`` of the written skill an inferred level comes from."""
+    found = implied.get(skill_id)
+    if found is None:
+        return None
+    return {"skill_id": found.source, "skill": names[found.source], "level": found.source_level}
+
+
 def gap_json(
-    detail: GapDetail, names: Mapping[str, str], resources: Sequence[Any]
+    detail: GapDetail,
+    names: Mapping[str, str],
+    resources: Sequence[Any],
+    implied: Mapping[str, Implied] | None = None,
 ) -> dict[str, Any]:
     gap = detail.gap
     return {
@@ -122,6 +135,7 @@ def gap_json(
         "impact": _r(gap.impact),
         "demand": _r(gap.demand),
         "have": gap.have,
+        "inferred_from": inferred_json(gap.skill_id, implied or {}, names),
         "target": gap.target,
         "quote": quote_json(detail.quote),
         "resources": [resource_json(a) for a in resources],
@@ -129,6 +143,14 @@ def gap_json(
         "partial": partial_json(detail, names),
         "unlocks": detail.unlocks,
     }
+
+
+def also_asked_json(result: FamilyResult, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Non-technical skills the family's postings name, shown apart from the gaps."""
+    return [
+        {"skill_id": a.skill_id, "skill": names[a.skill_id], "kind": a.kind, "demand": _r(a.demand)}
+        for a in result.also_asked
+    ]
 
 
 def gaps_json(
@@ -140,7 +162,10 @@ def gaps_json(
     return {
         "schema_version": SCHEMA_VERSION,
         "family": family_json(result.score),
-        "gaps": [gap_json(d, names, resources.get(d.gap.skill_id, ())) for d in details],
+        "gaps": [
+            gap_json(d, names, resources.get(d.gap.skill_id, ()), result.implied) for d in details
+        ],
+        "also_asked": also_asked_json(result, names),
     }
 
 
@@ -166,8 +191,11 @@ def cross_gaps_json(
     }
 
 
-def ledger_row_json(row: LedgerRow, names: Mapping[str, str]) -> dict[str, Any]:
+def ledger_row_json(
+    row: LedgerRow, names: Mapping[str, str], implied: Mapping[str, Implied] | None = None
+) -> dict[str, Any]:
     return {
+        "inferred_from": inferred_json(row.skill_id, implied or {}, names),
         "skill_id": row.skill_id,
         "skill": names[row.skill_id],
         "demand": _r(row.demand),
@@ -183,11 +211,12 @@ def explain_json(
     rows: Sequence[LedgerRow],
     names: Mapping[str, str],
     evidence: Sequence[Evidence] | None = None,
+    implied: Mapping[str, Implied] | None = None,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "family": family_json(score),
-        "ledger": [ledger_row_json(r, names) for r in rows],
+        "ledger": [ledger_row_json(r, names, implied) for r in rows],
     }
     if evidence is not None:
         payload["evidence"] = [evidence_json(ev) for ev in evidence]
@@ -221,6 +250,7 @@ def plan_json(
     return {
         "schema_version": SCHEMA_VERSION,
         "family": family_json(result.score),
+        "also_asked": also_asked_json(result, names),
         "weeks": weeks,
         "steps": [
             {

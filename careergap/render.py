@@ -108,8 +108,8 @@ GUIDANCE = "Coverage is guidance, not an ATS score."
 
 #: What the bracketed range and the order of `match` mean.
 MATCH_LEGEND = (
-    "(range): 95% interval over the family's postings. Ranked by coverage weighed by "
-    "sample size: a few postings cannot outrank many on noise."
+    "(range): 95% interval over the family's postings. Order: coverage weighing what sets each "
+    "family apart, less its noise, so a few postings cannot outrank many on luck."
 )
 
 

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from careergap.engine import CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail
+from careergap.implied import Implied
 from careergap.payloads import quote
 from careergap.planning import Step
 from careergap.render import (
@@ -39,6 +40,33 @@ def _family_line(score: FamilyScore) -> str:
         f"{score.qualifying}/{score.postings} · {sample(score.postings, score.notes)}"
         + (" (low sample)" if score.low_sample else "")
     )
+
+
+#: Non-technical skills named on the "also asked" line.
+ALSO_ASKED_SHOWN = 6
+
+
+def _also_asked_line(result: FamilyResult, names: Mapping[str, str]) -> Text | None:
+    """``Also asked (not in coverage): Communication 44%, Japanese 4%`` or None."""
+    if not result.also_asked:
+        return None
+    shown = ", ".join(
+        f"{names[a.skill_id]} {pct(a.demand)}" for a in result.also_asked[:ALSO_ASKED_SHOWN]
+    )
+    more = len(result.also_asked) - ALSO_ASKED_SHOWN
+    return Text(
+        f"Also asked (soft skills, languages, degrees, domains; not in coverage): {shown}"
+        + (f" and {more} more" if more > 0 else ""),
+        style="dim",
+    )
+
+
+def inferred(skill_id: str, implied: Mapping[str, Implied], names: Mapping[str, str]) -> str:
+    """`` (inferred from PyTorch 4)`` when the level is inferred, else empty."""
+    found = implied.get(skill_id)
+    if found is None:
+        return ""
+    return f" (inferred from {names[found.source]} {found.source_level})"
 
 
 def _resource_lines(resources: Sequence[Any]) -> list[Text]:
@@ -83,11 +111,13 @@ def _quote_line(detail: GapDetail, by: int) -> Padding:
     return indented(quoted, by)
 
 
-def have_text(detail: GapDetail, names: Mapping[str, str]) -> str:
+def have_text(
+    detail: GapDetail, names: Mapping[str, str], implied: Mapping[str, Implied] | None = None
+) -> str:
     """``you 0 → 3``, or ``you 0 (partial 0.5 via TensorFlow 3) → 3`` when a related skill
-    already earns part of the credit."""
+    already earns part of the credit, or ``you 3 (inferred from PyTorch 4) → 4``."""
     gap = detail.gap
-    text = f"you {gap.have}"
+    text = f"you {gap.have}{inferred(gap.skill_id, implied or {}, names)}"
     if detail.partial_via is not None:
         text += f" (partial {detail.credit:.2g} via {names[detail.partial_via]} {detail.via_level})"
     return f"{text} → {gap.target}"
@@ -106,6 +136,9 @@ def print_gaps(
     """One block a gap: skill and numbers, the clause that asks for it, what to study."""
     lines: list[str | Text | Padding] = [Text(_family_line(result.score), style="bold")]
     lines.append(Text(f"{GUIDANCE} {GAPS_LEGEND}", style="dim"))
+    also = _also_asked_line(result, names)
+    if also is not None:
+        lines.append(also)
     if not details:
         lines.append("No gaps: your profile meets every requirement this family's postings name.")
     for i, d in enumerate(details, 1):
@@ -115,7 +148,7 @@ def print_gaps(
         head.append(names[g.skill_id], style="bold")
         head.append(
             f"  {points(g.impact)} · asked by {pct(g.demand)} · {unlocks_text(d.unlocks)}"
-            f" · {have_text(d, names)}"
+            f" · {have_text(d, names, result.implied)}"
         )
         lines.append(head)
         lines.append(_quote_line(d, 5))
@@ -150,11 +183,14 @@ def print_explain(
     rows: Sequence[LedgerRow],
     names: Mapping[str, str],
     evidence: Sequence[Evidence] | None,
+    implied: Mapping[str, Implied] | None = None,
 ) -> None:
     print_lines([_family_line(score)])
     body = [
         (
-            names[r.skill_id] + (" (partial)" if r.partial else ""),
+            names[r.skill_id]
+            + (" (partial)" if r.partial else "")
+            + inferred(r.skill_id, implied or {}, names),
             f"{r.demand:.3f}",
             f"{r.weight:.3f}",
             f"{r.credit:.3f}",
@@ -233,6 +269,9 @@ def print_plan(
         Text(f"Study plan for {_family_line(result.score)}", style="bold"),
         Text(GUIDANCE, style="dim"),
     ]
+    also = _also_asked_line(result, names)
+    if also is not None:
+        lines.append(also)
     if not plan:
         lines.append("Nothing to plan: no gap in this family is worth a step.")
     for s in plan:
@@ -242,7 +281,10 @@ def print_plan(
             first, last = s.weeks
             head.append(f"week {first}: " if first == last else f"weeks {first}-{last}: ")
         head.append(names[s.gap.skill_id], style="bold")
-        head.append(f"  {points(s.gap.impact)} · you {s.gap.have} → {s.gap.target}")
+        head.append(
+            f"  {points(s.gap.impact)} · you {s.gap.have}"
+            f"{inferred(s.gap.skill_id, result.implied, names)} → {s.gap.target}"
+        )
         lines.append(head)
         if s.after:
             after = "after " + ", ".join(names[a] for a in s.after)

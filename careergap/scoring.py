@@ -181,8 +181,11 @@ class FamilyScore:
     qualifying: int
     #: How the family's per-entry coverages scatter: effective sample size and 95% interval.
     sample: Spread = NO_SPREAD
-    #: The coverage shrunk toward the across-family mean by sample size (see
-    #: careergap.estimates); what families are ranked by. None until ranked.
+    #: Coverage with each requirement weighted by its skill's lift (careergap.estimates), and
+    #: how it scatters over the entries: what families are ranked by.
+    fit: float = 0.0
+    fit_sample: Spread = NO_SPREAD
+    #: Fit less one standard error (careergap.estimates.rank_scores). None until ranked.
     rank_score: float | None = None
 
     @property
@@ -204,7 +207,11 @@ def ask_values(demand: FamilyDemand, model: CreditModel) -> list[float]:
 
 
 def score_family(
-    family_id: str, name: str, demand: FamilyDemand, model: CreditModel
+    family_id: str,
+    name: str,
+    demand: FamilyDemand,
+    model: CreditModel,
+    lifts: Sequence[float] | None = None,
 ) -> FamilyScore:
     """A family's coverage: the weighted mean of its entries' coverage (notes weigh less).
 
@@ -219,6 +226,9 @@ def score_family(
         1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
     )
     coverage = min(1.0, coverage)
+    fits = entry_coverages(demand, values, lifts)
+    total = sum(w for w, _ in fits)
+    fit = sum(w * c for w, c in fits) / total if total else 0.0
     return FamilyScore(
         family_id=family_id,
         name=name,
@@ -227,22 +237,34 @@ def score_family(
         notes=demand.notes,
         qualifying=qualifying,
         sample=spread(entry_coverages(demand, values), coverage),
+        fit=fit,
+        fit_sample=spread(fits, fit),
     )
 
 
-def entry_coverages(demand: FamilyDemand, values: Sequence[float]) -> list[tuple[float, float]]:
-    """(weight, coverage) of each of the family's entries, given the credit for each ask."""
-    return [
-        (weight, min(1.0, sum(values[i] * f for i, f in zip(indices, fractions, strict=True))))
-        for weight, indices, fractions in demand.entries
-    ]
+def entry_coverages(
+    demand: FamilyDemand, values: Sequence[float], lifts: Sequence[float] | None = None
+) -> list[tuple[float, float]]:
+    """(weight, coverage) of each of the family's entries, given the credit for each ask;
+    with ``lifts``, each ask also weighs by its lift (the entry's *fit*)."""
+    result = []
+    for weight, indices, fractions in demand.entries:
+        if lifts is None:
+            scale = list(fractions)
+        else:
+            scale = [f * lifts[i] for i, f in zip(indices, fractions, strict=True)]
+        total = sum(scale)
+        earned = sum(values[i] * s for i, s in zip(indices, scale, strict=True))
+        result.append((weight, min(1.0, earned / total) if total else 0.0))
+    return result
 
 
 def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
-    """By coverage shrunk toward the across-family mean (a small sample cannot win on noise);
-    ties by coverage, name, then id. Each score comes back with its ``rank_score`` set."""
+    """By fit less one standard error (careergap.estimates: what sets a family apart counts
+    more, and a small sample cannot win on noise); ties by coverage, name, then id. Each score
+    comes back with its ``rank_score`` set."""
     scores = list(scores)
-    ranks = rank_scores({f.family_id: (f.coverage, f.sample) for f in scores})
+    ranks = rank_scores({f.family_id: (f.fit, f.fit_sample) for f in scores})
     ranked = [replace(f, rank_score=ranks[f.family_id]) for f in scores]
     return sorted(
         ranked,
@@ -282,11 +304,13 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
 
     Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
     can satisfy, of the credit still missing times that ask's share of the family's coverage.
-    Sorted by impact, then demand, then skill id.
+    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Sorted by
+    impact, then demand, then skill id.
     """
     impact: dict[str, float] = defaultdict(float)
     #: Per skill and level above the profile's: the impact of the asks at that level.
     above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    apart = set(demand.apart)
     for (options, target), value, share in zip(
         demand.asks, ask_values(demand, model), demand.shares, strict=True
     ):
@@ -294,6 +318,8 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
         if missing <= 0:
             continue
         for option in options:
+            if option in apart:
+                continue
             impact[option] += share * missing
             if target > model.levels.get(option, 0):
                 above[option][target] += share * missing

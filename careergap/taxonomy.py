@@ -17,11 +17,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from careergap.errors import DataError
-from careergap.models import Skill
+from careergap.models import NON_TECHNICAL_CATEGORIES, Skill
 from careergap.paths import data_file
 
 #: File name of the packaged taxonomy inside ``careergap/data``.
 SKILLS_FILE = "skills.yaml"
+#: How a person reads each non-technical category (models.NON_TECHNICAL_CATEGORIES): a posting
+#: asks for these, but coverage and gaps leave them out and views list them as "also asked".
+APART_LABELS = {
+    "soft-skill": "soft skill",
+    "human-language": "language",
+    "education": "degree",
+    "domain": "domain",
+}
 
 
 class Taxonomy:
@@ -87,6 +95,15 @@ class Taxonomy:
                     nxt.extend(self.parents(sid))
             frontier = nxt
         return seen
+
+
+def apart_kinds(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> "soft skill", "language", "degree" or "domain" for every non-technical skill."""
+    return {
+        skill.id: APART_LABELS.get(skill.category, skill.category)
+        for skill in taxonomy
+        if skill.category in NON_TECHNICAL_CATEGORIES
+    }
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:

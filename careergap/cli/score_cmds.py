@@ -196,10 +196,11 @@ def explain_cmd(
                 f"no {score.name} posting asks for {ctx.names[skill_id]}; "
                 f"`careergap gaps --role {role!r}` lists what they do ask for"
             )
+    implied = ctx.ws.implied(ctx.levels)
     if as_json:
-        emit_json(payloads.explain_json(score, rows, ctx.names, evidence))
+        emit_json(payloads.explain_json(score, rows, ctx.names, evidence, implied))
     else:
-        render_gaps.print_explain(score, rows, ctx.names, evidence)
+        render_gaps.print_explain(score, rows, ctx.names, evidence, implied)
 
 
 @command("whatif")
