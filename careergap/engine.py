@@ -27,7 +27,9 @@ from careergap.scoring import (
     Evidence,
     FamilyScore,
     Gap,
+    GapSource,
     LedgerRow,
+    gap_sources,
     ledger,
     rank_cross_gaps,
     rank_families,
@@ -301,6 +303,13 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
 def family_gaps(ws: Workspace, levels: Mapping[str, int], family_id: str) -> FamilyResult:
     """One family's score (with its rank score among all families) and its gaps."""
     return match(ws, levels, only=[family_id])[0]
+
+
+def family_gap_sources(
+    ws: Workspace, levels: Mapping[str, int], family_id: str, skill_ids: Sequence[str]
+) -> dict[str, GapSource]:
+    """How many postings each gap comes from, and whether one supplies most of it."""
+    return gap_sources(ws.demand(family_id), ws.model(levels), skill_ids)
 
 
 def cross_gaps(

@@ -13,7 +13,7 @@ from careergap.engine import CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail, GapQuote
 from careergap.implied import Implied
 from careergap.planning import Step
-from careergap.scoring import CrossGap, Evidence, FamilyScore, LedgerRow
+from careergap.scoring import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
 
 SCHEMA_VERSION = 1
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
@@ -153,17 +153,34 @@ def also_asked_json(result: FamilyResult, names: Mapping[str, str]) -> list[dict
     ]
 
 
+def source_json(source: GapSource | None) -> dict[str, Any]:
+    """``postings_asking`` and ``top_posting_share``: whether one posting supplies most of it."""
+    if source is None:
+        return {}
+    return {
+        "postings_asking": source.postings,
+        "top_posting_share": _r(source.top_share),
+        "one_posting": source.one_posting,
+    }
+
+
 def gaps_json(
     result: FamilyResult,
     details: Sequence[GapDetail],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
+    sources: Mapping[str, GapSource] | None = None,
 ) -> dict[str, Any]:
+    found = sources or {}
     return {
         "schema_version": SCHEMA_VERSION,
         "family": family_json(result.score),
         "gaps": [
-            gap_json(d, names, resources.get(d.gap.skill_id, ()), result.implied) for d in details
+            {
+                **gap_json(d, names, resources.get(d.gap.skill_id, ()), result.implied),
+                **source_json(found.get(d.gap.skill_id)),
+            }
+            for d in details
         ],
         "also_asked": also_asked_json(result, names),
     }

@@ -23,7 +23,7 @@ from careergap.render import (
     sample,
     table,
 )
-from careergap.scoring import CrossGap, Evidence, FamilyScore, LedgerRow
+from careergap.scoring import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (
@@ -123,6 +123,13 @@ def have_text(
     return f"{text} → {gap.target}"
 
 
+def one_posting_text(source: GapSource | None) -> str:
+    """`` (1 posting)`` or `` (mostly 1 posting)`` when one posting supplies most of a gap."""
+    if source is None or not source.one_posting:
+        return ""
+    return " (1 posting)" if source.postings == 1 else " (mostly 1 posting)"
+
+
 def unlocks_text(count: int) -> str:
     return f"unlocks {count} posting{'s' if count != 1 else ''}"
 
@@ -132,6 +139,7 @@ def print_gaps(
     details: Sequence[GapDetail],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
+    sources: Mapping[str, GapSource] | None = None,
 ) -> None:
     """One block a gap: skill and numbers, the clause that asks for it, what to study."""
     lines: list[str | Text | Padding] = [Text(_family_line(result.score), style="bold")]
@@ -147,7 +155,8 @@ def print_gaps(
         head = Text(f"{i:>3}. ")
         head.append(names[g.skill_id], style="bold")
         head.append(
-            f"  {points(g.impact)} · asked by {pct(g.demand)} · {unlocks_text(d.unlocks)}"
+            f"  {points(g.impact)} · asked by {pct(g.demand)}"
+            f"{one_posting_text((sources or {}).get(g.skill_id))} · {unlocks_text(d.unlocks)}"
             f" · {have_text(d, names, result.implied)}"
         )
         lines.append(head)

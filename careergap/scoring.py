@@ -347,6 +347,59 @@ def gap_target(typical: int, above: Mapping[int, float]) -> int:
     return min(above, key=lambda level: (_desc(above[level]), level))
 
 
+#: A gap is "mostly one posting" when a single entry supplies more than this share of its impact.
+ONE_POSTING_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class GapSource:
+    """How a gap's impact is spread over the family's entries."""
+
+    #: Real postings whose unmet asks name the skill.
+    postings: int
+    #: The largest share of the gap's impact that one entry supplies (0..1).
+    top_share: float
+
+    @property
+    def one_posting(self) -> bool:
+        """Whether a single posting supplies most of the gap's weight."""
+        return self.postings >= 1 and self.top_share > ONE_POSTING_SHARE
+
+
+def gap_sources(
+    demand: FamilyDemand, model: CreditModel, skill_ids: Iterable[str]
+) -> dict[str, GapSource]:
+    """For each given skill, how many postings ask for it and how much the largest one weighs.
+
+    One pass over the family's entries (each ask's missing credit times its share of the entry),
+    so it is run for the gaps a command shows, not for every family.
+    """
+    wanted = set(skill_ids)
+    values = ask_values(demand, model)
+    total_weight = sum(w for w, _, _ in demand.entries) or 1.0
+    impact: dict[str, float] = defaultdict(float)
+    top: dict[str, float] = defaultdict(float)
+    postings: dict[str, int] = defaultdict(int)
+    for weight, indices, fractions in demand.entries:
+        here: dict[str, float] = defaultdict(float)
+        for i, fraction in zip(indices, fractions, strict=True):
+            missing = 1.0 - values[i]
+            if missing <= 0:
+                continue
+            for option in demand.asks[i][0]:
+                if option in wanted:
+                    here[option] += weight / total_weight * fraction * missing
+        for skill, value in here.items():
+            impact[skill] += value
+            top[skill] = max(top[skill], value)
+            if weight >= 1.0:
+                postings[skill] += 1
+    return {
+        skill: GapSource(postings[skill], top[skill] / impact[skill] if impact[skill] else 0.0)
+        for skill in sorted(wanted)
+    }
+
+
 @dataclass(frozen=True)
 class CrossGap:
     """A skill worth learning across several families."""

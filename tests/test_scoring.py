@@ -238,3 +238,30 @@ def test_gap_quotes_prefer_a_line_that_asks_for_the_skill() -> None:
     second = Entry("b", "B", "posting", ("f",), "seed.txt", (demand, req("x"), req("y")))
     (gap,) = [g for g in rank_gaps(D([first, second]), CreditModel({})) if g.skill_id == "genai"]
     assert gap.evidence.source == "seed.txt:9"
+
+
+def test_gap_sources_say_when_one_posting_supplies_most_of_a_gap() -> None:
+    from careergap.scoring import gap_sources
+
+    c = entry("c", req("python"), req("docker"), req("sql"), req("spark"))
+    demand = D([A, B, c])
+    found = gap_sources(demand, PROFILE, ["sql", "docker", "spark"])
+    # SQL is most of B (required, beside a preferred line the profile meets) and a quarter of C.
+    assert found["sql"].postings == 2 and found["sql"].top_share > 0.5
+    assert found["sql"].one_posting
+    assert found["spark"].postings == 1 and found["spark"].top_share == pytest.approx(1.0)
+    # Docker is preferred in A (0.5 of 2.5 = 20% of A) and required in C (25% of C): C supplies
+    # a little over half of it.
+    a_share, c_share = 0.5 / 2.5, 1 / 4
+    assert found["docker"].top_share == pytest.approx(c_share / (a_share + c_share))
+    assert found["docker"].one_posting
+
+
+def test_apart_skills_are_never_gaps_but_stay_in_demand() -> None:
+    soft = entry("s", req("python"), req("communication"), req("sql"))
+    demand = compile_family([soft], frozenset({"communication"}))
+    assert demand.also_asked() == [("communication", 1.0)]
+    gaps = rank_gaps(demand, CreditModel({}))
+    assert "communication" not in {g.skill_id for g in gaps}
+    # Coverage counts the two technical asks only.
+    assert score_family("f", "F", demand, CreditModel({"python": 3})).coverage == pytest.approx(0.5)

@@ -164,10 +164,11 @@ def gaps_cmd(
     gaps = list(result.gaps if show_all else result.gaps[:limit])
     details = detail_gaps(ctx.ws, ctx.levels, family_id, gaps)
     resources = attach_resources(ctx.ws, [g.skill_id for g in gaps], per_gap)
+    sources = engine.family_gap_sources(ctx.ws, ctx.levels, family_id, [g.skill_id for g in gaps])
     if as_json:
-        emit_json(payloads.gaps_json(result, details, ctx.names, resources))
+        emit_json(payloads.gaps_json(result, details, ctx.names, resources, sources))
     else:
-        render_gaps.print_gaps(result, details, ctx.names, resources)
+        render_gaps.print_gaps(result, details, ctx.names, resources, sources)
 
 
 @command("explain")
