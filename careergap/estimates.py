@@ -7,7 +7,7 @@ coverages.
 
 Families are ranked by *fit*: coverage in which each requirement weighs by the lift of its
 skill (how much more often this family asks for it than the average family), so what sets a
-family apart counts more than what every family asks for; less one standard error of that
+family apart counts more than what every family asks for; less half a standard error of that
 fit, so a family with few or scattered postings must lead by more than its noise. Pure
 arithmetic: no randomness, same inputs give the same numbers.
 """
@@ -28,9 +28,10 @@ _T975 = (
 #: over all families (a moderated variance): two postings that happen to agree must not look
 #: certain, and a single posting still gets an honest standard error.
 PRIOR_DF = 2.0
-#: Standard errors subtracted from a family's fit to rank it: enough that a few scattered
-#: postings cannot win on noise, few enough that a small family far ahead still comes first.
-RANK_ERRORS = 1.0
+#: Standard errors subtracted from a family's fit to rank it: a few scattered postings must lead
+#: by half their noise (about 5-7 points for 4 postings), while a small family far ahead still
+#: comes first and a 4-posting family 12 points ahead of a 90-posting one is not buried.
+RANK_ERRORS = 0.5
 #: Lift smoothing: demand is compared as if every family also asked for every skill this often,
 #: so a skill one posting happens to name does not outweigh what a family asks for every day.
 LIFT_SMOOTHING = 0.02
@@ -101,7 +102,7 @@ def standard_error(sample: Spread, pooled: float) -> float:
 
 
 def rank_scores(samples: Mapping[str, tuple[float, Spread]]) -> dict[str, float]:
-    """Each family's fit less RANK_ERRORS standard errors (a lower confidence bound)."""
+    """Each family's fit less RANK_ERRORS standard errors (a one-sided ~69% lower bound)."""
     pooled = pooled_variance([s for _, s in samples.values()])
     return {
         k: fit - RANK_ERRORS * standard_error(s, pooled) for k, (fit, s) in sorted(samples.items())

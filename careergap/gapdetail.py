@@ -52,14 +52,29 @@ class GapDetail:
     quote: GapQuote | None
 
 
-def unlocks(ws: Workspace, model: CreditModel, family_id: str, skill_id: str, level: int) -> int:
-    """How many more of the family's postings qualify with ``skill_id`` raised to ``level``."""
+def unlocks(
+    ws: Workspace,
+    model: CreditModel,
+    family_id: str,
+    skill_id: str,
+    level: int,
+    levels: Mapping[str, int] | None = None,
+) -> int:
+    """How many more of the family's postings qualify with ``skill_id`` raised to ``level``.
+
+    With the profile's written ``levels``, the raised skill also shows its umbrellas, as it
+    would once written in the profile (careergap.implied)."""
     demand = ws.demand(family_id)
     name = ws.families[family_id].name
     before = score_family(family_id, name, demand, model).qualifying
     if model.levels.get(skill_id, 0) >= level:
         return 0
-    after = score_family(family_id, name, demand, model.with_levels({skill_id: level}))
+    raised = (
+        model.with_levels({skill_id: level})
+        if levels is None
+        else ws.model({**levels, skill_id: level})
+    )
+    after = score_family(family_id, name, demand, raised)
     return after.qualifying - before
 
 
@@ -123,7 +138,7 @@ def detail_gaps(
                 credit=credit.value,
                 partial_via=via,
                 via_level=model.levels.get(via, 0) if via else 0,
-                unlocks=unlocks(ws, model, family_id, gap.skill_id, gap.target),
+                unlocks=unlocks(ws, model, family_id, gap.skill_id, gap.target, levels),
                 quote=best_quote(ws, family_id, gap.skill_id, gap.target, find),
             )
         )

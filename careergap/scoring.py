@@ -185,7 +185,7 @@ class FamilyScore:
     #: how it scatters over the entries: what families are ranked by.
     fit: float = 0.0
     fit_sample: Spread = NO_SPREAD
-    #: Fit less one standard error (careergap.estimates.rank_scores). None until ranked.
+    #: Fit less half a standard error (careergap.estimates.rank_scores). None until ranked.
     rank_score: float | None = None
 
     @property
@@ -260,7 +260,7 @@ def entry_coverages(
 
 
 def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
-    """By fit less one standard error (careergap.estimates: what sets a family apart counts
+    """By fit less half a standard error (careergap.estimates: what sets a family apart counts
     more, and a small sample cannot win on noise); ties by coverage, name, then id. Each score
     comes back with its ``rank_score`` set."""
     scores = list(scores)

@@ -5,7 +5,15 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careergap.estimates import lift, pooled_variance, rank_scores, spread, standard_error, t975
+from careergap.estimates import (
+    RANK_ERRORS,
+    lift,
+    pooled_variance,
+    rank_scores,
+    spread,
+    standard_error,
+    t975,
+)
 
 
 def test_t_quantiles_match_the_tables() -> None:
@@ -56,7 +64,7 @@ def test_a_small_family_far_ahead_still_ranks_first() -> None:
     assert max(ranks, key=lambda k: ranks[k]) == "pd"
 
 
-def test_rank_score_is_fit_less_one_moderated_standard_error() -> None:
+def test_rank_score_is_fit_less_half_a_moderated_standard_error() -> None:
     a = spread([(1.0, 0.2), (1.0, 0.4)], 0.3)
     b = spread([(1.0, 0.1), (1.0, 0.1), (1.0, 0.4)], 0.2)
     pooled = pooled_variance([a, b])
@@ -65,7 +73,8 @@ def test_rank_score_is_fit_less_one_moderated_standard_error() -> None:
     assert math.isclose(standard_error(one, pooled), math.sqrt(pooled))
     ranks = rank_scores({"a": (0.3, a), "b": (0.2, b), "one": (0.5, one)})
     expected = math.sqrt((a.variance + 2 * pooled) / 3 / 2)
-    assert math.isclose(ranks["a"], 0.3 - expected)
+    assert math.isclose(ranks["a"], 0.3 - RANK_ERRORS * expected)
+    assert RANK_ERRORS == 0.5
 
 
 def test_lift_favours_what_a_family_asks_for_more_than_others() -> None:

@@ -70,13 +70,17 @@ def test_unlocks_is_the_exact_change_in_qualifying_postings(
 
 def test_partial_credit_is_shown_with_its_source(ws: engine.Workspace) -> None:
     _, found = details(ws, "ml-engineer.yaml", "machine-learning-engineer", limit=40)
-    frameworks = next(d for d in found if d.gap.skill_id == "deep-learning-frameworks")
-    assert (frameworks.partial_via, frameworks.via_level, frameworks.credit) == ("pytorch", 4, 0.5)
+    # (Deep-learning frameworks used to be the example; PyTorch 4 now implies it outright.)
+    llms = next(d for d in found if d.gap.skill_id == "large-language-models")
+    assert (llms.partial_via, llms.via_level) == ("natural-language-processing", 2)
+    assert llms.credit == pytest.approx(0.2)
     result = CliRunner().invoke(
         app, ["gaps", "-p", str(ML), "--role", "ML Engineer", "--limit", "40"]
     )
     assert result.exit_code == 0, result.stderr
-    assert "you 0 (partial 0.5 via PyTorch 4) → 3" in " ".join(result.stdout.split())
+    assert "you 0 (partial 0.2 via Natural language processing 2) → 3" in " ".join(
+        result.stdout.split()
+    )
 
 
 def test_gaps_json_adds_quote_level_marks_partial_and_unlocks_keeping_old_keys() -> None:
@@ -92,10 +96,11 @@ def test_gaps_json_adds_quote_level_marks_partial_and_unlocks_keeping_old_keys()
         assert {"text", "source", "level", "marks", "required"} <= set(quote)
         start, end = quote["marks"][0]
         assert quote["text"][start:end]
-    frameworks = next(g for g in gaps if g["skill_id"] == "deep-learning-frameworks")
-    assert frameworks["partial"] == {
-        "credit": 0.5,
-        "via_id": "pytorch",
-        "via": "PyTorch",
-        "via_level": 4,
+    llms = next(g for g in gaps if g["skill_id"] == "large-language-models")
+    assert llms["partial"] == {
+        "credit": 0.2,
+        "via_id": "natural-language-processing",
+        "via": "Natural language processing",
+        "via_level": 2,
     }
+    assert llms["inferred_from"] is None
