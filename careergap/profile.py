@@ -321,13 +321,19 @@ def _resolve_names(
                 resolved[name].append(skill_id)
                 continue
             keep = name if levels.get(name, -1) > levels.get(other, -1) else other
+            same = levels.get(name, -1) == levels.get(other, -1)
             warnings.append(
                 Problem(
                     path,
                     line,
                     where,
                     f"{name!r} and {other!r} (line {doc.line_of(('skills', other))}) are the "
-                    f"same skill, {_display(skill_id, taxonomy)}; using {keep!r}, the higher level",
+                    f"same skill, {_display(skill_id, taxonomy)}"
+                    + (
+                        f", both at level {levels.get(name)}"
+                        if same and levels.get(name, -1) >= 0
+                        else f"; using {keep!r}, the higher level"
+                    ),
                 )
             )
             if keep == name:

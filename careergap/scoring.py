@@ -464,8 +464,11 @@ def ledger(demand: FamilyDemand, model: CreditModel) -> list[LedgerRow]:
             share[skill] += portion / len(owners)
             earned[skill] += portion * credit.value / len(owners)
     rows = []
+    apart = set(demand.apart)
     for skill, d in demand.demand.items():
         s = share[skill]
+        if skill in apart and s == 0:
+            continue  # shown as "also asked", not part of the coverage
         rows.append(
             LedgerRow(
                 skill_id=skill,
