@@ -45,9 +45,18 @@ def safe(obj: Any) -> Any:
     return obj
 
 
+class _Console(Console):
+    """A rich Console that leaves a closed pipe to the CLI (exit 0, quietly), where rich's own
+    handling would exit 1, the code careergap gives bad input."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     """Console for results. Honours NO_COLOR and COLUMNS; no wrapping surprises when piped."""
-    return Console(
+    return _Console(
         highlight=False,
         markup=False,  # belt and braces: strings are made Text by safe() anyway
         emoji=False,  # ":thumbs_up:" in a posting stays text
@@ -57,7 +66,7 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    return Console(
+    return _Console(
         stderr=True,
         highlight=False,
         markup=False,

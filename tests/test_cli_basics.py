@@ -50,3 +50,30 @@ def test_closed_stdout_or_stderr_is_not_a_crash(tmp_path: Path) -> None:
         )
         assert proc.returncode == 0, redirect
     assert b'"valid": true' in proc.stdout
+
+
+def test_dash_h_is_help_everywhere() -> None:
+    """`-h` works like `--help` on the app, on every command and on every sub-command."""
+    for args in ([], ["match"], ["postings"], ["postings", "list"], ["corpus", "build"]):
+        short, long = runner.invoke(app, [*args, "-h"]), runner.invoke(app, [*args, "--help"])
+        assert (short.exit_code, short.stdout) == (0, long.stdout), args
+        assert "-h, --help" in short.stdout, args
+
+
+def test_shell_completion_is_offered_and_works(tmp_path: Path) -> None:
+    """--show-completion prints a script for the shell; the script's completions list commands."""
+    help_text = runner.invoke(app, ["--help"]).stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    shown = runner.invoke(app, ["--show-completion", "bash"])
+    assert shown.exit_code == 0
+    assert "_CAREERGAP_COMPLETE=complete_bash" in shown.stdout
+    env = {
+        **os.environ,
+        "_CAREERGAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": "careergap pos",
+        "COMP_CWORD": "1",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "careergap"], env=env, capture_output=True, text=True, check=False
+    )
+    assert (proc.returncode, proc.stdout.split()) == (0, ["postings"]), proc.stderr

@@ -22,15 +22,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEBUG_ENV = "CAREERGAP_DEBUG"
 #: Exit code of an internal error (a bug), distinct from bad input (1) and usage (2).
 INTERNAL_ERROR_EXIT = 3
-#: Exit code after Ctrl-C, as shells report SIGINT.
-INTERRUPTED_EXIT = 130
 
 app = typer.Typer(
     name="careergap",
     help="How close your skills are to the jobs you want, and what to study next.\n\n"
     "Coverage is guidance, not an ATS score.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (see the README)
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -65,9 +64,10 @@ def handle_errors(func: F) -> F:
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except BrokenPipeError:
-            # The reader went away (`careergap match | head`): stop quietly, as Unix tools do.
-            sys.stderr.close()
-            raise typer.Exit(1) from None
+            # The reader went away (`careergap match | head`): it got what it wanted. Stop
+            # quietly and successfully, as Unix tools do; nothing more reaches the pipe.
+            silence_output()
+            raise typer.Exit(0) from None
         except OSError as exc:
             # Writing results or a file failed (disk full, permissions): the user's problem to fix.
             echo(
@@ -75,9 +75,6 @@ def handle_errors(func: F) -> F:
                 err=True,
             )
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("error: interrupted", err=True)
-            raise typer.Exit(INTERRUPTED_EXIT) from None
         except Exception as exc:  # a bug: say so in one line, traceback only on request
             if os.environ.get(DEBUG_ENV):
                 raise
@@ -99,6 +96,19 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
         return func
 
     return decorator
+
+
+def silence_output() -> None:
+    """Point stdout and stderr at the null device after their reader went away, so nothing
+    else fails on them (nor Python's final flush, which would print "Exception ignored")."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file (tests, a closed stream)
+            continue
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
 
 
 def emit_json(payload: dict[str, Any]) -> None:
