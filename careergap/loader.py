@@ -27,7 +27,16 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from careergap.errors import Problem
-from careergap.userfiles import UserFileError, check_tabs, decode, read_bytes
+from careergap.userfiles import (
+    MAX_USER_FILE_BYTES,
+    STDIN_LABEL,
+    UserFileError,
+    check_tabs,
+    decode,
+    is_stdin,
+    read_bytes,
+    read_stdin,
+)
 from careergap.userfiles import fail as _fail
 
 try:  # libyaml is several times faster; fall back to the pure-Python loader and dumper.
@@ -401,7 +410,11 @@ def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> NoReturn:
 
 def _user_text(path: Path) -> str:
     """The file's text after the byte-level checks: size, UTF-8, NUL, empty, tab indentation."""
-    text = decode(path, read_bytes(path))
+    return _checked_text(path, read_bytes(path))
+
+
+def _checked_text(path: Path, data: bytes) -> str:
+    text = decode(path, data)
     if not text.strip():
         _fail(path, "is empty")
     check_tabs(path, text)
@@ -445,6 +458,8 @@ def read_user_yaml(path: Path) -> YamlDoc:
     Raises :class:`UserFileError` (an InputFileError) with one message naming the file, and the
     line and column where there is one, for every way such a file can be unreadable.
     """
+    if is_stdin(path):  # `-`: the text comes from standard input; messages say <stdin>:LINE
+        return _document(STDIN_LABEL, _checked_text(STDIN_LABEL, read_stdin(MAX_USER_FILE_BYTES)))
     path = Path(path)
     return _document(path, _user_text(path))
 

@@ -56,13 +56,9 @@ def read_user_text(source: str | Path, limit: int, what: str = "text file") -> s
     """Plain text a person gives careergap (a CV, a pasted ad, a file to extract skills from), or
     standard input for ``-``: at most ``limit`` bytes of UTF-8 without NUL bytes. Every failure
     is one error naming the file, and the line where there is one."""
-    if str(source) == "-":
-        import sys
-
-        label = Path("<stdin>")
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            fail(label, f"is larger than {_size(limit)}; careergap reads up to {_size(limit)}")
+    if is_stdin(source):
+        label = STDIN_LABEL
+        data = read_stdin(limit)
     else:
         label = Path(source)
         data = read_bytes(label, limit, what)
@@ -87,6 +83,30 @@ def kind_of(mode: int) -> str | None:
 def _nonblocking(name: str, flags: int) -> int:
     # A FIFO swapped in after the stat below must not block open() waiting for a writer.
     return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+#: What a user types for "read it from standard input", and how messages name it.
+STDIN_ARG, STDIN_LABEL = "-", Path("<stdin>")
+#: Standard input, once read, with the stream it came from: a command may read its one input
+#: twice (a report's profile); a new stream (a test runner's next run) is read afresh.
+_stdin_read: tuple[object, bytes] | None = None
+
+
+def is_stdin(source: str | Path) -> bool:
+    return str(source) == STDIN_ARG
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input's bytes (at most ``limit``), read once per process."""
+    import sys
+
+    global _stdin_read
+    if _stdin_read is None or _stdin_read[0] is not sys.stdin:
+        _stdin_read = (sys.stdin, sys.stdin.buffer.read(limit + 1))
+    data = _stdin_read[1]
+    if len(data) > limit:
+        fail(STDIN_LABEL, f"is larger than {_size(limit)}; careergap reads up to {_size(limit)}")
+    return data
 
 
 def read_bytes(path: Path, limit: int = MAX_USER_FILE_BYTES, what: str = "YAML file") -> bytes:

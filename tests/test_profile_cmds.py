@@ -296,3 +296,16 @@ def test_help_names_the_argument_and_options() -> None:
     assert result.exit_code == 0
     assert "Usage: careergap validate [OPTIONS] [PROFILE]" in result.stdout
     assert "--strict" in result.stdout and "--json" in result.stdout
+
+
+def test_dash_reads_the_profile_from_stdin_and_names_it(in_tmp: Path) -> None:
+    result = CliRunner().invoke(app, ["validate", "-"], input=VALID)
+    assert (result.exit_code, result.stdout) == (0, "<stdin>: 3 skills resolved, 0 warnings\n")
+    bad = "name: Ada\nskills:\n  Python: 9\n"
+    result = CliRunner().invoke(app, ["validate", "-"], input=bad)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: <stdin>:3: skills.Python: ")
+    result = CliRunner().invoke(app, ["validate", "-", "--json"], input="")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["profile"] == "<stdin>"
+    assert result.stderr == "error: <stdin>: is empty\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,23 @@ def test_unknown_target_roles_are_reported_with_file_and_line(tmp_path: Path) ->
     gaps = run("gaps", "-p", str(path))
     assert gaps.exit_code == 1
     assert gaps.stderr.startswith(f"error: {path}: target_roles: unknown role 'ML Enginer'")
+
+
+def test_a_profile_from_stdin_scores_like_the_file_and_records_no_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`careergap match -` and `-p -` read the profile from standard input, named <stdin>."""
+    text = Path(ML).read_text(encoding="utf-8")
+    from_file = run_json("match", ML, "--no-record")
+    piped = CliRunner().invoke(app, ["match", "-", "--json"], input=text)
+    assert piped.exit_code == 0, piped.output
+    payload = json.loads(piped.stdout)
+    assert payload["profile"] == "<stdin>"
+    assert payload["families"] == from_file["families"]
+    gaps = CliRunner().invoke(app, ["gaps", "-p", "-", "--role", "mle", "-n", "1"], input=text)
+    assert gaps.exit_code == 0, gaps.output
+    history = Path(os.environ["CAREERGAP_HOME"])
+    assert not list(history.rglob("history.sqlite3"))
+    bad = CliRunner().invoke(app, ["match", "-"], input="skills:\n  Python: 4\n  Python: 2\n")
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("error: <stdin>:3: ")

@@ -135,8 +135,8 @@ def _skill_names() -> dict[str, str]:
 
 @command("diff")
 def diff_cmd(
-    old: Path = typer.Argument(..., help="The earlier profile version."),
-    new: Path = typer.Argument(..., help="The later profile version."),
+    old: Path = typer.Argument(..., help="The earlier profile version ('-' reads stdin)."),
+    new: Path = typer.Argument(..., help="The later profile version ('-' reads stdin)."),
     show_all: bool = typer.Option(False, "--all", help="Every family, not only the top 10."),
     postings: list[Path] | None = POSTINGS_OPTION,
     as_json: bool = JSON_OPTION,
@@ -154,9 +154,9 @@ def diff_cmd(
     diff = diffing.diff_profiles(ws, before.levels, after.levels)
     names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
     if as_json:
-        emit_json(render_life.diff_json(diff, str(old), str(new), names))
+        emit_json(render_life.diff_json(diff, str(before.path), str(after.path), names))
         return
-    render_life.print_diff(diff, str(old), str(new), names, None if show_all else DIFF_TOP)
+    render_life.print_diff(diff, str(before.path), str(after.path), names, None if show_all else DIFF_TOP)
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -171,7 +171,9 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
 
 @command("report")
 def report_cmd(
-    profile_arg: Path | None = typer.Argument(None, metavar="PROFILE", show_default=False),
+    profile_arg: Path | None = typer.Argument(
+        None, metavar="PROFILE", show_default=False, help="Profile YAML; '-' reads stdin."
+    ),
     fmt: str | None = typer.Option(
         None,
         "--format",
@@ -187,7 +189,7 @@ def report_cmd(
         help="File to write (atomically). Default: standard output.",
     ),
     profile: Path | None = typer.Option(
-        None, "--profile", "-p", help="Profile YAML (same as [PROFILE])."
+        None, "--profile", "-p", help="Profile YAML (same as [PROFILE]); '-' reads stdin."
     ),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     postings: list[Path] | None = POSTINGS_OPTION,
@@ -204,13 +206,13 @@ def report_cmd(
     fmt = _report_format(fmt, output)
     ctx = load(profile or profile_arg, postings)
     if output is not None:
-        _check_report_target(output, ctx.path, fmt, force)
+        _check_report_target(output, ctx.source, fmt, force)
     try:
         snaps = history.snapshots(ctx.path)
     except history.HistoryError as exc:
         warn(f"progress left out: {exc}")
         snaps = []
-    person = _person(ctx.path)
+    person = _person(ctx.source)
     data = report.build_report(
         ctx.ws,
         str(ctx.path),

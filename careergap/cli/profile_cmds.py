@@ -23,7 +23,7 @@ def validate_cmd(
         None,
         metavar="PROFILE",
         show_default=False,
-        help="Profile YAML. Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
+        help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
         "then the user config dir.",
     ),
     strict: bool = typer.Option(
@@ -36,10 +36,12 @@ def validate_cmd(
     from careergap.loader import UserFileError, read_user_yaml
     from careergap.profile import check_document, find_profile
     from careergap.taxonomy import load_taxonomy
+    from careergap.userfiles import STDIN_LABEL, is_stdin
 
-    path = find_profile(profile)
+    source = find_profile(profile)
+    path = STDIN_LABEL if is_stdin(source) else source  # as messages name it
     try:
-        doc = read_user_yaml(path)  # before the taxonomy: a bad file is reported on its own
+        doc = read_user_yaml(source)  # before the taxonomy: a bad file is reported on its own
     except InputFileError as exc:
         if as_json:
             unreadable = [Problem(str(path), None, None, str(exc))]

@@ -11,6 +11,7 @@ import typer
 
 from careergap.cli._common import command, emit_json, warn
 from careergap.errors import CareergapError
+from careergap.userfiles import is_stdin
 
 if TYPE_CHECKING:
     from careergap.engine import Workspace
@@ -26,7 +27,7 @@ PROFILE_OPTION = typer.Option(
     None,
     "--profile",
     "-p",
-    help="Profile YAML. Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
+    help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
     "then the user config dir.",
 )
 POSTINGS_OPTION = typer.Option(
@@ -37,10 +38,11 @@ JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see R
 
 @dataclass(frozen=True)
 class Loaded:
-    path: Path
+    path: Path  # as messages name it: the file, or <stdin>
     ws: Workspace
     levels: dict[str, int]
     target_roles: tuple[str, ...]
+    source: Path  # what to read it from again: the file, or - for standard input
 
     @property
     def names(self) -> dict[str, str]:
@@ -69,12 +71,12 @@ def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
     from careergap.engine import load_workspace
     from careergap.profile import find_profile, load_profile
 
-    path = find_profile(profile)
+    source = find_profile(profile)
     ws = load_workspace(list(postings or ()))
-    loaded = load_profile(path, ws.taxonomy)
+    loaded = load_profile(source, ws.taxonomy)
     for problem in loaded.warnings:
         warn(str(problem))
-    return Loaded(path, ws, dict(loaded.levels), tuple(loaded.target_roles))
+    return Loaded(loaded.path, ws, dict(loaded.levels), tuple(loaded.target_roles), source)
 
 
 def attach_resources(
@@ -87,7 +89,9 @@ def attach_resources(
 
 @command("match")
 def match_cmd(
-    profile_arg: Path | None = typer.Argument(None, metavar="PROFILE", show_default=False),
+    profile_arg: Path | None = typer.Argument(
+        None, metavar="PROFILE", show_default=False, help="Profile YAML; '-' reads stdin."
+    ),
     profile: Path | None = PROFILE_OPTION,
     top: int | None = typer.Option(None, "--top", min=1, help="Show only the N best families."),
     role: list[str] | None = typer.Option(None, "--role", "-r", help="Only these roles."),
@@ -103,7 +107,9 @@ def match_cmd(
     ctx = load(profile or profile_arg, postings)
     only = [ctx.family_id(r) for r in role or ()]
     results = engine.match(ctx.ws, ctx.levels, only=list(dict.fromkeys(only)))[:top]
-    if not no_record:  # history snapshot for `progress` and `report` (careergap/history.py)
+    # History snapshot for `progress` and `report` (careergap/history.py); a profile read from
+    # standard input has no file whose progress could be followed.
+    if not no_record and not is_stdin(ctx.source):
         from careergap.cli.life_cmds import record_snapshot
 
         record_snapshot(ctx.path, ctx.ws, ctx.levels, results)
