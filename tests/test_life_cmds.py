@@ -361,6 +361,71 @@ def test_report_rejects_an_unknown_format(runner: CliRunner, home: Path) -> None
     assert "'pdf' is not one of md, html" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "r.pdf"], "careergap writes reports as Markdown or HTML, not .pdf"),
+        (["-o", "r.docx", "--format", "md"], "not .docx"),
+        (["-o", "r.html", "--format", "md"], "--format md disagrees with the file name 'r.html'"),
+        (["-o", "r.md", "--format", "html"], "--format html disagrees with the file name 'r.md'"),
+    ],
+)
+def test_report_refuses_a_file_name_that_is_not_its_format(
+    runner: CliRunner, home: Path, args: list[str], message: str
+) -> None:
+    """`report -o r.pdf` used to write Markdown into r.pdf."""
+    _profile(home)
+    result = _run(runner, "report", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list(home.iterdir()) == [home / "me.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"), [("r.HTM", "<!DOCTYPE html>"), ("r.markdown", "# "), ("r", "# ")]
+)
+def test_report_takes_its_format_from_the_suffix(
+    runner: CliRunner, home: Path, name: str, start: str
+) -> None:
+    _profile(home)
+    result = _run(runner, "report", "-o", name)
+    assert result.exit_code == 0, result.output
+    assert (home / name).read_text(encoding="utf-8").startswith(start)
+
+
+def test_report_refuses_html_on_a_terminal_unless_dash_o_dash(home: Path) -> None:
+    """HTML is for a browser: on a terminal it needs `-o -`; piped, it is printed."""
+    import pty
+
+    _profile(home)
+    command = [sys.executable, "-m", "careergap", "report", "--format", "html"]
+    outputs = {}
+    for extra in ([], ["-o", "-"]):
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen([*command, *extra], stdout=follower, stderr=subprocess.PIPE)
+        os.close(follower)
+        chunks = []
+        while True:  # read as it comes: a terminal holds only a few kB
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        _, err = proc.communicate(timeout=120)
+        outputs[tuple(extra)] = (proc.returncode, b"".join(chunks), err)
+    code, out, err = outputs[()]
+    assert (code, out) == (2, b"")
+    assert b"write it with -o report.html (or -o - to print it anyway)" in err
+    code, out, err = outputs[("-o", "-")]
+    assert code == 0, err
+    assert out.startswith(b"<!DOCTYPE html>")
+    piped = subprocess.run(command, capture_output=True, check=False, timeout=120)
+    assert piped.returncode == 0 and piped.stdout.startswith(b"<!DOCTYPE html>")
+
+
 # --- the whole loop -------------------------------------------------------------------------
 
 

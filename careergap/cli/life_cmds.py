@@ -163,10 +163,28 @@ def diff_cmd(
 
 
 def _report_format(fmt: str | None, output: Path | None) -> str:
-    if fmt is not None:
-        return fmt
-    suffix = output.suffix.lower() if output else ""
-    return next((name for name, sfx in REPORT_FORMATS.items() if suffix in sfx), "md")
+    """The format: --format, else the -o suffix, else md. A suffix careergap does not write
+    (``r.pdf``) or one that contradicts --format is refused rather than mislabelled."""
+    if fmt is not None and fmt not in REPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="'--format'")
+    suffix = output.suffix.lower() if output is not None else ""
+    if not suffix:
+        return fmt or "md"
+    implied = next((name for name, sfx in REPORT_FORMATS.items() if suffix in sfx), None)
+    if implied is None:
+        known = ", ".join(s for sfx in REPORT_FORMATS.values() for s in sfx)
+        raise typer.BadParameter(
+            f"careergap writes reports as Markdown or HTML, not {suffix}: "
+            f"name the file with one of {known}",
+            param_hint="'--output'",
+        )
+    if fmt is not None and fmt != implied:
+        raise typer.BadParameter(
+            f"--format {fmt} disagrees with the file name {output.name!r} ({implied}); "
+            "drop --format or rename the file",
+            param_hint="'--output'",
+        )
+    return implied
 
 
 @command("report")
@@ -179,14 +197,15 @@ def report_cmd(
         "--format",
         "-f",
         metavar="md|html",
-        help="md or html. Default: from the -o suffix, else md.",
+        help="md or html. Default: from the -o suffix (.md, .markdown, .html, .htm), else md.",
     ),
     output: Path | None = typer.Option(
         None,
         "--output",
         "-o",
         metavar="FILE",
-        help="File to write (atomically). Default: standard output.",
+        help="File to write (atomically); its suffix sets the format. Default: standard "
+        "output ('-o -' to print HTML on a terminal).",
     ),
     profile: Path | None = typer.Option(
         None, "--profile", "-p", help="Profile YAML (same as [PROFILE]); '-' reads stdin."
@@ -199,11 +218,16 @@ def report_cmd(
     from careergap.cli.score_cmds import load
     from careergap.userfiles import write_text_atomic
 
-    if fmt is not None and fmt not in REPORT_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="--format")
-    if output is not None and str(output) == "-":
-        output = None  # "-o -" means standard output, as it does for `extract -`
+    to_stdout = output is not None and str(output) == "-"  # "-o -": standard output, on purpose
+    if to_stdout:
+        output = None
     fmt = _report_format(fmt, output)
+    if fmt == "html" and output is None and not to_stdout and sys.stdout.isatty():
+        raise typer.BadParameter(
+            "an HTML report is a file for a browser, not text for a terminal: "
+            "write it with -o report.html (or -o - to print it anyway)",
+            param_hint="'--format'",
+        )
     ctx = load(profile or profile_arg, postings)
     if output is not None:
         _check_report_target(output, ctx.source, fmt, force)
