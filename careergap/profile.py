@@ -24,6 +24,7 @@ Every problem of a file is reported at once, each as ``path:LINE: field: message
 from __future__ import annotations
 
 import os
+import shlex
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -354,7 +355,8 @@ def _unknown_message(name: str, result: Resolution, taxonomy: Any, searched: boo
         if searched
         else f"(ignored; close spellings are searched for the first {FUZZY_NAME_LIMIT} only)"
     )
-    return f"unknown skill {name!r}; see `careergap skills {name.strip()}` {ignored}"
+    # Quoted for the shell, so the command can be pasted as shown: `careergap skills 'AMBA AXI'`.
+    return f"unknown skill {name!r}; see `careergap skills {shlex.quote(name.strip())}` {ignored}"
 
 
 def _display(skill_id: str, taxonomy: Any) -> str:

@@ -11,6 +11,7 @@ JSON output never comes through here; see ``careergap.cli._common.emit_json``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,6 +54,14 @@ class _Console(Console):
         self.quiet = True
         raise BrokenPipeError
 
+    def _render_buffer(self, buffer: Any) -> str:
+        """Piped or redirected output carries no trailing spaces (rich pads every line of a
+        table or an indented block to its width), so files and diffs stay clean."""
+        text: str = super()._render_buffer(buffer)
+        if self.is_terminal:
+            return text
+        return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
 
 def stdout_console() -> Console:
     """Console for results. Honours NO_COLOR and COLUMNS; no wrapping surprises when piped."""
@@ -73,6 +82,11 @@ def stderr_console() -> Console:
         emoji=False,
         no_color="NO_COLOR" in os.environ or None,
     )
+
+
+def console_width() -> int:
+    """The width results are laid out for (COLUMNS, the terminal, else 80)."""
+    return stdout_console().width
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
@@ -139,9 +153,44 @@ def sample(postings: int, notes: int) -> str:
 
 
 def print_lines(lines: Sequence[str | Text | Padding]) -> None:
+    """Print text lines wrapped at spaces only: a URL, a ``SEEDFILE:LINE`` or any other word
+    is never split, even one longer than the terminal (it then runs past the edge whole, so
+    it can still be copied or clicked). An indented line's continuation keeps its indent."""
     console = stdout_console()
     for line in lines:
-        console.print(safe(line))
+        line = safe(line)
+        by, first = 0, None
+        if isinstance(line, Padding) and isinstance(line.renderable, Text):
+            by, first, line = line.left, getattr(line, "first_line_indent", None), line.renderable
+        if not isinstance(line, Text):
+            console.print(line)
+            continue
+        first = by if first is None else first
+        parts = wrap_words(line, max(1, console.width - by))
+        for index, part in enumerate(parts):
+            indent = first if index == 0 else by
+            console.print(Text(" " * indent) + part if indent else part, soft_wrap=True)
+
+
+def wrap_words(text: Text, width: int) -> list[Text]:
+    """``text`` cut into lines of at most ``width`` cells at spaces (styles kept); a word
+    longer than ``width`` is a line of its own, whole."""
+    from rich.cells import cell_len
+
+    out: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = paragraph.plain
+        start = end = None
+        for word in re.finditer(r"\S+", plain):
+            if start is None:  # the first line keeps its leading spaces (``  1. ...``)
+                start, end = 0, word.end()
+            elif cell_len(plain[start : word.end()]) <= width:
+                end = word.end()
+            else:
+                out.append(paragraph[start:end])
+                start, end = word.start(), word.end()
+        out.append(paragraph[start:end] if start is not None else Text(""))
+    return out
 
 
 def indented(text: str | Text, by: int) -> Padding:
@@ -152,6 +201,14 @@ def indented(text: str | Text, by: int) -> Padding:
 def interval(low: float, high: float) -> str:
     """A coverage interval, e.g. ``34-42%``."""
     return f"{low * 100:.0f}-{high * 100:.0f}%"
+
+
+def hanging(text: str | Text, by: int) -> Padding:
+    """A line starting at the margin whose wrapped continuation is indented ``by`` (a bullet's
+    text under its first word), when printed with :func:`print_lines`."""
+    block = indented(text, by)
+    block.first_line_indent = 0  # type: ignore[attr-defined]
+    return block
 
 
 def print_match(

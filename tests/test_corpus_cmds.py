@@ -61,7 +61,8 @@ def test_roles_json_contract() -> None:
     assert demands == sorted(demands, reverse=True) and all(0 < d <= 1 for d in demands)
 
 
-def test_roles_table_shows_honest_counts() -> None:
+def test_roles_table_shows_honest_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")  # wide enough for a sample on one line
     result = run("roles")
     assert result.exit_code == 0
     assert "Formal Verification Engineer" in result.stdout
@@ -94,7 +95,7 @@ def test_postings_list_table() -> None:
     result = run("postings", "list", "--role", "formal verification engineer")
     assert result.exit_code == 0
     assert "p-002-00776" in result.stdout
-    assert re.search(r"\d+ postings \+ 1 topic notes", result.stdout)
+    assert re.search(r"\d+ postings \+ 1 topic note$", result.stdout, re.MULTILINE)  # not "notes"
 
 
 def test_postings_show_has_provenance_and_skills() -> None:

@@ -157,7 +157,7 @@ READERS = {
     "match": ["match", "SPECIAL", "--no-record"],
     "diff": ["diff", "GOOD", "SPECIAL"],
     "whatif": ["whatif", "--add", "Go=3", "--profile", "SPECIAL"],
-    "report": ["report", "SPECIAL", "-o", "OUT"],
+    "report": ["report", "SPECIAL", "-o", "REPORT"],  # a report's name says its format
     "extract": ["extract", "SPECIAL"],
     "init-from-text": ["init", "OUT", "--from-text", "SPECIAL"],
     "postings-add": ["postings", "add", "SPECIAL", "--role", "mlops"],
@@ -182,7 +182,8 @@ def test_a_special_file_is_refused_where_a_file_is_read(
     special.make(bad)
     good = tmp_path / "good.yaml"
     good.write_text(GOOD_PROFILE, encoding="utf-8")
-    args = _fill(READERS[command], SPECIAL=bad, GOOD=good, OUT=tmp_path / "out.yaml")
+    slots = {"OUT": tmp_path / "out.yaml", "REPORT": tmp_path / "out.md"}
+    args = _fill(READERS[command], SPECIAL=bad, GOOD=good, **slots)
     _refused(args, bad, special.expect, tmp_path)
     assert not (shared_home / "data" / "postings").exists(), "postings add saved nothing"
 

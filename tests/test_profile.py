@@ -465,3 +465,11 @@ def test_the_real_resolver_on_a_small_taxonomy(tmp_path: Path) -> None:
     assert [str(w) for w in profile.warnings] == [
         f"{path}:4: skills.Pytorh: unknown skill 'Pytorh' — did you mean PyTorch? (ignored)"
     ]
+
+
+def test_the_unknown_skill_hint_is_quoted_for_the_shell(tmp_path: Path) -> None:
+    """The hint is a command to paste: a name with a space or a quote is one shell word."""
+    path = _profile(tmp_path, "skills:\n  Zqx Wvy: 2\n  \"Zq'x\": 1\n")
+    warnings = [str(w) for w in _load(path).warnings]
+    assert "see `careergap skills 'Zqx Wvy'` (ignored)" in warnings[0]
+    assert "see `careergap skills 'Zq'\"'\"'x'` (ignored)" in warnings[1]

@@ -88,10 +88,18 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def summary(func: Callable[..., Any]) -> str | None:
+    """The first paragraph of a command's docstring, whole: `--help` lists it in full (wrapped),
+    where click would cut it at about 45 characters with "..."."""
+    paragraphs = (func.__doc__ or "").strip().split("\n\n")
+    return " ".join(paragraphs[0].split()) or None
+
+
 def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     """``@app.command`` with careergap's error handling."""
 
     def decorator(func: F) -> F:
+        kwargs.setdefault("short_help", summary(func))
         app.command(*args, **kwargs)(handle_errors(func))
         return func
 

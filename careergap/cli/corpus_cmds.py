@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from careergap.cli._common import app, command, echo, emit_json, handle_errors
+from careergap.cli._common import app, command, echo, emit_json, handle_errors, summary
 
 corpus_app = typer.Typer(
     help="Build the curated postings corpus from the seed documents.",
@@ -26,6 +26,13 @@ postings_app = typer.Typer(
 )
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(postings_app, name="postings")
+
+#: Narrowest the skills column of `roles` may get before the sample column wraps its text.
+ROLES_MIN_SKILLS_WIDTH = 40
+#: Cells `roles` spends on borders and padding (4 rules, 2 spaces a column).
+ROLES_BORDERS = 10
+#: From this terminal width on, `postings list` also shows each entry's kind.
+WIDE_LISTING = 110
 
 JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
 POSTINGS_OPTION = typer.Option(
@@ -68,10 +75,26 @@ def roles_cmd(
         )
         for s in samples
     ]
+    # Fixed widths for the first two columns (the id, which --role takes, on one line; "12
+    # postings" on one line), the rest for the skills: rich's own sharing out of ratio and
+    # min_width columns overflows 80 columns and crops the table's right border.
+    from careergap.render import console_width
+
+    # Each column as wide as its text, narrowed (names, then samples wrap) while the skills
+    # column would get less than ROLES_MIN_SKILLS_WIDTH; never narrower than an id.
+    room = console_width() - ROLES_BORDERS - ROLES_MIN_SKILLS_WIDTH
+    id_width = max((len(s.id) for s in samples), default=0)
+    name_width = max([id_width, *(len(s.name) for s in samples)])
+    sample_width = max((len(text) for _, text, _ in rows), default=0)
+    short_sample = max((len(f"{s.postings} postings") for s in samples), default=0)
+    if name_width + sample_width > room:
+        name_width = max(id_width, room - sample_width)
+    if name_width + sample_width > room:
+        sample_width = max(short_sample, room - name_width)
     columns = [
-        ("Role family / --role id", {"ratio": 3, "min_width": 25, "overflow": "fold"}),
-        ("Sample", {"ratio": 2}),
-        ("Most demanded skills (share of postings)", {"ratio": 6}),
+        ("Role family / --role id", {"width": max(name_width, len("Role family"))}),
+        ("Sample", {"width": max(sample_width, len("Sample"))}),
+        ("Most demanded skills (share of postings)", {}),
     ]
     unscored = sum(s.unscored for s in samples)
     print_renderable(
@@ -90,7 +113,6 @@ def roles_cmd(
     )
 
 
-@postings_app.command("list")
 @handle_errors
 def postings_list_cmd(
     role: str | None = typer.Option(
@@ -112,22 +134,33 @@ def postings_list_cmd(
         find, _ = _extractor()
         emit_json(postings_json(chosen, find))
         return
-    from careergap.render import print_renderable, table
+    from careergap.render import console_width, print_renderable, sample, table
 
     real = sum(1 for p in chosen if p.kind == "posting")
-    rows = [(p.id, p.title, p.company or "", ", ".join(p.families), p.kind) for p in chosen]
-    columns = [
-        ("id", {"no_wrap": True, "min_width": 11}),
-        ("Title", {"ratio": 4}),
-        ("Company", {"ratio": 2}),
-        ("Families", {"ratio": 3}),
-        ("Kind", {}),
+    # Titles get the room: the company goes under the title, families one per line at their
+    # full id (an id is what --role takes), and the kind only where there is space for it
+    # (topic notes say so in their title anyway).
+    with_kind = console_width() >= WIDE_LISTING
+    rows = [
+        (
+            p.id,
+            p.title + (f"\n{p.company}" if p.company else ""),
+            "\n".join(p.families),
+            *((p.kind,) if with_kind else ()),
+        )
+        for p in chosen
     ]
-    caption = f"{real} postings + {len(chosen) - real} topic notes"
+    family_width = max((len(f) for p in chosen for f in p.families), default=0)
+    columns = [
+        ("id", {"no_wrap": True}),
+        ("Title / company", {}),
+        ("Families", {"width": max(family_width, len("Families"))}),
+        *((("Kind", {"no_wrap": True}),) if with_kind else ()),
+    ]
+    caption = sample(real, len(chosen) - real)
     print_renderable(table("Postings", columns, rows, caption=caption))
 
 
-@postings_app.command("show")
 @handle_errors
 def postings_show_cmd(
     posting_id: str = typer.Argument(..., metavar="ID", help="Posting id (see `postings list`)."),
@@ -144,7 +177,6 @@ def postings_show_cmd(
     print_lines(posting_view(posting, corpus.families, find, names))
 
 
-@corpus_app.command("build")
 @handle_errors
 def corpus_build_cmd(
     seeds: Path = typer.Option(
@@ -158,6 +190,7 @@ def corpus_build_cmd(
     """Rebuild the curated corpus from the seeds (deterministic; replaces OUT atomically)."""
     from careergap.corpus.build import build_corpus
     from careergap.errors import InputFileError
+    from careergap.render import sample
 
     if not seeds.is_dir():
         raise InputFileError(f"{seeds}: not a folder")
@@ -165,6 +198,14 @@ def corpus_build_cmd(
     real = sum(1 for p in result.postings if p.kind == "posting")
     notes = len(result.postings) - real
     echo(
-        f"Wrote {real} postings + {notes} topic notes to {out} "
+        f"Wrote {sample(real, notes)} to {out} "
         f"({result.merged} re-pasted duplicates merged)."
     )
+
+
+for _name, _func, _sub in (
+    ("list", postings_list_cmd, postings_app),
+    ("show", postings_show_cmd, postings_app),
+    ("build", corpus_build_cmd, corpus_app),
+):
+    _sub.command(_name, short_help=summary(_func))(_func)

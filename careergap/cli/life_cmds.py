@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from careergap.cli._common import command, echo, emit_json, handle_errors, warn
+from careergap.cli._common import command, echo, emit_json, handle_errors, summary, warn
 
 if TYPE_CHECKING:
     from careergap.engine import FamilyResult, Workspace
@@ -325,8 +325,8 @@ def _register_postings_commands() -> None:
     """Join the `postings` sub-app that corpus_cmds owns (list/show), rather than a second one."""
     from careergap.cli.corpus_cmds import postings_app
 
-    postings_app.command("add")(postings_add_cmd)
-    postings_app.command("remove")(postings_remove_cmd)
+    postings_app.command("add", short_help=summary(postings_add_cmd))(postings_add_cmd)
+    postings_app.command("remove", short_help=summary(postings_remove_cmd))(postings_remove_cmd)
 
 
 _register_postings_commands()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -60,33 +60,27 @@ def _resolve(name: str, taxonomy: Taxonomy) -> str:
 
 
 def _print_table(name: str, attached: list[AttachedResource]) -> None:
-    from careergap.render import print_lines, print_renderable, table
+    """One block a resource: title, kind and where it is borrowed from; its sub-topics; its
+    URL and seed line on a line of their own, never split (a table folded them mid-word)."""
+    from rich.text import Text
+
+    from careergap.render import hanging, indented, print_lines
 
     if not attached:
         print_lines([f"No study resources for {name} in the documents."])
         return
-    rows = [
-        (
-            _title_cell(a.resource.title, a.resource.topics),
-            a.resource.kind,
-            a.resource.url or "",
-            a.resource.source,
-            a.via or "",
-        )
-        for a in attached
-    ]
-    columns = [
-        ("title", {"overflow": "fold", "ratio": 3}),
-        ("kind", {"no_wrap": True}),
-        ("url", {"overflow": "fold", "ratio": 4}),
-        ("source", {"overflow": "fold", "ratio": 4}),
-        ("via", {"overflow": "fold", "ratio": 2}),
-    ]
-    tbl = table(f"Study resources for {name}", columns, rows)
-    tbl.expand = True  # share the terminal width by the ratios above
-    print_renderable(tbl)
-
-
-def _title_cell(title: str, topics: tuple[str, ...]) -> str:
-    """The title, and for topic notes their sub-topics on the following line."""
-    return f"{title}\ntopics: " + "; ".join(topics) if topics else title
+    lines: list[Any] = [Text(f"Study resources for {name}", style="bold"), ""]
+    for a in attached:
+        head = Text("• ")
+        head.append(a.resource.title, style="bold")
+        head.append(f" ({a.resource.kind}" + (f", via {a.via}" if a.via else "") + ")")
+        lines.append(hanging(head, 2))
+        if a.resource.topics:
+            lines.append(indented("topics: " + "; ".join(a.resource.topics), 2))
+        where = Text()
+        if a.resource.url:
+            where.append(a.resource.url, style="cyan")
+            where.append(" ")
+        where.append(f"[{a.resource.source}]", style="dim")
+        lines.append(indented(where, 2))
+    print_lines(lines)
