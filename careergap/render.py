@@ -165,16 +165,23 @@ def print_lines(lines: Sequence[str | Text | Padding]) -> None:
         if not isinstance(line, Text):
             console.print(line)
             continue
+        marker = LIST_ITEM.match(line.plain) if first is None else None
+        if marker:  # "  3. Databricks ..." wraps under "Databricks", not at the margin
+            first, by = by, by + marker.end()
         first = by if first is None else first
-        parts = wrap_words(line, max(1, console.width - by))
+        parts = wrap_words(line, max(1, console.width - by), max(1, console.width - first))
         for index, part in enumerate(parts):
             indent = first if index == 0 else by
             console.print(Text(" " * indent) + part if indent else part, soft_wrap=True)
 
 
-def wrap_words(text: Text, width: int) -> list[Text]:
-    """``text`` cut into lines of at most ``width`` cells at spaces (styles kept); a word
-    longer than ``width`` is a line of its own, whole."""
+#: A numbered or bulleted line, whose continuation lines hang under its text.
+LIST_ITEM = re.compile(r" *(?:\d+\.|•) +")
+
+
+def wrap_words(text: Text, width: int, first_width: int | None = None) -> list[Text]:
+    """``text`` cut into lines of at most ``width`` cells (``first_width`` for the first) at
+    spaces, styles kept; a word longer than the line is a line of its own, whole."""
     from rich.cells import cell_len
 
     out: list[Text] = []
@@ -182,9 +189,10 @@ def wrap_words(text: Text, width: int) -> list[Text]:
         plain = paragraph.plain
         start = end = None
         for word in re.finditer(r"\S+", plain):
+            room = first_width if first_width is not None and not out else width
             if start is None:  # the first line keeps its leading spaces (``  1. ...``)
                 start, end = 0, word.end()
-            elif cell_len(plain[start : word.end()]) <= width:
+            elif cell_len(plain[start : word.end()]) <= room:
                 end = word.end()
             else:
                 out.append(paragraph[start:end])

@@ -102,3 +102,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("unexpected skips (see ALLOWED_SKIPS in tests/conftest.py)")
         for line in _unexpected_skips:
             terminalreporter.line(line, red=True)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite tests/golden/*.txt from the current output instead of comparing "
+        "(then review the diff with git diff tests/golden).",
+    )
