@@ -52,9 +52,14 @@ def profile(tmp_path: Path) -> Path:
 def test_report_never_overwrites_the_profile(profile: Path) -> None:
     before = profile.read_bytes()
     result = run("report", str(profile), "-f", "html", "-o", str(profile), "--force")
+    assert result.exit_code == 2  # me.yaml is not a report's name (.md or .html)
+    assert profile.read_bytes() == before
+    odd = profile.with_name("me.html")  # a profile whose name looks like a report's
+    odd.write_bytes(before)
+    result = run("report", str(odd), "-o", str(odd), "--force")
     assert result.exit_code == 1
     assert "is the profile being reported" in result.stderr
-    assert profile.read_bytes() == before
+    assert odd.read_bytes() == before
 
 
 def test_report_needs_force_to_replace_a_file(profile: Path) -> None:

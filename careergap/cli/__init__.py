@@ -24,8 +24,9 @@ __all__ = ["app", "run"]
 
 
 def run() -> None:
-    """The ``careergap`` command. A closed stdout or stderr (``>&-``) is written to as os.devnull,
-    the way ``print`` treats it, instead of failing on the first write."""
+    """Run the typer app (called by ``careergap.__main__.main``, which owns Ctrl-C and closed
+    pipes). A closed stdout or stderr (``>&-``) is written to as os.devnull, the way ``print``
+    treats it, instead of failing on the first write."""
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
