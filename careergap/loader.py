@@ -103,15 +103,17 @@ def _check_events(text: str) -> None:
 
     libyaml's scanner reads up to 1,024 characters ahead and, from libyaml 0.2.5 on, stops at
     a nesting limit of its own, in its own words ("exceeded maximum nesting depth"), before the
-    events reach careergap's limit. So when the fast pass fails where the text before the
-    failure may nest deeper than ``MAX_NESTING``, the pure-Python parser (which has no limit of
-    its own) reads the same events up to that point: careergap's refusal, in careergap's words
-    and at its own line and column, wins whatever the PyYAML or libyaml version.
+    events reach careergap's limit. So when the pass fails where the text before the failure
+    may nest deeper than ``MAX_NESTING``, the events of that text alone are read again (it
+    holds fewer levels than the limit that stopped libyaml): careergap's refusal, in careergap's
+    words and at its own line and column, wins whatever the PyYAML or libyaml version (the cut
+    can change only events near its end, hundreds of levels past careergap's). When the text
+    before the failure yields no refusal, the first error stands.
     """
     from careergap.yamlprecheck import nesting_bound
 
     try:
-        _refuse_in_events(text, _FastLoader)
+        _refuse_in_events(text)
     except _Refused:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -119,7 +121,7 @@ def _check_events(text: str) -> None:
         if mark is None or nesting_bound(text[: mark.index + 1]) <= MAX_NESTING:
             raise
         try:
-            _refuse_in_events(text, yaml.SafeLoader, stop_after=mark.index)
+            _refuse_in_events(text[: mark.index])
         except _Refused:
             raise
         except yaml.YAMLError:
@@ -127,13 +129,10 @@ def _check_events(text: str) -> None:
         raise
 
 
-def _refuse_in_events(text: str, loader: type, stop_after: int | None = None) -> None:
-    """Raise _Refused at the first alias or the first collection deeper than MAX_NESTING;
-    with ``stop_after``, read no event that starts after that character index."""
+def _refuse_in_events(text: str) -> None:
+    """Raise _Refused at the first alias or the first collection deeper than MAX_NESTING."""
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if stop_after is not None and event.start_mark.index > stop_after:
-            return
+    for event in yaml.parse(text, Loader=_FastLoader):
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 None,
