@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _c_encode  # type: ignore[attr-defined]
 
 from careergap.escaping import for_json
@@ -67,22 +67,58 @@ def first_lines(text: str, mentions: Sequence[Mention]) -> dict[str, tuple[int, 
     return found
 
 
+def read_mentions(
+    lines: Sequence[str], mentions: Sequence[Mention]
+) -> tuple[list[str], set[tuple[str, int]]]:
+    """Each line's section (:mod:`careergap.sections`), and the (skill id, 1-based line) pairs
+    whose every mention on that line is not a demand (negated, colleagues, company prose:
+    :mod:`careergap.nondemand`). Lines outside the demand sections hold no demand at all."""
+    from careergap.nondemand import may_hold_non_demands, non_demand
+    from careergap.sections import DEMAND_SECTIONS, read_sections
+
+    sections = [part.section for part in read_sections(lines)]
+    line_starts = _line_starts(lines)
+    line_of = bisect.bisect_right
+    demanded: set[tuple[str, int]] = set()
+    doubtful: set[tuple[str, int]] = set()
+    checked: dict[int, bool] = {}  # line -> may hold non-demands
+    for skill_id, start, end, _surface in mentions:
+        number = line_of(line_starts, start)
+        if sections[number - 1] not in DEMAND_SECTIONS:
+            doubtful.add((skill_id, number))
+            continue
+        text = lines[number - 1]
+        closer = checked.get(number)
+        if closer is None:
+            closer = checked[number] = may_hold_non_demands(text)
+        offset = line_starts[number - 1]
+        if closer and non_demand(text, start - offset, end - offset) is not None:
+            doubtful.add((skill_id, number))
+        else:
+            demanded.add((skill_id, number))
+    return sections, doubtful - demanded
+
+
 def extract_json_chunks(
     schema_version: int,
     source: str,
     lines: Sequence[str],
     skills: Sequence[tuple[str, str, Sequence[int]]],
+    sections: Sequence[str] | None = None,
+    not_demands: Collection[tuple[str, int]] = frozenset(),
 ) -> Iterator[bytes]:
     """The ``extract --json`` document in UTF-8 pieces, byte for byte what ``emit_json`` prints
     (``for_json(json.dumps(payload, indent=2, ensure_ascii=False)) + "\\n"``), for::
 
         {"schema_version": ..., "source": ..., "skills": [
-            {"id": ..., "name": ..., "mentions": [{"line": n, "text": lines[n - 1].strip()},
-                                                   ...]}, ...]}
+            {"id": ..., "name": ..., "mentions": [{"line": n, "text": lines[n - 1].strip(),
+                                                    "section": ..., "demand": ...}, ...]}, ...]}
 
-    ``skills`` holds (id, name, 1-based line numbers) in output order. One piece per skill,
-    so a large result streams instead of being built whole. Bytes, not text: the output is
-    tens of MB, and joining pieces already encoded skips a str copy and one big encode.
+    ``skills`` holds (id, name, 1-based line numbers) in output order; ``sections`` each line's
+    section (default "requirements"); ``not_demands`` the (id, line) pairs that are not demands.
+    One piece per skill, so a large result streams instead of being built whole. Bytes, not
+    text: the output is tens of MB, and joining pieces already encoded skips a str copy and one
+    big encode.
     """
     version, source_json = int(schema_version), encode_basestring(source)
     head = f'{{\n  "schema_version": {version},\n  "source": {source_json},'
@@ -91,14 +127,26 @@ def extract_json_chunks(
         return
     open_, sep, close = f"{_MENTION}{{\n{_MENTION_KEY}", f",\n{_MENTION_KEY}", f"\n{_MENTION}}}"
     needed = set().union(*(numbers for _, _, numbers in skills))
-    # One mention object per line, shared by every skill on that line: most of the output.
+
+    def section_of(n: int) -> str:
+        return "requirements" if sections is None else sections[n - 1]
+
+    # One mention object per line (and reading), shared by every skill on it: most of the output.
     rendered = {
-        n: (
-            f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}{close}'
+        (n, demand): (
+            f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}'
+            f'{sep}"section": {encode_basestring(section_of(n))}'
+            f'{sep}"demand": {"true" if demand else "false"}{close}'
         ).encode()
-        for n in needed
+        for n, demand in itertools.chain(
+            zip(needed, itertools.repeat(True)),
+            ((n, False) for n in {n for _, n in not_demands} & needed),
+        )
     }
-    pieces = (_skill_json(sid, name, numbers, rendered) for sid, name, numbers in skills)
+    pieces = (
+        _skill_json(sid, name, [(n, (sid, n) not in not_demands) for n in numbers], rendered)
+        for sid, name, numbers in skills
+    )
     yield (head + '\n  "skills": [\n').encode() + next(pieces)
     for piece in pieces:
         yield b",\n" + piece
@@ -106,7 +154,10 @@ def extract_json_chunks(
 
 
 def _skill_json(
-    skill_id: str, name: str, numbers: Sequence[int], rendered: dict[int, bytes]
+    skill_id: str,
+    name: str,
+    numbers: Sequence[tuple[int, bool]],
+    rendered: dict[tuple[int, bool], bytes],
 ) -> bytes:
     """One element of ``skills``, indented as json.dumps(indent=2) does at that depth."""
     head = (

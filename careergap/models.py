@@ -110,12 +110,28 @@ class RoleFamily(Frozen):
     description: str
 
 
+#: The part of a posting a line belongs to (careergap.sections); only responsibilities,
+#: requirements, preferred and stack lines carry demands.
+PostingSection = Literal[
+    "title",
+    "about",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "stack",
+    "benefits",
+    "legal",
+    "apply",
+]
+
+
 class RequirementLine(Frozen):
-    """One line of a posting that states what is wanted, with its seed line number."""
+    """One line of a posting with its seed line number, and the section it belongs to."""
 
     line: int = Field(ge=1)
     text: str = Field(min_length=1)
     required: bool = True
+    section: PostingSection = "requirements"
 
 
 class Posting(Frozen):

@@ -23,7 +23,14 @@ Skills = list[tuple[str, str, list[int]]]
 AWKWARD = ['say "hi"', "C:\\path\\to", "tab\there\x01\x1f\x7f", "\u2028\u2029", "😀 Zoë İ", ""]
 
 
-def _reference(version: int, source: str, lines: list[str], skills: Skills) -> str:
+def _reference(
+    version: int,
+    source: str,
+    lines: list[str],
+    skills: Skills,
+    sections: list[str] | None = None,
+    not_demands: frozenset[tuple[str, int]] = frozenset(),
+) -> str:
     payload: dict[str, Any] = {
         "schema_version": version,
         "source": source,
@@ -31,7 +38,15 @@ def _reference(version: int, source: str, lines: list[str], skills: Skills) -> s
             {
                 "id": sid,
                 "name": name,
-                "mentions": [{"line": n, "text": lines[n - 1].strip()} for n in numbers],
+                "mentions": [
+                    {
+                        "line": n,
+                        "text": lines[n - 1].strip(),
+                        "section": sections[n - 1] if sections else "requirements",
+                        "demand": (sid, n) not in not_demands,
+                    }
+                    for n in numbers
+                ],
             }
             for sid, name, numbers in skills
         ],
@@ -39,8 +54,16 @@ def _reference(version: int, source: str, lines: list[str], skills: Skills) -> s
     return for_json(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
-def _ours(version: int, source: str, lines: list[str], skills: Skills) -> str:
-    return b"".join(extract_json_chunks(version, source, lines, skills)).decode()
+def _ours(
+    version: int,
+    source: str,
+    lines: list[str],
+    skills: Skills,
+    sections: list[str] | None = None,
+    not_demands: frozenset[tuple[str, int]] = frozenset(),
+) -> str:
+    chunks = extract_json_chunks(version, source, lines, skills, sections, not_demands)
+    return b"".join(chunks).decode()
 
 
 def test_json_is_byte_for_byte_json_dumps() -> None:
@@ -50,6 +73,19 @@ def test_json_is_byte_for_byte_json_dumps() -> None:
         ("weird", AWKWARD[1], list(range(2, len(lines) + 1))),
     ]
     assert _ours(1, "posting.txt", lines, skills) == _reference(1, "posting.txt", lines, skills)
+
+
+def test_json_names_each_mentions_section_and_whether_it_is_a_demand() -> None:
+    lines = ["About us", "We power robots.", "Requirements", "Python, not Java"]
+    sections = ["about", "about", "requirements", "requirements"]
+    skills: Skills = [("java", "Java", [4]), ("python", "Python", [4]), ("robots", "R", [2])]
+    not_demands = frozenset({("java", 4), ("robots", 2)})
+    ours = _ours(1, "f", lines, skills, sections, not_demands)
+    assert ours == _reference(1, "f", lines, skills, sections, not_demands)
+    found = {s["id"]: s["mentions"][0] for s in json.loads(ours)["skills"]}
+    assert (found["java"]["section"], found["java"]["demand"]) == ("requirements", False)
+    assert (found["python"]["section"], found["python"]["demand"]) == ("requirements", True)
+    assert (found["robots"]["section"], found["robots"]["demand"]) == ("about", False)
 
 
 def test_json_without_skills_or_mentions() -> None:
@@ -67,7 +103,7 @@ def test_json_streams_one_piece_per_skill() -> None:
     assert json.loads(b"".join(pieces))["skills"][4] == {
         "id": "s5",
         "name": "S5",
-        "mentions": [{"line": 5, "text": "line 5"}],
+        "mentions": [{"line": 5, "text": "line 5", "section": "requirements", "demand": True}],
     }
 
 

@@ -63,7 +63,7 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
-    from careergap.extraction import extract_json_chunks, first_lines, line_numbers
+    from careergap.extraction import extract_json_chunks, first_lines, line_numbers, read_mentions
     from careergap.extractor import Extractor
     from careergap.taxonomy import load_taxonomy
 
@@ -75,7 +75,10 @@ def extract(
         lines = text.split("\n")
         found = line_numbers(lines, mentions)
         skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
-        _write_utf8(extract_json_chunks(SCHEMA_VERSION, source, lines, skills))
+        sections, not_demands = read_mentions(lines, mentions)
+        _write_utf8(
+            extract_json_chunks(SCHEMA_VERSION, source, lines, skills, sections, not_demands)
+        )
         return
     counts = Counter(map(itemgetter(0), mentions))
     _print_extract(taxonomy, first_lines(text, mentions), counts, source)

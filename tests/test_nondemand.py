@@ -1,0 +1,59 @@
+"""Mentions that are not demands: negated, excluded, colleagues, company prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap.extractor import Extractor
+from careergap.nondemand import demands_only, non_demand
+from careergap.taxonomy import Taxonomy, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+#: (line, surface of the mention, why it is not a demand or None when it is one)
+CASES = [
+    ("No Java experience is needed", "Java", "negated"),
+    ("We do not use Hadoop", "Hadoop", "negated"),
+    ("Python instead of MATLAB", "MATLAB", "negated"),
+    ("Python instead of MATLAB", "Python", None),
+    ("Build pipelines without Spark", "Spark", "negated"),
+    ("Docker is not required", "Docker", "negated"),
+    ("Python, not Java", "Java", "negated"),
+    ("Python, not Java", "Python", None),
+    ("You don't need to know Rust", "Rust", "negated"),
+    ("Strong Python; no Kubernetes needed", "Kubernetes", "negated"),
+    ("Strong Python; no Kubernetes needed", "Python", None),
+    ("Experience in C++ is not required but a plus", "C++", None),
+    ("Including but not limited to Python, SQL", "Python", None),
+    ("Knowledge of Go, not only Python", "Python", None),
+    ("Work closely with product management", "product management", "colleagues"),
+    ("Partner with data scientists and ML engineers to deploy PyTorch models", "ML", "colleagues"),
+    ("Partner with data scientists and ML engineers to deploy PyTorch models", "PyTorch", None),
+    ("Work with Spark and Airflow to build pipelines", "Spark", None),
+    ("Work with data engineering teams using Kafka", "Kafka", None),
+    ("Our products power autonomous vehicles.", "autonomous vehicles", "company"),
+    (
+        "Acme is a leading robotics company. You will program robots in C++.",
+        "C++",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "surface", "why"), CASES)
+def test_non_demands(taxonomy: Taxonomy, line: str, surface: str, why: str | None) -> None:
+    found = [m for m in Extractor(taxonomy).find(line) if m.surface == surface]
+    assert found, f"{surface!r} is not extracted from {line!r}"
+    assert non_demand(line, found[0].start, found[0].end) == why
+
+
+def test_demands_only_keeps_the_order_and_skips_plain_lines(taxonomy: Taxonomy) -> None:
+    line = "Python, not Java, and SQL"
+    kept = demands_only(line, Extractor(taxonomy).find(line))
+    assert [m.surface for m in kept] == ["Python", "SQL"]
+    plain = Extractor(taxonomy).find("Python and SQL")
+    assert demands_only("Python and SQL", plain) is plain

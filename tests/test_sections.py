@@ -1,0 +1,156 @@
+"""Posting sections: headings, line cues, and which lines carry demands."""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap.sections import (
+    DEMAND_SECTIONS,
+    heading_section,
+    is_company_prose,
+    line_cue,
+    read_sections,
+    sections_of,
+)
+
+AD = """\
+Senior Machine Learning Engineer · Acme Robotics · Remote
+About us
+Acme Robotics is a leading robotics company. Our products power autonomous vehicles.
+What you'll do
+- Build training pipelines in PyTorch.
+**Requirements**
+- Strong C++; familiarity with Docker
+### Nice to have
+- Rust
+Tech stack:
+Python, Kafka, Kubernetes
+Benefits
+- Vision insurance and dental
+Equal opportunity
+We do not discriminate on the basis of race or religion.
+How to apply
+Send your CV to jobs@example.com
+"""
+
+
+def test_a_full_ad_is_read_section_by_section() -> None:
+    read = sections_of(AD)
+    lines = AD.split("\n")
+    content = {line: part.section for line, part in zip(lines, read) if not part.heading}
+    assert content == {
+        lines[0]: "title",
+        lines[2]: "about",
+        lines[4]: "responsibilities",
+        lines[6]: "requirements",
+        lines[8]: "preferred",
+        lines[10]: "stack",
+        lines[12]: "benefits",
+        lines[14]: "legal",
+        lines[16]: "apply",
+    }
+    demands = [line for line, part in zip(lines, read) if part.demand]
+    assert demands == [lines[4], lines[6], lines[8], lines[10]]
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("## About the company", "about"),
+        ("**Who we are**", "about"),
+        ("About Acme", "about"),
+        ("What you'll do:", "responsibilities"),
+        ("Key Responsibilities", "responsibilities"),
+        ("Minimum qualifications", "requirements"),
+        ("Basic Qualifications:", "requirements"),
+        ("What we're looking for", "requirements"),
+        ("Preferred qualifications", "preferred"),
+        ("Nice to have", "preferred"),
+        ("Bonus points", "preferred"),
+        ("Our tech stack", "stack"),
+        ("Tools & technologies", "stack"),
+        ("Perks & benefits", "benefits"),
+        ("What we offer", "benefits"),
+        ("Equal Employment Opportunity", "legal"),
+        ("How to apply", "apply"),
+        ("# Interview process", "apply"),
+    ],
+)
+def test_headings_open_their_section(line: str, section: str) -> None:
+    assert heading_section(line) == section
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About 5 years of Python experience",
+        "Experience with:",
+        "Python",
+        "Strong skills in distributed systems and Kubernetes, with care for code quality.",
+    ],
+)
+def test_ordinary_lines_are_not_headings(line: str) -> None:
+    assert heading_section(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("Medical, dental and vision insurance", "benefits"),
+        ("401(k) matching and unlimited PTO", "benefits"),
+        ("The base salary range is $150,000 - $200,000", "benefits"),
+        ("Acme is an equal opportunity employer.", "legal"),
+        ("Applicants are considered without regard to race or religion.", "legal"),
+        ("Click here to apply!", "apply"),
+        ("Please send your resume to jobs@example.com", "apply"),
+        # Requirement lines that only look like those cues.
+        ("Ability to apply ML techniques to new problems", None),
+        ("RL environments such as OpenAI Gym and MuJoCo", None),
+        ("Work with a diverse team of experts in security", None),
+        ("Experience in equity research and Python", None),
+    ],
+)
+def test_line_cues(line: str, section: str | None) -> None:
+    assert line_cue(line) == section
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("We are a team of 50 people backed by top investors.", True),
+        ("Our products power autonomous vehicles and drones.", True),
+        ("Acme Robotics is a leading provider of warehouse robots.", True),
+        ("At Siemens, we are always challenging ourselves to build a better future.", True),
+        ("Our team delivers algorithms that power Apple Vision Pro.", True),
+        ("We are looking for an engineer with Python and SQL.", False),
+        ("Kubernetes is a plus", False),
+        ("Python is a must", False),
+        ("You will build our data platform on Spark.", False),
+    ],
+)
+def test_company_prose(line: str, prose: bool) -> None:
+    assert is_company_prose(line) is prose
+
+
+def test_without_headings_cues_still_move_lines_out_of_the_demands() -> None:
+    lines = [
+        "Experience with Kubernetes and Terraform",
+        "We are a fast-growing start-up in Berlin.",
+        "Competitive salary and equity package",
+        "Acme is an equal opportunity employer.",
+    ]
+    assert [p.section for p in read_sections(lines)] == [
+        "requirements",
+        "about",
+        "benefits",
+        "legal",
+    ]
+
+
+def test_under_a_requirements_heading_we_lines_stay_demands() -> None:
+    lines = ["Requirements", "We have 3+ years of Go in production, you too?"]
+    assert read_sections(lines)[1].section == "requirements"
+
+
+def test_demand_sections_are_the_ones_the_issue_names() -> None:
+    assert DEMAND_SECTIONS == {"responsibilities", "requirements", "preferred", "stack"}
