@@ -50,8 +50,9 @@ if TYPE_CHECKING:
 #: Identifies careergap cache files among whatever else lives in the cache dir.
 CACHE_FORMAT = "careergap-workspace"
 ENTRIES_FORMAT = "careergap-entries"
-#: Bumped whenever the layout below changes; an older file is then a plain miss.
-SCHEMA_VERSION = 4
+#: Bumped whenever the layout below or the reading of postings changes; an older file is then
+#: a plain miss.
+SCHEMA_VERSION = 5
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

@@ -19,6 +19,7 @@ from careergap.estimates import lift
 from careergap.implied import Implied, implied_levels, with_implied
 from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
+from careergap.sections import DEMAND_SECTIONS
 from careergap.scoring import (
     CHILD_CREDIT,
     CreditModel,
@@ -154,6 +155,8 @@ def compile_entries(
         for posting in postings:
             requirements: list[Requirement] = []
             for line in posting.lines:
+                if line.section not in DEMAND_SECTIONS:
+                    continue  # company prose, benefits, legal text: kept for display only
                 key = (line.line, line.text, line.required)
                 found = memo.get(key)
                 if found is None:

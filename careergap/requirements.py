@@ -1,9 +1,11 @@
 """Turn a posting's requirement line into requirements: any-of groups with a weight and a target.
 
-Pure functions over the line text and the skill mentions found in it. A line that offers
-alternatives ("Python or Java", "such as TensorFlow, PyTorch", "TensorFlow/PyTorch/MXNet")
-becomes one any-of requirement satisfied by the best alternative; otherwise each skill on the
-line is its own requirement.
+Pure functions over the line text and the skill mentions found in it. A line is read clause by
+clause ("Strong C++; familiarity with Docker": C++ at level 4, Docker at 2; "Python, preferably
+with JAX": only JAX is preferred). Within a clause, alternatives ("Python or Java", "such as
+TensorFlow, PyTorch", "TensorFlow/PyTorch/MXNet") become one any-of requirement satisfied by
+the best alternative; otherwise each skill is its own requirement. Mentions that are not
+demands (negated, excluded, colleagues: :mod:`careergap.nondemand`) make no requirement.
 """
 
 from __future__ import annotations
@@ -82,13 +84,59 @@ class Requirement:
 
 def target_level(text: str) -> int:
     """The level a line asks for, from its wording (expert 5, strong 4, default 3, familiar 2)."""
+    cue = _cue_level(text)
+    return DEFAULT_TARGET if cue is None else cue
+
+
+def _cue_level(text: str) -> int | None:
+    """The level the wording asks for, or None when it gives no cue."""
     if _EXPERT_CUES.search(text):
         return EXPERT_TARGET
     if _FAMILIAR_CUES.search(text):
         return FAMILIAR_TARGET
     if _STRONG_CUES.search(text):
         return STRONG_TARGET
-    return DEFAULT_TARGET
+    return None
+
+
+#: Where one requirement clause ends and the next begins: ";", a sentence end, or a comma/"and"
+#: before a new lead ("Strong Python, familiarity with Docker"); "preferably"/"ideally" open a
+#: clause of their own ("Python, preferably with JAX").
+_CLAUSE_SPLIT = re.compile(
+    r"\s*;\s*|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s+(?=[A-Z(])|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+)(?=\(?\s*(?:preferably|ideally|optionally|"
+    r"bonus\s+if|plus\s+if|even\s+better)\b)|"
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+    r"(?=(?:some\s+|basic\s+|good\s+|working\s+|solid\s+|strong\s+|deep\s+)?"
+    r"(?:familiarity|knowledge|experience|exposure|understanding|proficiency|expertise|"
+    r"awareness|fluency|mastery|background)\b)",
+    re.IGNORECASE,
+)
+#: "..., Kubernetes is a plus": after a clause with its own level cue, the marker binds to what
+#: follows the last comma ("Strong Python, Kubernetes is a plus"), not to the whole clause.
+_SINGULAR_PLUS = re.compile(
+    r",\s*(?:and\s+)?(?=[^,]*\bis\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+)?"
+    r"(?:plus|bonus|advantage|preferred|nice[- ]to[- ]have)\b[^,]*$)",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each requirement clause of a line, in order, covering its words."""
+    cuts = [0]
+    for split in _CLAUSE_SPLIT.finditer(text):
+        if split.start() > cuts[-1]:
+            cuts += [split.start(), split.end()]
+    cuts.append(len(text))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        tail = _SINGULAR_PLUS.search(text, lo, hi)
+        if tail and _cue_level(text[lo : tail.start()]) is not None:
+            out += [(lo, tail.start()), (tail.end(), hi)]
+        else:
+            out.append((lo, hi))
+    return [(lo, hi) for lo, hi in out if hi > lo]
 
 
 def _marker_spans(text: str) -> list[tuple[int, int]]:
@@ -109,8 +157,39 @@ def _marker_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: An option of a slash choice that names no known skill: "English/Korean", "Java/Kotlin".
+_OPTION_AFTER = re.compile(r"[ \t]*/[ \t]*(?!(?:or|and)\b)([A-Za-z][\w+#-]+)")
+_OPTION_BEFORE = re.compile(r"(?<![\w/.])(?!(?:and|or)\s*/)([A-Za-z][\w+#-]+)[ \t]*/[ \t]*$")
+
+
+def open_choice(text: str, options: Sequence[MentionLike], mentions: Sequence[MentionLike]) -> bool:
+    """True when a slash choice also offers an option the taxonomy does not know.
+
+    "Fluent English/Korean" asks for one of two languages; reading it as a hard requirement on
+    English alone would wrong everyone who has the other. ``mentions``: all of the line's.
+    """
+    first = min(m.start for m in options)
+    last = max(m.end for m in options)
+
+    def known(at: int) -> bool:
+        return any(m.start <= at < m.end for m in mentions)
+
+    after = _OPTION_AFTER.match(text, last)
+    if after and not known(after.start(1)):
+        return True
+    before = _OPTION_BEFORE.search(text[:first])
+    return bool(before) and not known(before.start(1))
+
+
 def group_mentions(text: str, mentions: Sequence[MentionLike]) -> list[tuple[str, ...]]:
-    """Group the skills of one line into requirements; each group is an any-of set of skill ids.
+    """Group the skills of one line into requirements; each group is an any-of set of skill ids
+    (see :func:`_grouped`)."""
+    return [tuple(m.skill_id for m in group) for group in _grouped(text, mentions)]
+
+
+def _grouped(text: str, mentions: Sequence[MentionLike]) -> list[list[MentionLike]]:
+    """Group the mentions of one line into requirements: each group is an any-of set, holding
+    the first mention of each of its skills.
 
     Three passes, tightest binding first: slash-joined skills are one choice ("C/C++"); a list
     whose connector is "or" is one choice ("Python, Java or Scala"), a list joined by "and" or
@@ -164,23 +243,67 @@ def group_mentions(text: str, mentions: Sequence[MentionLike]) -> list[tuple[str
             merged.append(list(group))
         previous_span = span
 
-    result: list[tuple[str, ...]] = []
+    result: list[list[MentionLike]] = []
     seen: set[str] = set()
     for group in merged:
-        unique = tuple(dict.fromkeys(m.skill_id for m in group if m.skill_id not in seen))
-        seen.update(unique)
+        unique = list({m.skill_id: m for m in reversed(group) if m.skill_id not in seen}.values())
+        unique.reverse()
+        seen.update(m.skill_id for m in unique)
         if unique:
             result.append(unique)
     return result
 
 
+def line_is_preferred(text: str) -> bool:
+    """True when every clause of a line is a "nice to have" ("Terraform is a plus"), so the
+    whole line is preferred; "Python, preferably with JAX" is not (only JAX's clause is)."""
+    from careergap.corpus.clean import is_preferred
+
+    return all(is_preferred(text[lo:hi]) for lo, hi in clauses(text)) and bool(text.strip())
+
+
 def requirements_for_line(
     line: int, text: str, required: bool, mentions: Sequence[MentionLike]
 ) -> list[Requirement]:
-    """All requirements a single posting line makes."""
-    weight = REQUIRED_WEIGHT if required else PREFERRED_WEIGHT
-    target = target_level(text)
-    return [
-        Requirement(options=group, weight=weight, target=target, line=line, text=text)
-        for group in group_mentions(text, mentions)
-    ]
+    """All requirements a single posting line makes, clause by clause.
+
+    ``required`` is the line's place in the ad (a *Preferred* section makes it False); inline
+    markers ("preferably X", "X is a plus") make only their clause preferred, and each clause's
+    wording sets its own target (a clause without a cue continues the one before it). A choice
+    with an option the taxonomy does not know ("English/Korean") is never a hard requirement.
+    """
+    from careergap.corpus.clean import is_preferred
+    from careergap.nondemand import demands_only
+
+    mentions = demands_only(text, mentions)
+    if not mentions:
+        return []
+    spans = clauses(text)
+    levels: list[int] = []
+    preferred: list[bool] = []
+    level, lead_preferred = DEFAULT_TARGET, False
+    for lo, hi in spans:
+        words = text[lo:hi]
+        cue = _cue_level(words)
+        marked = is_preferred(words)
+        # A clause without a cue continues the one before, unless it is a "nice to have".
+        level = cue if cue is not None else DEFAULT_TARGET if marked else level
+        has_skill = any(lo <= m.start < hi for m in mentions)
+        levels.append(level)
+        preferred.append(marked or lead_preferred)
+        # "Nice to have: ..." as a lead-in without skills of its own marks what follows it.
+        lead_preferred = (marked and not has_skill) or (lead_preferred and not has_skill)
+    out = []
+    for group in _grouped(text, mentions):
+        at = next(i for i, (lo, hi) in enumerate(spans) if group[0].start < hi or i == len(spans) - 1)
+        hard = required and not preferred[at] and not open_choice(text, group, mentions)
+        out.append(
+            Requirement(
+                options=tuple(m.skill_id for m in group),
+                weight=REQUIRED_WEIGHT if hard else PREFERRED_WEIGHT,
+                target=levels[at],
+                line=line,
+                text=text,
+            )
+        )
+    return out

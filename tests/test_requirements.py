@@ -110,3 +110,68 @@ def test_requirements_carry_weight_target_and_line() -> None:
     assert (req.weight, req.target, req.line) == (PREFERRED_WEIGHT, STRONG_TARGET, 42)
     required = requirements_for_line(1, "SQL", True, find("SQL"))
     assert required[0].weight == REQUIRED_WEIGHT
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+
+def _read(line: str, required: bool = True) -> list[tuple[tuple[str, ...], float, int]]:
+    return [(r.options, r.weight, r.target) for r in requirements_for_line(1, line, required, find(line))]
+
+
+R, P = REQUIRED_WEIGHT, PREFERRED_WEIGHT
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        # Each clause has its own level.
+        ("Strong C++; familiarity with Docker", [(("c++",), R, 4), (("docker",), R, 2)]),
+        (
+            "Expert in Python and SQL, plus familiarity with Spark",
+            [(("python",), R, 5), (("sql",), R, 5), (("spark",), R, 2)],
+        ),
+        # A clause without a cue continues the one before it.
+        ("Strong Python; Java", [(("python",), R, 4), (("java",), R, 4)]),
+        # "preferably X" / "X is a plus" mark X's clause, not the whole line.
+        ("3+ years of Python, preferably with PyTorch", [(("python",), R, 3), (("pytorch",), P, 3)]),
+        ("Strong Python, Kubernetes is a plus", [(("python",), R, 4), (("kubernetes",), P, 3)]),
+        ("Experience with Kubernetes is a plus", [(("kubernetes",), P, 3)]),
+        ("TensorFlow or PyTorch (preferred)", [(("tensorflow", "pytorch"), P, 3)]),
+        # Any-of groups keep working inside a clause.
+        (
+            "Frameworks such as TensorFlow, PyTorch or MXNet; strong SQL",
+            [(("tensorflow", "pytorch", "mxnet"), R, 3), (("sql",), R, 4)],
+        ),
+        # Negated and excluded mentions make no requirement.
+        ("Python, not Java", [(("python",), R, 3)]),
+        ("No Scala experience is needed", []),
+    ],
+)
+def test_lines_are_read_clause_by_clause(
+    line: str, read: list[tuple[tuple[str, ...], float, int]]
+) -> None:
+    assert _read(line) == read
+
+
+def test_a_preferred_line_is_preferred_in_every_clause() -> None:
+    assert _read("Strong C++; familiarity with Docker", required=False) == [
+        (("c++",), P, 4),
+        (("docker",), P, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "weight"),
+    [
+        ("Fluent Java/Kotlin", P),  # Kotlin is not in WORDS: either satisfies the ad
+        ("Kotlin/Java developer", P),
+        ("Java/Scala developer", R),  # every option known: one any-of requirement
+        ("Java and/or Scala", R),
+        ("Java w/ Spark", R),
+    ],
+)
+def test_a_slash_choice_with_an_unknown_option_is_not_a_hard_requirement(
+    line: str, weight: float
+) -> None:
+    assert {r.weight for r in requirements_for_line(1, line, True, find(line))} == {weight}

@@ -147,7 +147,8 @@ def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], Requireme
     repeated across thousands of postings is stored once (the lines are frozen models)."""
     lines = tuple(
         shared.setdefault(
-            (line.line, line.text, line.required, len(line.__pydantic_fields_set__)), line
+            (line.line, line.text, line.required, line.section, len(line.__pydantic_fields_set__)),
+            line,
         )
         for line in posting.lines
     )
