@@ -165,6 +165,24 @@ def print_pasted(pasted: PastedPosting, family: str, skill_names: Mapping[str, s
     ]
     title = f"{posting.title} ({family}): {len(pasted.skill_ids)} skills"
     render.print_renderable(render.table(title, columns, rows))
+    if pasted.skipped:
+        render.print_renderable(render.table(
+            f"Skipped {len(pasted.skipped)} lines that state no demand",
+            [("Why", {}), ("Lines", {"ratio": 1})],
+            skipped_rows(pasted),
+        ))
+
+
+def skipped_rows(pasted: PastedPosting) -> list[tuple[str, str]]:
+    """(reason, "line numbers: first text") per reason, in order of first appearance."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for skip in pasted.skipped:
+        grouped.setdefault(skip.reason, []).append((skip.line, skip.text))
+    rows = []
+    for reason, items in grouped.items():
+        numbers = ", ".join(str(n) for n, _ in items)
+        rows.append((f"{reason} ({len(items)})", f"{numbers}: {items[0][1]}"))
+    return rows
 
 
 # --- JSON payloads --------------------------------------------------------------------------
@@ -240,9 +258,14 @@ def pasted_json(
                 "line": line.line,
                 "text": line.text,
                 "required": line.required,
+                "section": line.section,
                 "skills": list(pasted.skills.get(line.line, ())),
             }
             for line in posting.lines
         ],
         "skills": [{"id": s, "name": skill_names.get(s, s)} for s in pasted.skill_ids],
+        "skipped": [
+            {"line": skip.line, "text": skip.text, "reason": skip.reason}
+            for skip in pasted.skipped
+        ],
     }

@@ -47,6 +47,8 @@ class PastedPosting:
     posting: Posting
     text: str
     skills: Mapping[int, tuple[str, ...]]
+    #: Lines that state no demand, with the reason (shown by ``postings add``, never stored).
+    skipped: tuple[SkippedLine, ...] = ()
 
     @property
     def skill_ids(self) -> list[str]:
@@ -71,31 +73,86 @@ def posting_id(title: str, text: str) -> str:
     return USER_PREFIX + "-".join([*words, digest])
 
 
-def requirement_lines(text: str) -> list[RequirementLine]:
-    """The lines of a pasted ad that state what is wanted, each marked required or preferred.
+#: Why ``clean.drop_reason`` drops a line, as ``postings add`` reports it.
+_DROP_REASONS = {
+    "placeholder": "placeholder text",
+    "link": "links only",
+    "chrome": "heading or page chrome",
+    "boilerplate": "benefits, pay or legal text",
+}
 
-    Section labels ("Preferred qualifications:") switch the lines after them; inline markers
-    ("a plus", "nice to have"...) make one line preferred; chrome, boilerplate and repeats go.
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line of a pasted ad that states no demand, and why (company prose, benefits...)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+def read_pasted(text: str) -> tuple[list[RequirementLine], list[SkippedLine], str | None]:
+    """The demand lines of a pasted ad, the lines skipped with their reasons, and the title line.
+
+    Sections (careergap.sections) decide what is a demand: requirements, preferred,
+    responsibilities and stack lines are; title, company prose, benefits, legal and apply
+    text are skipped. A *Preferred* section makes its lines preferred; inline markers
+    ("a plus") mark their own clause when the line is scored.
     """
     from careergap.corpus import clean
+    from careergap.requirements import line_is_preferred
+    from careergap.sections import SKIP_REASONS, read_sections
 
+    raw_lines = text.splitlines()
+    parts = read_sections([clean.normalize(raw) for raw in raw_lines])
     lines: list[RequirementLine] = []
+    skipped: list[SkippedLine] = []
+    title: str | None = None
     seen: set[str] = set()
     required_section = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, (raw, part) in enumerate(zip(raw_lines, parts, strict=True), start=1):
         normalized = clean.normalize(raw)
+        if not normalized:
+            continue
         flag = clean.section_flag(normalized)
         if flag is not None:
             required_section = flag
-        if clean.drop_reason(raw) or normalized.casefold() in seen:
+        if part.heading:
+            required_section = part.section != "preferred"
+            skipped.append(SkippedLine(number, normalized, "heading"))
+            continue
+        why = None if part.demand else SKIP_REASONS[part.section]
+        if part.section == "title" and title is None and clean.drop_reason(raw) is None:
+            title = normalized
+        why = why or clean.drop_reason(raw)
+        if why is None and normalized.casefold() in seen:
+            why = "repeated line"
+        if why is not None:
+            if why != "empty":
+                skipped.append(SkippedLine(number, normalized, _DROP_REASONS.get(why, why)))
             continue
         if normalized.endswith(":") and clean.is_preferred(normalized):
             required_section = False  # "Nice to have:" opens the lines after it
+            skipped.append(SkippedLine(number, normalized, "heading"))
             continue
         seen.add(normalized.casefold())
-        preferred = not required_section or clean.is_preferred(normalized)
-        lines.append(RequirementLine(line=number, text=normalized, required=not preferred))
-    return lines
+        preferred = (
+            not required_section or part.section == "preferred" or line_is_preferred(normalized)
+        )
+        lines.append(
+            RequirementLine(
+                line=number,
+                text=normalized,
+                required=not preferred,
+                section="preferred" if preferred else part.section,
+            )
+        )
+    return lines, skipped, title
+
+
+def requirement_lines(text: str) -> list[RequirementLine]:
+    """The lines of a pasted ad that state what is wanted (see :func:`read_pasted`)."""
+    return read_pasted(text)[0]
 
 
 def _title_from(lines: Sequence[RequirementLine]) -> str | None:
@@ -149,14 +206,19 @@ def parse_posting(
     """
     text = text.removeprefix("\ufeff")
     check_text(text, where)
-    lines = requirement_lines(text)
+    lines, skipped, title_line = read_pasted(text)
     if title is None:
-        title = _title_from(lines)
-        if title is not None:
+        title = title_line or _title_from(lines)
+        if title is not None and title_line is None:
             lines = lines[1:]
     if not lines:
         raise CareergapError(f"{where}: no requirement lines found in the posting text")
-    skills = {line.line: tuple(sorted({m.skill_id for m in find(line.text)})) for line in lines}
+    from careergap.nondemand import demands_only
+
+    skills = {
+        line.line: tuple(sorted({m.skill_id for m in demands_only(line.text, list(find(line.text)))}))
+        for line in lines
+    }
     if not any(skills.values()):
         raise CareergapError(
             f"{where}: no known skills found in the posting; nothing was saved "
@@ -173,7 +235,7 @@ def parse_posting(
         source=str(postings_dir() / f"{pid}.txt"),
         lines=tuple(lines),
     )
-    return PastedPosting(posting, text, skills)
+    return PastedPosting(posting, text, skills, tuple(skipped))
 
 
 def posting_yaml(posting: Posting) -> str:

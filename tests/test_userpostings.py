@@ -20,14 +20,17 @@ SKILLS = {"python": "Python", "kubernetes": "Kubernetes", "terraform": "Terrafor
 @dataclass(frozen=True)
 class _Mention:
     skill_id: str
+    start: int
+    end: int
 
 
 def _find(text: str) -> list[_Mention]:
-    return [
-        _Mention(sid)
+    found = [
+        _Mention(sid, m.start(), m.end())
         for sid, name in SKILLS.items()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     ]
+    return sorted(found, key=lambda m: (m.start, m.end))
 
 
 AD = """Senior Platform Engineer
