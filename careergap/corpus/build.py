@@ -137,7 +137,12 @@ def posting_yaml(posting: Posting) -> str:
     if not data["duplicates"]:
         del data["duplicates"]
     data["lines"] = [
-        {"line": line["line"], "text": line["text"], "required": line["required"]}
+        {
+            "line": line["line"],
+            "text": line["text"],
+            "required": line["required"],
+            "section": line["section"],
+        }
         for line in data["lines"]
     ]
     return dump_yaml(data)

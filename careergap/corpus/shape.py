@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from careergap.corpus import clean
 from careergap.corpus.seeds import RawBlock, SeedLine
 from careergap.models import RequirementLine
+from careergap.requirements import line_is_preferred
+from careergap.sections import DEFAULT_SECTION, LineSection, read_sections
 
 #: Words that make a short first line a job title rather than a requirement.
 _ROLE = re.compile(
@@ -153,13 +155,16 @@ def _kept_lines(block: RawBlock) -> list[tuple[SeedLine, RequirementLine]]:
     gloss_depth: int | None = None
     required_section = True
     notes = block.form == "notes"
-    for line in block.lines:
+    texts = [clean.normalize(line.raw) for line in block.lines]
+    # The ad's own headings and each line's cues say which part of the ad a line is in; topic
+    # notes are the author's skill lists, all of them demands.
+    parts = read_sections(texts) if not notes else [LineSection(DEFAULT_SECTION)] * len(texts)
+    for line, text, part in zip(block.lines, texts, parts, strict=True):
         if gloss_depth is not None and line.depth > gloss_depth:
             continue
         gloss_depth = None
         while stack and stack[-1][0] >= line.depth:
             stack.pop()
-        text = clean.normalize(line.raw)
         flag = clean.section_flag(text)
         if flag is not None and line.depth <= 1:
             required_section = flag
@@ -167,18 +172,22 @@ def _kept_lines(block: RawBlock) -> list[tuple[SeedLine, RequirementLine]]:
         if reason == "link" and line.depth >= 2 and not notes:
             gloss_depth = line.depth  # what is nested under a reference link describes it
             continue
-        if reason:
+        if reason or part.heading:
             continue
         if not notes and line.depth >= 2 and stack and is_gloss(text, stack[-1][1]):
             gloss_depth = line.depth
             continue
         if block.form == "loose" and line.depth > 0:
             continue
+        # An inline marker makes the whole line preferred only when every clause carries one
+        # ("Kubernetes is a plus"); otherwise it marks its clause when the line is scored
+        # ("Python, preferably with JAX": careergap.requirements).
         preferred = (
             notes
             or line.preferred
             or not required_section
-            or clean.is_preferred(text)
+            or part.section == "preferred"
+            or line_is_preferred(text)
             or any(opens for _, _, opens in stack)
         )
         stack.append((line.depth, text, clean.is_preferred(text) and text.endswith(":")))
@@ -186,5 +195,13 @@ def _kept_lines(block: RawBlock) -> list[tuple[SeedLine, RequirementLine]]:
         if key in seen:
             continue
         seen.add(key)
-        out.append((line, RequirementLine(line=line.number, text=text, required=not preferred)))
+        section = "preferred" if preferred and part.section == "requirements" else part.section
+        out.append(
+            (
+                line,
+                RequirementLine(
+                    line=line.number, text=text, required=not preferred, section=section
+                ),
+            )
+        )
     return out
