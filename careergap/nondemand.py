@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, TypeVar
 
-NonDemand = Literal["negated", "colleagues", "company"]
+NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply"]
 
 #: Where a clause starts or ends: the negation of one clause never reaches the next.
 _CLAUSE_BREAK = re.compile(
@@ -23,8 +23,6 @@ _CLAUSE_BREAK = re.compile(
     r"\s(?:but|however|whereas|although|though)\s",
     re.IGNORECASE,
 )
-#: Between two sentences of one line: company prose is read sentence by sentence.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 #: The end of a sentence or of a semicolon clause.
 _SENTENCE_END = re.compile(r"[;!?]|\.(?:\s|$)")
 #: A negation or exclusion right before the mention (within its clause).
@@ -98,14 +96,18 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def non_demand(text: str, start: int, end: int) -> NonDemand | None:
     """Why the mention at ``text[start:end]`` is not a demand, or None when it is one."""
-    from careergap.sections import is_company_prose
+    from careergap.sections import SENTENCE_BREAK, is_company_prose, line_cue
 
     sentence_start = 0
-    for brk in _SENTENCE_BREAK.finditer(text, 0, start):
+    for brk in SENTENCE_BREAK.finditer(text, 0, start):
         sentence_start = brk.end()
-    sentence_end = _SENTENCE_BREAK.search(text, end)
-    if is_company_prose(text[sentence_start : sentence_end.start() if sentence_end else None]):
+    sentence_end = SENTENCE_BREAK.search(text, end)
+    sentence = text[sentence_start : sentence_end.start() if sentence_end else None]
+    if is_company_prose(sentence):
         return "company"
+    cue = line_cue(sentence)
+    if cue is not None:
+        return cue  # type: ignore[return-value]
     clause_start, clause_end = clause_bounds(text, start, end)
     before = text[clause_start:start]
     after = text[end:clause_end]
@@ -150,10 +152,13 @@ class _Span(Protocol):
 SpanT = TypeVar("SpanT", bound=_Span)
 
 
-#: Words that company prose starts with or holds ("We are", "Our mission", "Acme is a").
+#: Words that company prose starts with or holds ("We are", "Our mission", "Acme is a"), and
+#: the words benefits, legal and apply sentences cannot do without.
 _COMPANY_CUE = re.compile(
-    r"\b(?:we|we're|we’re|our|powers|serves|founded|headquartered|backed|series|fortune|join)\b|"
-    r"\bis (?:a|an|the)\b",
+    r"\b(?:we|we're|we’re|our|powers|serves|founded|headquartered|backed|series|fortune|join|"
+    r"insurance|dental|401|salary|pay|compensation|equity|pto|paid|leave|regard|opportunity|"
+    r"discriminat\w*|accommodations?|apply|cv|r[ée]sum[ée]|application|visa|relocation|"
+    r"benefits|perks|vacation)\b|\bis (?:a|an|the)\b|[$£€]",
     re.IGNORECASE,
 )
 

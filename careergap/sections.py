@@ -202,10 +202,7 @@ _ABOUT_LINE = re.compile(
     r"(?i:we(?:'|’)?re|we are|we have|we were|we power|we serve|we help|"
     r"we provide|we deliver|we enable|we believe|we value|we care|"
     r"our (?:mission|products?|platform|customers?|clients|technology|company|vision|goal|"
-    r"culture|investors?|founders?|story|solutions?|software|services?|values)|"
-    r"our (?:[\w-]+ ){0,3}(?:team|group|org|organi[sz]ation|lab|department|division)s? "
-    r"(?:is|are|has|have|delivers?|builds?|develops?|powers?|creates?|works?|drives?|focus(?:es)?|"
-    r"provides?|supports?|designs?|researches|owns?|processes|makes?))\b|"
+    r"culture|investors?|founders?|story|solutions?|software|services?|values))\b|"
     r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}(?:'s?|’s?)? (?:[\w-]+ ){0,4}"
     r"(?:is (?:a|an|the) (?:(?:leading|fast[- ]growing|global|world[- ]leading|pioneering|"
     r"well[- ]funded|venture[- ]backed|award[- ]winning)\b|(?:[\w-]+,? ){0,3}(?:company|"
@@ -283,6 +280,16 @@ def line_cue(text: str) -> Section | None:
     return None
 
 
+#: Between two sentences of one line.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a line (the whole line when it has one)."""
+    brk = SENTENCE_BREAK.search(text)
+    return text[: brk.start()] if brk else text
+
+
 def is_company_prose(text: str) -> bool:
     """"We are a ...", "Our products power ...", "Acme is a leading ...": about the company."""
     body = _BULLET.sub("", text, count=1).strip()
@@ -353,7 +360,7 @@ def _line_section(line: str, current: Section, chosen: bool) -> Section:
         return _LABEL_SECTION.get(key, "title")  # type: ignore[return-value]
     if current not in DEMAND_SECTIONS:
         return current
-    cue = line_cue(line)
+    cue = line_cue(first_sentence(line))  # later sentences: careergap.nondemand
     if cue is not None:
         return cue
     if (not chosen or current == "responsibilities") and is_company_prose(line):

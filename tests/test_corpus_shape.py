@@ -197,3 +197,47 @@ def test_any_block_shapes_cleanly_and_stays_traceable(raws: list[str]) -> None:
     by_number = {line.number: line.raw for line in raw_block.lines}
     for line in draft.lines:
         assert line.text and line.text == normalize(by_number[line.line])
+
+
+# --- sections on the shipped corpus -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped():  # type: ignore[no-untyped-def]
+    from careergap.corpus.load import load_corpus
+
+    return load_corpus().postings
+
+
+def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(shipped) -> None:  # type: ignore[no-untyped-def]
+    """Every stored line in a demand section reads as one; the rest is kept for display only."""
+    from careergap.sections import DEMAND_SECTIONS, first_sentence, line_cue
+
+    wrong = [
+        (p.id, line.line, line.text[:60])
+        for p in shipped
+        for line in p.lines
+        if line.section in DEMAND_SECTIONS and line_cue(first_sentence(line.text)) is not None
+    ]
+    assert not wrong
+    sections = {line.section for p in shipped for line in p.lines}
+    assert {"about", "benefits", "apply"} <= sections
+
+
+def test_about_us_prose_scores_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    """002:5082 ("Scale's Generative AI Data Engine powers ...") is company prose: kept, not
+    scored; no requirement of the corpus comes from a line outside the demand sections."""
+    from careergap.engine import compile_entries
+    from careergap.sections import DEMAND_SECTIONS
+    from careergap.taxonomy import load_taxonomy
+
+    scale = next(p for p in shipped if p.id == "p-002-05080")
+    prose = next(line for line in scale.lines if line.line == 5082)
+    assert prose.section == "about"
+    entries = compile_entries(shipped, load_taxonomy())
+    assert 5082 not in {r.line for r in entries["p-002-05080"].requirements}
+    elsewhere = {
+        (p.id, line.line) for p in shipped for line in p.lines if line.section not in DEMAND_SECTIONS
+    }
+    scored = {(pid, r.line) for pid, e in entries.items() for r in e.requirements}
+    assert elsewhere and not elsewhere & scored

@@ -460,3 +460,43 @@ def test_the_loop_end_to_end(runner: CliRunner, home: Path) -> None:
     text = (home / "report.md").read_text(encoding="utf-8")
     assert "## Progress" in text
     assert "Kubernetes 0 → 3" in text
+
+
+SECTIONED_AD = """\
+Senior ML Platform Engineer · Acme Robotics · Remote
+About us
+Acme Robotics is a leading robotics company. Our products power autonomous vehicles.
+Requirements
+- Strong Python; familiarity with Kubernetes
+- Terraform is a plus
+Benefits
+- Vision insurance, dental and a Python lunch-and-learn budget
+Equal opportunity
+Acme is an equal opportunity employer and values Kafka fans regardless of race.
+How to apply
+Click to apply with your CV and your Docker projects.
+"""
+
+
+def test_postings_add_stores_demands_only_and_says_what_it_skipped(
+    runner: CliRunner, home: Path
+) -> None:
+    (home / "ad.txt").write_text(SECTIONED_AD, encoding="utf-8")
+    added = _run(runner, "postings", "add", "ad.txt", "--role", "MLOps", "--json")
+    assert added.exit_code == 0, added.output
+    payload = json.loads(added.stdout)
+    assert [(ln["line"], ln["section"]) for ln in payload["lines"]] == [
+        (5, "requirements"),
+        (6, "preferred"),
+    ]
+    assert {s["id"] for s in payload["skills"]} == {"python", "kubernetes", "terraform"}
+    reasons = {skip["line"]: skip["reason"] for skip in payload["skipped"]}
+    assert reasons[1] == "title or job metadata"
+    assert reasons[3] == "company prose"
+    assert reasons[8] == "benefits and pay"
+    assert reasons[10] == "equal-opportunity and legal text"
+    assert reasons[12] == "how to apply"
+    from careergap.userpostings import postings_dir
+
+    text = (postings_dir() / f"{payload['id']}.yaml").read_text(encoding="utf-8")
+    assert "Vision insurance" not in text and "equal opportunity" not in text
