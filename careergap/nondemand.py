@@ -82,6 +82,10 @@ _PEOPLE_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECA
 _PEOPLE_SURFACE = re.compile(rf"\b(?:{_PEOPLE})$", re.IGNORECASE)
 #: Characters of clause looked at on either side of a mention.
 WINDOW_CHARS = 120
+#: How near a benefits, legal or apply word must be to move a mention out of the demands:
+#: "Healthcare and insurance plans", "private health care", but not a skill list that a
+#: run-on line continues with "... and GCP Enjoy 30 days of vacation".
+CUE_BEFORE, CUE_AFTER = 80, 25
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -105,10 +109,13 @@ def non_demand(text: str, start: int, end: int) -> NonDemand | None:
     sentence = text[sentence_start : sentence_end.start() if sentence_end else None]
     if is_company_prose(sentence):
         return "company"
-    cue = line_cue(sentence)
+    clause_start, clause_end = clause_bounds(text, start, end)
+    # Benefits, legal or apply words in the mention's own clause: a run-on line can hold them
+    # beside real demands, so the clause decides, not the line.
+    near = text[max(clause_start, start - CUE_BEFORE) : min(clause_end, end + CUE_AFTER)]
+    cue = line_cue(near)
     if cue is not None:
         return cue  # type: ignore[return-value]
-    clause_start, clause_end = clause_bounds(text, start, end)
     before = text[clause_start:start]
     after = text[end:clause_end]
     sentence = _SENTENCE_END.search(text, end)

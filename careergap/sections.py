@@ -21,17 +21,22 @@ from careergap.models import PostingSection as Section
 
 
 #: Sections whose lines state what the job needs; everything else is context.
-DEMAND_SECTIONS: frozenset[str] = frozenset({"responsibilities", "requirements", "preferred", "stack"})
+#: The title is one: "Android Software Engineer" asks for Android as plainly as a bullet does.
+DEMAND_SECTIONS: frozenset[str] = frozenset(
+    {"title", "responsibilities", "requirements", "preferred", "stack"}
+)
 #: The section of a line nothing places elsewhere: posting text is read as demands by default.
 DEFAULT_SECTION: Section = "requirements"
 #: Why a line of each non-demand section is not a demand (shown by ``postings add``).
 SKIP_REASONS: dict[str, str] = {
-    "title": "title or job metadata",
+    "title": "the title",
     "about": "company prose",
     "benefits": "benefits and pay",
     "legal": "equal-opportunity and legal text",
     "apply": "how to apply",
 }
+#: A line's own benefits/legal/apply cue moves it out of the demands only up to this length.
+MAX_CUE_WORDS = 40
 #: A heading is short: longer lines ending with ":" are lead-ins ("Experience with:").
 MAX_HEADING_WORDS = 8
 
@@ -45,7 +50,16 @@ _LABEL = re.compile(
     r"seniority|req(?:uisition)?\s*(?:id|#|number)|job\s+id|posted|date\s+posted)\s*:\s*\S",
     re.IGNORECASE,
 )
-_LABEL_SECTION = {"salary": "benefits", "pay": "benefits", "compensation": "benefits"}
+#: What a metadata label's line is: the job title, pay, or facts about the employer.
+_LABEL_SECTION = {
+    "title": "title",
+    "job title": "title",
+    "position title": "title",
+    "role title": "title",
+    "salary": "benefits",
+    "pay": "benefits",
+    "compensation": "benefits",
+}
 
 
 def _alternatives(*words: str) -> str:
@@ -96,7 +110,8 @@ _HEADINGS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
                 r"looking for|we are looking for|we look for|we need|you have|it takes)",
                 r"who you are",
                 r"about you",
-                r"you (?:have|are|bring|should have|will have|might be)",
+                r"you (?:have|are|bring|need|should have|will have|might be)",
+                r"you will (?:need|bring|have)",
                 r"must[- ]haves?",
                 r"your (?:profile|background|experience|skills|qualifications)",
                 r"(?:education|education (?:and|&) experience)",
@@ -126,6 +141,8 @@ _HEADINGS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
         (
             "about",
             _alternatives(
+                r"industry|company (?:size|type)|experience level|location(?: options)?|"
+                r"(?:job|employment|contract|work) type|date posted|seniority(?: level)?",
                 r"about(?: us| the company| the team|"
                 r" (?!\d|(?:\w+ )*(?:years?|months?)\b)[a-z][\w&.'-]*(?: [a-z][\w&.'-]*){0,2})?",
                 r"who we are|our (?:company|story|mission|team|culture|values|vision)",
@@ -199,7 +216,9 @@ _APPLY_LINE = re.compile(
 #: Company prose: what the company is or does, not what the job needs.
 _ABOUT_LINE = re.compile(
     r"^(?:(?i:at|here at) [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? )?"
-    r"(?i:we(?:'|’)?re|we are|we have|we were|we power|we serve|we help|"
+    r"(?i:(?:we(?:'|’)?re|we are) (?:a|an|the|one|proud|passionate|committed|part|based|"
+    r"headquartered|backed|growing|optimistic|on a mission|united|\d+)|we have|we were|we power|"
+    r"we serve|we help|"
     r"we provide|we deliver|we enable|we believe|we value|we care|"
     r"our (?:mission|products?|platform|customers?|clients|technology|company|vision|goal|"
     r"culture|investors?|founders?|story|solutions?|software|services?|values))\b|"
@@ -257,6 +276,28 @@ def _clean_heading(text: str) -> str:
     return _SPACES.sub(" ", text).strip().rstrip(":").strip().casefold()
 
 
+#: A short label ending in ":" that no heading pattern knows is still a heading when its words
+#: say which part of the ad follows ("Skills & requirements:", "Any of those will increase
+#: your chances:", "Your main activities will be to:"). "Experience with:" is a lead-in.
+_LABEL_WORDS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
+    (section, re.compile(pattern))
+    for section, pattern in (
+        ("benefits", r"\b(?:benefits?|perks|we offer|you get|what you get|rewards)\b"),
+        ("preferred", r"\b(?:plus|bonus|nice|desired|desirable|preferred|advantage|chances|ideal)"),
+        ("requirements", r"\b(?:requirements?|qualifications?|skills|you need|must|profile)\b"),
+        ("responsibilities", r"\b(?:tasks|responsibilit\w+|duties|activities|you will do)\b"),
+        ("about", r"\b(?:about us|company|who we are)\b"),
+    )
+)
+#: A requirement's own lead-in, never a heading: "Experience with the following is a plus:".
+_LEAD_IN = re.compile(
+    r"(?:experience|knowledge|familiarity|proficiency|background|understanding|exposure|"
+    r"expertise|working|hands-on|strong|solid|good|some|basic|ability)\b"
+)
+#: Longest unknown label the words above may classify.
+MAX_LABEL_WORDS = 7
+
+
 def heading_section(line: str) -> Section | None:
     """The section a heading line opens, or None if the line is not a known heading."""
     text = heading_text(line)
@@ -265,6 +306,11 @@ def heading_section(line: str) -> Section | None:
     for section, pattern in _HEADINGS:
         if pattern.match(text):
             return section
+    body = _BULLET.sub("", line, count=1).strip().rstrip("*_ ")
+    if body.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS and not _LEAD_IN.match(text):
+        for section, words in _LABEL_WORDS:
+            if words.search(text):
+                return section
     return None
 
 
@@ -288,6 +334,13 @@ def first_sentence(text: str) -> str:
     """The first sentence of a line (the whole line when it has one)."""
     brk = SENTENCE_BREAK.search(text)
     return text[: brk.start()] if brk else text
+
+
+def own_cue(line: str) -> Section | None:
+    """The section a line's first sentence puts the whole line in, by :func:`line_cue`; None
+    for a long run-on sentence, whose cues are read per mention (careergap.nondemand)."""
+    sentence = first_sentence(line)
+    return line_cue(sentence) if len(sentence.split()) <= MAX_CUE_WORDS else None
 
 
 def is_company_prose(text: str) -> bool:
@@ -325,6 +378,8 @@ def read_sections(lines: Iterable[str]) -> list[LineSection]:
     return out
 
 
+#: Longest title line, in words.
+MAX_TITLE_WORDS = 16
 #: Words that name a role in a title ("Senior Machine Learning Engineer").
 _ROLE_WORD = re.compile(
     r"\b(?:engineer|scientist|developer|researcher|intern|manager|director|architect|analyst|"
@@ -343,10 +398,12 @@ _SENTENCE_WORDS = re.compile(
 def is_title_line(line: str) -> bool:
     """A short first line that names a role, or a job board's "Title · Company · Place"."""
     body = _BULLET.sub("", line, count=1).strip()
+    if len(body.split()) > MAX_TITLE_WORDS:
+        return False
     if " · " in body:
         return True
     return (
-        len(body.split()) <= MAX_HEADING_WORDS + 4
+        True
         and not body.endswith((".", ",", ";", ":"))
         and bool(_ROLE_WORD.search(body))
         and not _SENTENCE_WORDS.search(body)
@@ -357,10 +414,10 @@ def _line_section(line: str, current: Section, chosen: bool) -> Section:
     label = _LABEL.match(_BULLET.sub("", line, count=1).strip())
     if label:
         key = label.group(0).split(":")[0].strip().casefold()
-        return _LABEL_SECTION.get(key, "title")  # type: ignore[return-value]
+        return _LABEL_SECTION.get(key, "about")  # type: ignore[return-value]
     if current not in DEMAND_SECTIONS:
         return current
-    cue = line_cue(first_sentence(line))  # later sentences: careergap.nondemand
+    cue = own_cue(line)
     if cue is not None:
         return cue
     if (not chosen or current == "responsibilities") and is_company_prose(line):

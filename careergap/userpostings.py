@@ -122,8 +122,10 @@ def read_pasted(text: str) -> tuple[list[RequirementLine], list[SkippedLine], st
             skipped.append(SkippedLine(number, normalized, "heading"))
             continue
         why = None if part.demand else SKIP_REASONS[part.section]
-        if part.section == "title" and title is None and clean.drop_reason(raw) is None:
-            title = normalized
+        if part.section == "title":  # kept as the posting's title, not as a requirement
+            why = SKIP_REASONS["title"]
+            if title is None and clean.drop_reason(raw) is None:
+                title = normalized
         why = why or clean.drop_reason(raw)
         if why is None and normalized.casefold() in seen:
             why = "repeated line"

@@ -211,13 +211,13 @@ def shipped():  # type: ignore[no-untyped-def]
 
 def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(shipped) -> None:  # type: ignore[no-untyped-def]
     """Every stored line in a demand section reads as one; the rest is kept for display only."""
-    from careergap.sections import DEMAND_SECTIONS, first_sentence, line_cue
+    from careergap.sections import DEMAND_SECTIONS, own_cue
 
     wrong = [
         (p.id, line.line, line.text[:60])
         for p in shipped
         for line in p.lines
-        if line.section in DEMAND_SECTIONS and line_cue(first_sentence(line.text)) is not None
+        if line.section in DEMAND_SECTIONS and own_cue(line.text) is not None
     ]
     assert not wrong
     sections = {line.section for p in shipped for line in p.lines}

@@ -491,7 +491,7 @@ def test_postings_add_stores_demands_only_and_says_what_it_skipped(
     ]
     assert {s["id"] for s in payload["skills"]} == {"python", "kubernetes", "terraform"}
     reasons = {skip["line"]: skip["reason"] for skip in payload["skipped"]}
-    assert reasons[1] == "title or job metadata"
+    assert reasons[1] == "the title"
     assert reasons[3] == "company prose"
     assert reasons[8] == "benefits and pay"
     assert reasons[10] == "equal-opportunity and legal text"
