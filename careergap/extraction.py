@@ -25,6 +25,8 @@ def encode_basestring(text: str) -> str:
     return for_json(_c_encode(text))
 
 
+#: Marks a line not yet looked at by read_mentions.
+_UNREAD = frozenset({"<unread>"})
 #: A mention's skill id and start offset, read in C.
 _SKILL_ID, _START = operator.itemgetter(0), operator.itemgetter(1)
 #: What json.dumps(indent=2) puts before a value at each depth of the extract payload.
@@ -74,25 +76,28 @@ def read_mentions(
     whose every mention on that line is not a demand (negated, colleagues, company prose:
     :mod:`careergap.nondemand`). Lines outside the demand sections hold no demand at all."""
     from careergap.nondemand import may_hold_non_demands, non_demand
-    from careergap.sections import DEMAND_SECTIONS, read_sections
+    from careergap.sections import DEMAND_SECTIONS, cue_words, read_sections
 
-    sections = [part.section for part in read_sections(lines)]
+    line_words: list[frozenset[str] | None] = []
+    sections = [part.section for part in read_sections(lines, line_words)]
     line_starts = _line_starts(lines)
     line_of = bisect.bisect_right
     demanded: set[tuple[str, int]] = set()
     doubtful: set[tuple[str, int]] = set()
-    checked: dict[int, bool] = {}  # line -> may hold non-demands
+    checked: dict[int, frozenset[str] | None] = {}  # line -> its cue words, None: all demands
     for skill_id, start, end, _surface in mentions:
         number = line_of(line_starts, start)
         if sections[number - 1] not in DEMAND_SECTIONS:
             doubtful.add((skill_id, number))
             continue
         text = lines[number - 1]
-        closer = checked.get(number)
-        if closer is None:
-            closer = checked[number] = may_hold_non_demands(text)
+        words = checked.get(number, _UNREAD)
+        if words is _UNREAD:
+            known = line_words[number - 1]
+            words = known if known is not None else cue_words(text)
+            words = checked[number] = words if may_hold_non_demands(text, words) else None
         offset = line_starts[number - 1]
-        if closer and non_demand(text, start - offset, end - offset) is not None:
+        if words is not None and non_demand(text, start - offset, end - offset, words) is not None:
             doubtful.add((skill_id, number))
         else:
             demanded.add((skill_id, number))

@@ -65,7 +65,9 @@ _WITH_PEOPLE_BEFORE = re.compile(
     r"(?:\b(?:work(?:s|ed|ing)?|collaborat\w*|partner(?:s|ed|ing)?|liais\w*|interfac\w*|"
     r"coordinat\w*|engag\w*|align\w*|team(?:s|ed|ing)?(?:\s+up)?|cooperat\w*|consult\w*|"
     r"communicat\w*|sync\w*)\s+(?:\w+\s+){0,2}?(?:with|alongside)|\balongside|"
-    r"\bin\s+partnership\s+with|\btogether\s+with|\bsupport(?:s|ing)?\s+(?:our|the))"
+    r"\bin\s+partnership\s+with|\btogether\s+with|\bsupport(?:s|ing)?\s+(?:our|the)|"
+    r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:team|group)\s+of)"
     r"\s+(?:[\w/+&-]+,?\s+){0,6}$",
     re.IGNORECASE,
 )
@@ -98,31 +100,59 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, after.start() if after else min(len(text), end + WINDOW_CHARS)
 
 
-def non_demand(text: str, start: int, end: int) -> NonDemand | None:
-    """Why the mention at ``text[start:end]`` is not a demand, or None when it is one."""
-    from careergap.sections import SENTENCE_BREAK, is_company_prose, line_cue
+def non_demand(
+    text: str, start: int, end: int, words: frozenset[str] | None = None
+) -> NonDemand | None:
+    """Why the mention at ``text[start:end]`` is not a demand, or None when it is one.
 
-    sentence_start = 0
-    for brk in SENTENCE_BREAK.finditer(text, 0, start):
-        sentence_start = brk.end()
-    sentence_end = SENTENCE_BREAK.search(text, end)
-    sentence = text[sentence_start : sentence_end.start() if sentence_end else None]
-    if is_company_prose(sentence):
-        return "company"
+    ``words``: the line's :func:`careergap.sections.cue_words`, when the caller has them; each
+    test runs only if the line holds one of the words it needs.
+    """
+    from careergap.sections import (
+        ABOUT_PHRASES,
+        ABOUT_WORDS,
+        APPLY_WORDS,
+        BENEFITS_WORDS,
+        LEGAL_WORDS,
+        MONEY,
+        SENTENCE_BREAK,
+        cue_words,
+        is_company_prose,
+        line_cue,
+    )
+
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(ABOUT_WORDS) or ABOUT_PHRASES.search(text):
+        sentence_start = 0
+        for brk in SENTENCE_BREAK.finditer(text, 0, start):
+            sentence_start = brk.end()
+        sentence_end = SENTENCE_BREAK.search(text, end)
+        if is_company_prose(text[sentence_start : sentence_end.start() if sentence_end else None]):
+            return "company"
     clause_start, clause_end = clause_bounds(text, start, end)
-    # Benefits, legal or apply words in the mention's own clause: a run-on line can hold them
-    # beside real demands, so the clause decides, not the line.
-    near = text[max(clause_start, start - CUE_BEFORE) : min(clause_end, end + CUE_AFTER)]
-    cue = line_cue(near)
-    if cue is not None:
-        return cue  # type: ignore[return-value]
+    cued = not (
+        words.isdisjoint(LEGAL_WORDS)
+        and words.isdisjoint(APPLY_WORDS)
+        and words.isdisjoint(BENEFITS_WORDS)
+        and not MONEY.search(text)
+    )
+    if cued:
+        # Benefits, legal or apply words near the mention in its own clause: a run-on line
+        # can hold them beside real demands, so the clause decides, not the line.
+        near = text[max(clause_start, start - CUE_BEFORE) : min(clause_end, end + CUE_AFTER)]
+        cue = line_cue(near)
+        if cue is not None:
+            return cue  # type: ignore[return-value]
     before = text[clause_start:start]
     after = text[end:clause_end]
-    sentence = _SENTENCE_END.search(text, end)
-    if _is_negated(before, after, text[end : sentence.start() if sentence else len(text)]):
-        return "negated"
-    if _WITH_PEOPLE_BEFORE.search(before) and (
-        _PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end])
+    if not words.isdisjoint(_NEGATION_WORDS):
+        sentence = _SENTENCE_END.search(text, end)
+        if _is_negated(before, after, text[end : sentence.start() if sentence else len(text)]):
+            return "negated"
+    if (
+        not words.isdisjoint(_COLLEAGUE_WORDS)
+        and _WITH_PEOPLE_BEFORE.search(before)
+        and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
     ):
         return "colleagues"
     return None
@@ -170,10 +200,50 @@ _COMPANY_CUE = re.compile(
 )
 
 
-def may_hold_non_demands(text: str) -> bool:
-    """False when no mention on this line can be a non-demand (the fast path)."""
-    return bool(
-        _NEGATION_CUE.search(text) or _COLLEAGUE_CUE.search(text) or _COMPANY_CUE.search(text)
+#: Words without one of which no mention on a line is a non-demand (the gate of the fast path).
+_NEGATION_WORDS = frozenset(
+    "no not t without instead rather other except excluding apart never nor zero".split()
+)
+_COLLEAGUE_WORDS = frozenset(
+    "with alongside support supports supporting part join joins joining member".split()
+)
+_PEOPLE_WORDS = frozenset(
+    word + plural
+    for word in (
+        "team engineer scientist researcher manager lead leader stakeholder partner colleague "
+        "counterpart designer analyst architect developer expert specialist group organization "
+        "organisation org peer owner function department practitioner folk customer client user"
+    ).split()
+    for plural in ("", "s")
+) | {"management", "leadership", "staff", "people", "personnel"}
+
+
+def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool:
+    """False when no mention on this line can be a non-demand (the fast path); ``words``: the
+    line's cue words when the caller has them."""
+    from careergap.sections import (
+        ABOUT_PHRASES,
+        ABOUT_WORDS,
+        APPLY_WORDS,
+        BENEFITS_WORDS,
+        LEGAL_WORDS,
+        MONEY,
+        cue_words,
+    )
+
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(_NEGATION_WORDS) and _NEGATION_CUE.search(text):
+        return True
+    if not words.isdisjoint(_COLLEAGUE_WORDS) and not words.isdisjoint(_PEOPLE_WORDS):
+        return True
+    if MONEY.search(text):
+        return True
+    return not (
+        words.isdisjoint(ABOUT_WORDS)
+        and words.isdisjoint(BENEFITS_WORDS)
+        and words.isdisjoint(LEGAL_WORDS)
+        and words.isdisjoint(APPLY_WORDS)
+        and not ABOUT_PHRASES.search(text)
     )
 
 

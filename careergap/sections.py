@@ -13,6 +13,7 @@ Pure functions over lines of text: no I/O, no taxonomy.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -229,7 +230,7 @@ _ABOUT_LINE = re.compile(
     r"business|unicorn|team|group)\b)|powers|serves|"
     r"was founded|has been (?:named|recognized|ranked))\b|"
     r"(?i:\b(?:founded in|headquartered|backed by|series [a-e]\b|fortune \d+|publicly traded|"
-    r"industry[- ]leading customers|our customers include|join (?:us|our (?:team|mission))))",
+    r"industry[- ]leading customers|our customers include))",
 )
 #: Words that put a line about the job itself, not the company, even if it starts "We are".
 _JOB_WORDS = re.compile(
@@ -257,6 +258,8 @@ class LineSection:
 def heading_text(line: str) -> str | None:
     """The text of a heading line (markdown, bold, a short label ending in ":" or a bare
     known heading), without marks; None for an ordinary line."""
+    if line.count(" ") > 2 * MAX_HEADING_WORDS and line.lstrip()[:1] not in ("#", "*", "_"):
+        return None  # a long sentence: the common case, decided without a regex
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
         return None
@@ -314,14 +317,57 @@ def heading_section(line: str) -> Section | None:
     return None
 
 
-def line_cue(text: str) -> Section | None:
+#: Words one of which every sentence of each kind holds: the patterns above run only on lines
+#: that have one (a C-speed set test instead of a slow case-insensitive regex on every line).
+LEGAL_WORDS = frozenset(
+    "equal affirmative regard regardless veteran orientation identity accommodation "
+    "accommodations verify discriminate origin transparency background diversity privacy "
+    "applicants applicant".split()
+)
+APPLY_WORDS = frozenset(
+    "click apply send submit applications recruiter recruiters id ref reference".split()
+)
+BENEFITS_WORDS = frozenset(
+    "insurance coverage plans plan benefits dental 401 paid pto parental maternity paternity "
+    "salary pay compensation competitive stock rsu rsus equity relocation visa lunch snacks "
+    "meals gym wellness stipend commuter friendly flexible balance generous vacation tuition "
+    "budget allowance perks discount assistance".split()
+)
+ABOUT_WORDS = frozenset(
+    "we our powers serves founded headquartered backed series fortune publicly customers".split()
+)
+#: Phrases that gate company prose but are too common as single words ("Acme is a ...").
+ABOUT_PHRASES = re.compile(r" (?:is (?:a|an|the) |was founded|has been )")
+#: Currency signs: a pay figure is benefits text.
+MONEY = re.compile(r"[$£€]")
+
+
+_ALL_CUE_WORDS = LEGAL_WORDS | APPLY_WORDS | BENEFITS_WORDS | ABOUT_WORDS
+
+
+#: Punctuation to spaces, so str.split (C speed) gives the words.
+_PUNCTUATION = str.maketrans({c: " " for c in "!\"#%&'()*+,-./:;<=>?@[\\]^_`{|}~’“”"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.lower().translate(_PUNCTUATION).split())
+
+
+#: The lower-case words of a text, for the cheap tests that gate the cue patterns (cached: a
+#: line is asked for its words by several readers in turn).
+cue_words = functools.lru_cache(maxsize=1024)(_words)
+
+
+def line_cue(text: str, words: frozenset[str] | None = None) -> Section | None:
     """The section one line places itself in by its own words, whatever heading is above it:
     legal, benefits and apply text anywhere; None when the line has no such cue."""
-    if _LEGAL_LINE.search(text):
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(LEGAL_WORDS) and _LEGAL_LINE.search(text):
         return "legal"
-    if _APPLY_LINE.search(text):
+    if not words.isdisjoint(APPLY_WORDS) and _APPLY_LINE.search(text):
         return "apply"
-    if _BENEFITS_LINE.search(text):
+    money = MONEY.search(text) is not None
+    if (money or not words.isdisjoint(BENEFITS_WORDS)) and _BENEFITS_LINE.search(text):
         return "benefits"
     return None
 
@@ -343,38 +389,48 @@ def own_cue(line: str) -> Section | None:
     return line_cue(sentence) if len(sentence.split()) <= MAX_CUE_WORDS else None
 
 
+@functools.lru_cache(maxsize=1024)  # asked once per mention of the same sentence
 def is_company_prose(text: str) -> bool:
     """"We are a ...", "Our products power ...", "Acme is a leading ...": about the company."""
+    if cue_words(text).isdisjoint(ABOUT_WORDS) and not ABOUT_PHRASES.search(text):
+        return False
     body = _BULLET.sub("", text, count=1).strip()
     return bool(_ABOUT_LINE.search(body)) and not _JOB_WORDS.search(body)
 
 
-def read_sections(lines: Iterable[str]) -> list[LineSection]:
+def read_sections(
+    lines: Iterable[str], words_out: list[frozenset[str] | None] | None = None
+) -> list[LineSection]:
     """The section of every line, in order (blank lines keep the section they sit in).
 
     A known heading opens its section; "Title:"-style labels are title metadata. Within the
     demand sections (and before any heading), a line's own cue moves it out: benefits,
     equal-opportunity and apply text anywhere, company prose where no heading set the
-    section to one that states demands.
+    section to one that states demands. ``words_out`` receives each line's :func:`cue_words`
+    (None where they were not needed), so a caller reading mentions need not split it again.
     """
     out: list[LineSection] = []
+    keep = words_out.append if words_out is not None else None
     current: Section = DEFAULT_SECTION
     chosen = False  # a heading set ``current``
     first = True  # no content line yet
     for line in lines:
+        words = None
         if not line.strip():
             out.append(LineSection(current, heading=True))
-            continue
-        opened = heading_section(line)
-        if opened is not None:
+        elif (opened := heading_section(line)) is not None:
             current, chosen = opened, True
             out.append(LineSection(opened, heading=True))
-            continue
-        if first and not chosen and is_title_line(line):
+        elif first and not chosen and is_title_line(line):
             out.append(LineSection("title"))
+            first = False
         else:
-            out.append(LineSection(_line_section(line, current, chosen)))
-        first = False
+            if current in DEMAND_SECTIONS:
+                words = _words(line)
+            out.append(LineSection(_line_section(line, current, chosen, words)))
+            first = False
+        if keep is not None:
+            keep(words)
     return out
 
 
@@ -410,12 +466,14 @@ def is_title_line(line: str) -> bool:
     )
 
 
-def _line_section(line: str, current: Section, chosen: bool) -> Section:
-    label = _LABEL.match(_BULLET.sub("", line, count=1).strip())
+def _line_section(
+    line: str, current: Section, chosen: bool, words: frozenset[str] | None
+) -> Section:
+    label = _LABEL.match(_BULLET.sub("", line, count=1).strip()) if ":" in line else None
     if label:
         key = label.group(0).split(":")[0].strip().casefold()
         return _LABEL_SECTION.get(key, "about")  # type: ignore[return-value]
-    if current not in DEMAND_SECTIONS:
+    if words is None or current not in DEMAND_SECTIONS or _cheap_cue_free(line, words):
         return current
     cue = own_cue(line)
     if cue is not None:
@@ -423,6 +481,15 @@ def _line_section(line: str, current: Section, chosen: bool) -> Section:
     if (not chosen or current == "responsibilities") and is_company_prose(line):
         return "about"
     return current
+
+
+def _cheap_cue_free(line: str, words: frozenset[str]) -> bool:
+    """True when a line holds none of the words any line cue or company prose needs."""
+    return (
+        words.isdisjoint(_ALL_CUE_WORDS)
+        and not MONEY.search(line)
+        and not ABOUT_PHRASES.search(line)
+    )
 
 
 def sections_of(text: str) -> list[LineSection]:

@@ -35,6 +35,12 @@ CASES = [
     ("Partner with data scientists and ML engineers to deploy PyTorch models", "PyTorch", None),
     ("Work with Spark and Airflow to build pipelines", "Spark", None),
     ("Work with data engineering teams using Kafka", "Kafka", None),
+    (
+        "Be part of our team of Computer Vision researchers and engineers",
+        "Computer Vision",
+        "colleagues",
+    ),
+    ("Join our team of ML engineers to build PyTorch models", "PyTorch", None),
     ("Our products power autonomous vehicles.", "autonomous vehicles", "company"),
     (
         "Acme is a leading robotics company. You will program robots in C++.",

@@ -193,9 +193,15 @@ Files are named by posting id: `p-SEED-LINE.yaml` for postings, `n-SEED-LINE.yam
 - **Author glosses.** At TAB depth >= 2 a line that defines a term of its parent
   (`Chainer: open-source deep learning framework`), quotes a web page, or expands an acronym of
   its parent is the notes author's gloss: it and its sub-lines are dropped.
-- **Required or preferred.** Inline markers ("a plus", "preferred", "ideally", "nice to have",
-  "bonus", "desired", "Ideal:", "[Plus]"...), section labels ("Preferred qualifications"), and
-  lead-ins that carry a marker make lines preferred.
+- **Sections.** Each line records its `section` (`careergap/sections.py`): the ad's own headings
+  ("About us", "Responsibilities", "Preferred qualifications", "Tech stack", "Benefits"...) and
+  each line's cues (benefits words, equal-opportunity sentences, "send your CV", company prose
+  such as "Scale's Generative AI Data Engine powers ...") place it. Lines in the `about`,
+  `benefits`, `legal` and `apply` sections are kept for display and score nothing.
+- **Required or preferred.** Section labels ("Preferred qualifications"), lead-ins that carry a
+  marker, and lines whose every clause carries an inline marker ("a plus", "preferred",
+  "ideally", "nice to have", "bonus", "desired", "[Plus]"...) are preferred. A marker in one
+  clause of a line ("Python, preferably with JAX") marks only that clause when it is scored.
 - **Titles.** The first line when it is short and names a role ("Staff Formal Verification
   Engineer"); `Title · Company · Location` lines are split. Blocks without one are titled
   "Untitled posting (SECTION)".
