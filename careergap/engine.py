@@ -19,7 +19,7 @@ from careergap.estimates import lift
 from careergap.implied import Implied, implied_levels, with_implied
 from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
-from careergap.sections import DEMAND_SECTIONS
+from careergap.models import DEMAND_SECTIONS
 from careergap.scoring import (
     CHILD_CREDIT,
     CreditModel,

@@ -131,7 +131,6 @@ def extract_json_chunks(
         yield (head + '\n  "skills": []\n}\n').encode()
         return
     open_, sep, close = f"{_MENTION}{{\n{_MENTION_KEY}", f",\n{_MENTION_KEY}", f"\n{_MENTION}}}"
-    needed = set().union(*(numbers for _, _, numbers in skills))
 
     def section_of(n: int) -> str:
         return "requirements" if sections is None else sections[n - 1]
@@ -143,10 +142,7 @@ def extract_json_chunks(
             f'{sep}"section": {encode_basestring(section_of(n))}'
             f'{sep}"demand": {"true" if demand else "false"}{close}'
         ).encode()
-        for n, demand in itertools.chain(
-            zip(needed, itertools.repeat(True)),
-            ((n, False) for n in {n for _, n in not_demands} & needed),
-        )
+        for n, demand in _variants(skills, not_demands)
     }
     pieces = (
         _skill_json(sid, name, [(n, (sid, n) not in not_demands) for n in numbers], rendered)
@@ -156,6 +152,15 @@ def extract_json_chunks(
     for piece in pieces:
         yield b",\n" + piece
     yield b"\n  ]\n}\n"
+
+
+def _variants(
+    skills: Sequence[tuple[str, str, Sequence[int]]], not_demands: Collection[tuple[str, int]]
+) -> set[tuple[int, bool]]:
+    """The (line, demand) mention objects the document uses: each rendered once, none unused."""
+    if not not_demands:
+        return {(n, True) for _, _, numbers in skills for n in numbers}
+    return {(n, (sid, n) not in not_demands) for sid, _, numbers in skills for n in numbers}
 
 
 def _skill_json(

@@ -125,6 +125,13 @@ PostingSection = Literal[
 ]
 
 
+#: Sections whose lines state what the job needs (careergap.sections reads them); the title is
+#: one: "Android Software Engineer" asks for Android as plainly as a bullet does.
+DEMAND_SECTIONS: frozenset[str] = frozenset(
+    {"title", "responsibilities", "requirements", "preferred", "stack"}
+)
+
+
 class RequirementLine(Frozen):
     """One line of a posting with its seed line number, and the section it belongs to."""
 

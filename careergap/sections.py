@@ -18,14 +18,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+# DEMAND_SECTIONS lives in models, so scoring can use it without compiling the patterns below.
+from careergap.models import DEMAND_SECTIONS  # noqa: F401 - part of this module's interface
 from careergap.models import PostingSection as Section
 
 
-#: Sections whose lines state what the job needs; everything else is context.
-#: The title is one: "Android Software Engineer" asks for Android as plainly as a bullet does.
-DEMAND_SECTIONS: frozenset[str] = frozenset(
-    {"title", "responsibilities", "requirements", "preferred", "stack"}
-)
+
 #: The section of a line nothing places elsewhere: posting text is read as demands by default.
 DEFAULT_SECTION: Section = "requirements"
 #: Why a line of each non-demand section is not a demand (shown by ``postings add``).
@@ -69,8 +67,8 @@ def _alternatives(*words: str) -> str:
 
 #: Heading text -> section, first match wins. Matched against the whole heading (lower case,
 #: without a trailing colon), so "Experience with:" is a lead-in, not a "requirements" heading.
-_HEADINGS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
-    (section, re.compile(rf"^(?:{pattern})$"))
+_HEADING_PARTS: tuple[tuple[Section, str], ...] = tuple(
+    (section, pattern)
     for section, pattern in (
         (
             "preferred",
@@ -179,6 +177,11 @@ _HEADINGS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+#: All of them in one pattern (one match per line, not one per section): group ``sN`` is the
+#: Nth entry, and the first that matches wins, as alternation does.
+_HEADINGS = re.compile(
+    "^(?:" + "|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_HEADING_PARTS)) + ")$"
+)
 
 #: Sentences that are equal-opportunity or legal text wherever they stand.
 _LEGAL_LINE = re.compile(
@@ -258,7 +261,7 @@ class LineSection:
 def heading_text(line: str) -> str | None:
     """The text of a heading line (markdown, bold, a short label ending in ":" or a bare
     known heading), without marks; None for an ordinary line."""
-    if line.count(" ") > 2 * MAX_HEADING_WORDS and line.lstrip()[:1] not in ("#", "*", "_"):
+    if line.count(" ") > MAX_HEADING_WORDS + 2 and line.lstrip()[:1] not in ("#", "*", "_"):
         return None  # a long sentence: the common case, decided without a regex
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
@@ -306,9 +309,9 @@ def heading_section(line: str) -> Section | None:
     text = heading_text(line)
     if not text:
         return None
-    for section, pattern in _HEADINGS:
-        if pattern.match(text):
-            return section
+    known = _HEADINGS.match(text)
+    if known and known.lastgroup:
+        return _HEADING_PARTS[int(known.lastgroup[1:])][0]
     body = _BULLET.sub("", line, count=1).strip().rstrip("*_ ")
     if body.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS and not _LEAD_IN.match(text):
         for section, words in _LABEL_WORDS:
