@@ -17,9 +17,8 @@ from careergap.demand import EMPTY, FamilyDemand, compile_family
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.estimates import lift
 from careergap.implied import Implied, implied_levels, with_implied
-from careergap.models import LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
+from careergap.models import DEMAND_SECTIONS, LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
-from careergap.models import DEMAND_SECTIONS
 from careergap.scoring import (
     CHILD_CREDIT,
     CreditModel,

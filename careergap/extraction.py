@@ -19,7 +19,6 @@ from careergap.escaping import for_json
 from careergap.extractor import Mention
 
 
-
 def encode_basestring(text: str) -> str:
     """A JSON string literal (C-accelerated), controls escaped as ``emit_json`` escapes them."""
     return for_json(_c_encode(text))

@@ -166,11 +166,13 @@ def print_pasted(pasted: PastedPosting, family: str, skill_names: Mapping[str, s
     title = f"{posting.title} ({family}): {len(pasted.skill_ids)} skills"
     render.print_renderable(render.table(title, columns, rows))
     if pasted.skipped:
-        render.print_renderable(render.table(
-            f"Skipped {len(pasted.skipped)} lines that state no demand",
-            [("Why", {}), ("Lines", {"ratio": 1})],
-            skipped_rows(pasted),
-        ))
+        render.print_renderable(
+            render.table(
+                f"Skipped {len(pasted.skipped)} lines that state no demand",
+                [("Why", {}), ("Lines", {"ratio": 1})],
+                skipped_rows(pasted),
+            )
+        )
 
 
 def skipped_rows(pasted: PastedPosting) -> list[tuple[str, str]]:
@@ -265,7 +267,6 @@ def pasted_json(
         ],
         "skills": [{"id": s, "name": skill_names.get(s, s)} for s in pasted.skill_ids],
         "skipped": [
-            {"line": skip.line, "text": skip.text, "reason": skip.reason}
-            for skip in pasted.skipped
+            {"line": skip.line, "text": skip.text, "reason": skip.reason} for skip in pasted.skipped
         ],
     }

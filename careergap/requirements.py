@@ -295,7 +295,9 @@ def requirements_for_line(
         lead_preferred = (marked and not has_skill) or (lead_preferred and not has_skill)
     out = []
     for group in _grouped(text, mentions):
-        at = next(i for i, (lo, hi) in enumerate(spans) if group[0].start < hi or i == len(spans) - 1)
+        at = next(
+            i for i, (lo, hi) in enumerate(spans) if group[0].start < hi or i == len(spans) - 1
+        )
         hard = required and not preferred[at] and not open_choice(text, group, mentions)
         out.append(
             Requirement(

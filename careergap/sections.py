@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from careergap.models import DEMAND_SECTIONS  # noqa: F401 - part of this module's interface
 from careergap.models import PostingSection as Section
 
-
-
 #: The section of a line nothing places elsewhere: posting text is read as demands by default.
 DEFAULT_SECTION: Section = "requirements"
 #: Why a line of each non-demand section is not a demand (shown by ``postings add``).
@@ -180,7 +178,9 @@ _HEADING_PARTS: tuple[tuple[Section, str], ...] = tuple(
 #: All of them in one pattern (one match per line, not one per section): group ``sN`` is the
 #: Nth entry, and the first that matches wins, as alternation does.
 _HEADINGS = re.compile(
-    "^(?:" + "|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_HEADING_PARTS)) + ")$"
+    "^(?:"
+    + "|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_HEADING_PARTS))
+    + ")$"
 )
 
 #: Sentences that are equal-opportunity or legal text wherever they stand.
@@ -199,9 +199,11 @@ _BENEFITS_LINE = re.compile(
     r"coverage|plans?|benefits)|\bdental\b|\b401\(?k\)?|paid (?:time off|leave|holidays?)|"
     r"\bPTO\b|parental leave|maternity|paternity|\bsalary\b|base pay|pay range|"
     r"compensation (?:package|range)|total compensation|competitive (?:salary|compensation|"
-    r"pay|benefits)|stock options|\bRSUs?\b|equity (?:package|grants?|compensation)|\$\s?\d|£\s?\d|€\s?\d|"
+    r"pay|benefits)|stock options|\bRSUs?\b|equity (?:package|grants?|compensation)|"
+    r"\$\s?\d|£\s?\d|€\s?\d|"
     r"relocation (?:assistance|package|support)|visa sponsorship|free (?:lunch|snacks|meals)|"
-    r"gym (?:membership|access)|wellness (?:program|stipend|allowance)|stipend|commuter|remote[- ]friendly|flexible (?:working )?(?:hours|"
+    r"gym (?:membership|access)|wellness (?:program|stipend|allowance)|stipend|commuter|"
+    r"remote[- ]friendly|flexible (?:working )?(?:hours|"
     r"schedule|work)|work[- ]life balance|generous (?:leave|vacation|pto)|vacation|"
     r"tuition (?:reimbursement|assistance)|learning (?:budget|allowance)|perks|"
     r"healthcare (?:benefits|plans?|coverage)|employee (?:discount|assistance)",
@@ -394,7 +396,7 @@ def own_cue(line: str) -> Section | None:
 
 @functools.lru_cache(maxsize=1024)  # asked once per mention of the same sentence
 def is_company_prose(text: str) -> bool:
-    """"We are a ...", "Our products power ...", "Acme is a leading ...": about the company."""
+    """ "We are a ...", "Our products power ...", "Acme is a leading ...": about the company."""
     if cue_words(text).isdisjoint(ABOUT_WORDS) and not ABOUT_PHRASES.search(text):
         return False
     body = _BULLET.sub("", text, count=1).strip()

@@ -218,7 +218,9 @@ def parse_posting(
     from careergap.nondemand import demands_only
 
     skills = {
-        line.line: tuple(sorted({m.skill_id for m in demands_only(line.text, list(find(line.text)))}))
+        line.line: tuple(
+            sorted({m.skill_id for m in demands_only(line.text, list(find(line.text)))})
+        )
         for line in lines
     }
     if not any(skills.values()):

@@ -80,9 +80,7 @@ def _skill(**fields: object) -> dict[str, object]:
 def test_marking_a_form_makes_it_need_context() -> None:
     """The mechanism, on a two-skill taxonomy: the same alias with and without the mark."""
     plain = taxonomy_from_data([_skill(aliases=["gadgets"])], "<test>")
-    marked = taxonomy_from_data(
-        [_skill(aliases=["gadgets"], needs_context=["gadgets"])], "<test>"
-    )
+    marked = taxonomy_from_data([_skill(aliases=["gadgets"], needs_context=["gadgets"])], "<test>")
     everyday = "We love gadgets in the office"
     technical = "Firmware for gadgets and embedded devices"
     assert [m.skill_id for m in Extractor(plain).find(everyday)] == ["widgets"]

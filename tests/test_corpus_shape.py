@@ -209,7 +209,9 @@ def shipped():  # type: ignore[no-untyped-def]
     return load_corpus().postings
 
 
-def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(  # type: ignore[no-untyped-def]
+    shipped,
+) -> None:
     """Every stored line in a demand section reads as one; the rest is kept for display only."""
     from careergap.sections import DEMAND_SECTIONS, own_cue
 
@@ -237,7 +239,10 @@ def test_about_us_prose_scores_nothing(shipped) -> None:  # type: ignore[no-unty
     entries = compile_entries(shipped, load_taxonomy())
     assert 5082 not in {r.line for r in entries["p-002-05080"].requirements}
     elsewhere = {
-        (p.id, line.line) for p in shipped for line in p.lines if line.section not in DEMAND_SECTIONS
+        (p.id, line.line)
+        for p in shipped
+        for line in p.lines
+        if line.section not in DEMAND_SECTIONS
     }
     scored = {(pid, r.line) for pid, e in entries.items() for r in e.requirements}
     assert elsewhere and not elsewhere & scored

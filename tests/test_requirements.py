@@ -116,7 +116,10 @@ def test_requirements_carry_weight_target_and_line() -> None:
 
 
 def _read(line: str, required: bool = True) -> list[tuple[tuple[str, ...], float, int]]:
-    return [(r.options, r.weight, r.target) for r in requirements_for_line(1, line, required, find(line))]
+    return [
+        (r.options, r.weight, r.target)
+        for r in requirements_for_line(1, line, required, find(line))
+    ]
 
 
 R, P = REQUIRED_WEIGHT, PREFERRED_WEIGHT
@@ -134,7 +137,10 @@ R, P = REQUIRED_WEIGHT, PREFERRED_WEIGHT
         # A clause without a cue continues the one before it.
         ("Strong Python; Java", [(("python",), R, 4), (("java",), R, 4)]),
         # "preferably X" / "X is a plus" mark X's clause, not the whole line.
-        ("3+ years of Python, preferably with PyTorch", [(("python",), R, 3), (("pytorch",), P, 3)]),
+        (
+            "3+ years of Python, preferably with PyTorch",
+            [(("python",), R, 3), (("pytorch",), P, 3)],
+        ),
         ("Strong Python, Kubernetes is a plus", [(("python",), R, 4), (("kubernetes",), P, 3)]),
         ("Experience with Kubernetes is a plus", [(("kubernetes",), P, 3)]),
         ("TensorFlow or PyTorch (preferred)", [(("tensorflow", "pytorch"), P, 3)]),

@@ -37,7 +37,9 @@ Send your CV to jobs@example.com
 def test_a_full_ad_is_read_section_by_section() -> None:
     read = sections_of(AD)
     lines = AD.split("\n")
-    content = {line: part.section for line, part in zip(lines, read) if not part.heading}
+    content = {
+        line: part.section for line, part in zip(lines, read, strict=True) if not part.heading
+    }
     assert content == {
         lines[0]: "title",
         lines[2]: "about",
@@ -49,7 +51,7 @@ def test_a_full_ad_is_read_section_by_section() -> None:
         lines[14]: "legal",
         lines[16]: "apply",
     }
-    demands = [line for line, part in zip(lines, read) if part.demand]
+    demands = [line for line, part in zip(lines, read, strict=True) if part.demand]
     assert demands == [lines[0], lines[4], lines[6], lines[8], lines[10]]
 
 

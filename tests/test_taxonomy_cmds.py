@@ -127,8 +127,18 @@ def test_extract_json_lists_skills_with_their_lines(
         "id": "python",
         "name": "Python",
         "mentions": [
-            {"line": 3, "text": "We use C/C++ and Python every day."},
-            {"line": 5, "text": "Experience with PyTorch or TensorFlow; Python tooling."},
+            {
+                "line": 3,
+                "text": "We use C/C++ and Python every day.",
+                "section": "requirements",
+                "demand": True,
+            },
+            {
+                "line": 5,
+                "text": "Experience with PyTorch or TensorFlow; Python tooling.",
+                "section": "requirements",
+                "demand": True,
+            },
         ],
     }
 
