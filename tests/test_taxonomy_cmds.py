@@ -183,7 +183,13 @@ def test_extract_json_to_a_stream_without_a_byte_buffer(
     monkeypatch.setattr("sys.stdout", text_only)
     extract(str(path), as_json=True)
     assert json.loads(text_only.getvalue())["skills"] == [
-        {"id": "rust", "name": "Rust", "mentions": [{"line": 1, "text": "Zoë writes Rust"}]}
+        {
+            "id": "rust",
+            "name": "Rust",
+            "mentions": [
+                {"line": 1, "text": "Zoë writes Rust", "section": "requirements", "demand": True}
+            ],
+        }
     ]
 
 
