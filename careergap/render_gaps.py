@@ -69,6 +69,10 @@ def inferred(skill_id: str, implied: Mapping[str, Implied], names: Mapping[str, 
     return f" (inferred from {names[found.source]} {found.source_level})"
 
 
+#: Said where no resource in the seeds fits a gap, rather than filling the slot.
+NO_RESOURCE = "no study resource in the source documents fits this skill"
+
+
 def _resource_lines(resources: Sequence[Any]) -> list[Text]:
     lines = []
     for attached in resources:
@@ -89,7 +93,9 @@ def _resource_lines(resources: Sequence[Any]) -> list[Text]:
 def _study_lines(resources: Sequence[Any], by: int) -> list[Padding]:
     found = _resource_lines(resources)
     if not found:
-        return [indented(Text("no study resource in the source documents yet", "dim"), by)]
+        return [
+            indented(Text("no study resource in the source documents fits this skill", "dim"), by)
+        ]
     return [indented(line, by) for line in found]
 
 

@@ -3,12 +3,15 @@
 The packaged ``data/resources.yaml`` maps a skill id to the books, courses, docs, articles and
 topic-note syllabi the documents name for it. ``resources_for`` answers "what should I study for
 this skill?": the skill's own resources first, then (labelled ``via``) those of its parents,
-nearest first, then those of its related skills by weight, so a skill with nothing of its own
-still gets a next step.
+nearest first, then those of its related skills by weight. A borrowed resource must teach the
+skill itself (its title, description or topics name it), and interview advice (how interviews
+are run, phone screens, the STAR technique) is never offered for a technical skill: where
+nothing fits, the list is shorter or empty, and the views say so.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from careergap.errors import DataError, Problem
-from careergap.models import Resource
+from careergap.models import TECHNICAL_CATEGORIES, Resource
 from careergap.taxonomy import umbrella_skills
 
 if TYPE_CHECKING:  # imported lazily: loading the taxonomy is not free
@@ -44,6 +47,59 @@ KIND_PRIORITY: tuple[str, ...] = (
     "practice",
     "conference",
 )
+
+
+#: Titles of interview advice in the seeds (seed 004's interview steps, seed 000/001's phone
+#: screens and quizzes): how to be interviewed, not how to do the work.
+_ADVICE_TITLE = re.compile(
+    r"\binterview|phone[- ]screen|\bSTAR technique|trivia questions|technical quiz|"
+    r"insight questions|knowledge questions|fundamental questions|get hired|"
+    r"technologies should you master|skill to master",
+    re.IGNORECASE,
+)
+#: Descriptions of interview advice whose title does not say so ("Wikipedia style definitions").
+_ADVICE_WHY = re.compile(
+    r"\b(?:definition|case|knowledge|behavioural) questions\b|\bphone[- ]screen|"
+    r"\binterview (?:quiz|habits)\b|\bhow coding interviews\b",
+    re.IGNORECASE,
+)
+#: Kinds that can be advice; a book, course or practice site teaches its subject whatever its
+#: title ("Cracking the Coding Interview" is algorithms practice).
+_ADVICE_KINDS = frozenset({"topic-notes", "article"})
+_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+
+
+def is_interview_advice(resource: Resource) -> bool:
+    """Whether a resource is advice on being interviewed rather than study of a subject."""
+    return resource.kind in _ADVICE_KINDS and bool(
+        _ADVICE_TITLE.search(resource.title) or _ADVICE_WHY.search(resource.why)
+    )
+
+
+def _words(text: str) -> str:
+    return " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
+
+
+def teaches(resource: Resource, names: Iterable[str]) -> bool:
+    """Whether the resource's title, description or topics name the skill (any of ``names``,
+    as whole words, plural allowed): only then does a borrowed resource fit."""
+    text = _words(" ".join((resource.title, resource.why, *resource.topics)))
+    for name in names:
+        form = _words(name).strip()
+        if len(form) >= 2 and (f" {form} " in text or f" {form}s " in text):
+            return True
+    return False
+
+
+def fits(resource: Resource, skill_id: str, taxonomy: Taxonomy, borrowed: bool) -> bool:
+    """A resource fits a skill unless it is interview advice offered for a technical skill,
+    or it is borrowed from another skill and does not teach this one."""
+    skill = taxonomy.get(skill_id)
+    if skill is None:
+        return not borrowed
+    if skill.category in TECHNICAL_CATEGORIES and is_interview_advice(resource):
+        return False
+    return not borrowed or teaches(resource, (skill.name, *skill.aliases, *skill.exact))
 
 
 @dataclass(frozen=True)
@@ -166,6 +222,7 @@ def resources_for(
     further, so a tool does not inherit generic computer-science material its parent already
     covers), then from related skills in the taxonomy's order (weight descending, then id).
     A resource already offered (same title and url) is not repeated; ``limit`` caps the list.
+    Only resources that fit are offered (see :func:`fits`).
     """
     if index is None:
         index = load_resources(taxonomy)
@@ -181,7 +238,7 @@ def resources_for(
             if limit is not None and len(out) >= limit:
                 return out
             key = (res.title.casefold(), res.url)
-            if key not in seen:
+            if key not in seen and fits(res, skill_id, taxonomy, borrowed=via is not None):
                 seen.add(key)
                 out.append(AttachedResource(resource=res, skill_id=sid, via=via))
     return out
@@ -190,7 +247,8 @@ def resources_for(
 def _nearest_lending_generation(
     skill_id: str, taxonomy: Taxonomy, index: ResourceIndex
 ) -> list[str]:
-    """The closest generation of ancestors that has resources the skill lacks, in taxonomy order.
+    """The closest generation of ancestors that has fitting resources the skill lacks, in
+    taxonomy order.
 
     Umbrella skills are passed over: a generic book is not a study plan for a specific skill.
     """
@@ -200,7 +258,12 @@ def _nearest_lending_generation(
     generation = list(taxonomy.parents(skill_id))
     while generation:
         seen.update(generation)
-        lenders = [sid for sid in generation if sid not in umbrellas and set(index.own(sid)) - own]
+        lenders = [
+            sid
+            for sid in generation
+            if sid not in umbrellas
+            and any(fits(r, skill_id, taxonomy, borrowed=True) for r in set(index.own(sid)) - own)
+        ]
         if lenders:
             return lenders
         generation = [

@@ -53,21 +53,41 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(skills, "fixture")
 
 
-def _res(title: str, kind: str = "docs", url: str | None = None) -> dict:
-    entry = {"title": title, "kind": kind, "why": f"Why {title}.", "source": "004_x.txt:45"}
+def _res(title: str, kind: str = "docs", url: str | None = None, why: str | None = None) -> dict:
+    entry = {"title": title, "kind": kind, "why": why or f"Why {title}.", "source": "004_x.txt:45"}
     if url:
         entry["url"] = url
     return entry
 
 
+#: A borrowed resource fits only when it teaches the borrowing skill: the descriptions below
+#: name the skills each one teaches.
 RAW = {
-    "machine-learning": [_res("PRML", "book"), _res("NeurIPS", "conference")],
-    "deep-learning": [_res("Deep Learning", "book"), _res("PRML", "book")],
-    "pytorch": [_res("PyTorch docs", "docs", "https://pytorch.org"), _res("A course", "course")],
-    "tensorflow": [_res("TensorBoard", "docs", "https://www.tensorflow.org/tensorboard")],
+    "machine-learning": [
+        _res("PRML", "book"),
+        _res("NeurIPS", "conference", why="The main deep learning research conference."),
+    ],
+    "deep-learning": [
+        _res("Deep Learning", "book", why="Deep learning, with PyTorch, JAX and Flax code."),
+        _res("PRML", "book"),
+    ],
+    "pytorch": [
+        _res("PyTorch docs", "docs", "https://pytorch.org"),
+        _res("A course", "course", why="A course in PyTorch and TensorFlow."),
+    ],
+    "tensorflow": [
+        _res(
+            "TensorBoard",
+            "docs",
+            "https://www.tensorflow.org/tensorboard",
+            why="TensorBoard, usable from PyTorch too.",
+        )
+    ],
     "keras": [_res("Keras notes", "topic-notes")],
     "scikit-learn": [_res("Raschka", "book"), _res("User guide"), _res("API reference")],
-    "distributed": [_res("CAP notes", "topic-notes")],
+    "distributed": [
+        _res("CAP notes", "topic-notes", why="The CAP theorem, with Apache Kafka as an example.")
+    ],
     "streaming": [_res("Kafka docs", "docs", "https://kafka.apache.org/")],
     "kafka": [_res("Kafka docs", "docs", "https://kafka.apache.org/")],
 }
@@ -166,16 +186,15 @@ def test_fallback_order_is_nearest_parents_then_related_by_weight(taxonomy, inde
         ("A course", None),
         ("PyTorch docs", None),
         ("Deep Learning", "deep learning"),
-        ("PRML", "deep learning"),
-        # machine learning (a grandparent) is not consulted: deep learning already lends
+        # PRML does not teach PyTorch, nor do Keras notes: neither is borrowed. Machine learning
+        # (a grandparent) is not consulted: deep learning already lends.
         ("TensorBoard", "TensorFlow"),  # related weight 0.3 before keras at 0.2
-        ("Keras notes", "Keras"),
     ]
 
 
 def test_a_parent_without_resources_is_skipped_for_the_next_generation(taxonomy, index) -> None:
     got = resources_for("flax", taxonomy, index=index)
-    assert _titles(got) == [("Deep Learning", "deep learning"), ("PRML", "deep learning")]
+    assert _titles(got) == [("Deep Learning", "deep learning")]
 
 
 def test_a_generation_that_only_repeats_own_resources_is_passed_over(taxonomy, index) -> None:
@@ -199,7 +218,7 @@ def test_a_resource_filed_under_two_lenders_is_offered_once(taxonomy, index) -> 
 
 def test_a_skill_without_resources_borrows_them_labelled(taxonomy, index) -> None:
     got = resources_for("jax", taxonomy, limit=2, index=index)
-    assert _titles(got) == [("Deep Learning", "deep learning"), ("PRML", "deep learning")]
+    assert _titles(got) == [("Deep Learning", "deep learning")]
     assert got[0].skill_id == "deep-learning"
 
 
@@ -222,7 +241,7 @@ def test_payload_has_the_json_contract_keys(taxonomy, index) -> None:
         "url": None,
         "source": "004_x.txt:45",
         "via": "deep learning",
-        "why": "Why Deep Learning.",
+        "why": "Deep learning, with PyTorch, JAX and Flax code.",
         "topics": [],
     }
 
@@ -242,7 +261,10 @@ def test_umbrella_skills_do_not_lend() -> None:
     skills = [_skill("cs", "computer science"), _skill("topic", "Topic", parents=["cs"])]
     skills += [_skill("linux", "Linux", parents=["cs"])] + leaves
     tax = Taxonomy(skills, "fixture")
-    raw = {"cs": [_res("Algorithms", "book")], "topic": [_res("Topic notes", "topic-notes")]}
+    raw = {
+        "cs": [_res("Algorithms", "book")],
+        "topic": [_res("Topic notes", "topic-notes", why="Notes on every tool, Tool 7 included.")],
+    }
     index = build_index(raw, "resources.yaml", tax.skills)
     assert umbrella_skills(tax) == frozenset({"cs"})
     # An umbrella is no one's prerequisite either (``careergap plan``).
@@ -250,3 +272,59 @@ def test_umbrella_skills_do_not_lend() -> None:
     assert resources_for("linux", tax, index=index) == []
     assert _titles(resources_for("tool-07", tax, index=index)) == [("Topic notes", "Topic")]
     assert _titles(resources_for("cs", tax, index=index)) == [("Algorithms", None)]
+
+
+def test_a_borrowed_resource_that_does_not_teach_the_skill_is_not_offered(taxonomy) -> None:
+    raw = {"deep-learning": [_res("Deep Learning", "book"), _res("PRML", "book")]}
+    index = build_index(raw, "resources.yaml", taxonomy.skills)
+    assert resources_for("pytorch", taxonomy, index=index) == []
+    assert _titles(resources_for("deep-learning", taxonomy, index=index)) == [
+        ("Deep Learning", None),
+        ("PRML", None),
+    ]
+
+
+def test_interview_advice_is_never_a_study_resource_for_a_technical_skill() -> None:
+    skills = [
+        Skill(id="communication", name="Communication", category="soft-skill"),
+        Skill(
+            id="japanese", name="Japanese", category="human-language", parents=("communication",)
+        ),
+        Skill(id="algorithms", name="Algorithms", category="field"),
+    ]
+    tax = Taxonomy(skills, "fixture")
+    advice = [
+        _res("STAR technique", "topic-notes", why="Answering behavioural questions."),
+        _res("Phone screen", "topic-notes", why="Phone-screen questions on algorithms."),
+    ]
+    raw = {
+        "communication": advice,
+        "algorithms": [*advice, _res("Cracking the Coding Interview", "book", why="Algorithms.")],
+    }
+    index = build_index(raw, "resources.yaml", tax.skills)
+    assert [a.resource.title for a in resources_for("communication", tax, index=index)] == [
+        "Phone screen",
+        "STAR technique",
+    ]
+    assert [a.resource.title for a in resources_for("algorithms", tax, index=index)] == [
+        "Cracking the Coding Interview"
+    ]
+    # Japanese could borrow from communication, but nothing there teaches Japanese.
+    assert resources_for("japanese", tax, index=index) == []
+
+
+@pytest.mark.parametrize(
+    ("skill", "wrong"),
+    [
+        ("large-language-models", "WWDC"),
+        ("computer-science", "Phone screen"),
+        ("japanese", "STAR technique"),
+        ("natural-language-processing", "WWDC"),
+        ("machine-learning", "Insight questions"),
+    ],
+)
+def test_shipped_resources_that_do_not_fit_are_not_offered(skill: str, wrong: str) -> None:
+    from careergap.taxonomy import load_taxonomy
+
+    titles = [a.resource.title for a in resources_for(skill, load_taxonomy())]
+    assert not [t for t in titles if wrong in t], titles
