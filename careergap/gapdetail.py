@@ -78,6 +78,22 @@ def unlocks(
     return after.qualifying - before
 
 
+def plan_unlocks(
+    ws: Workspace, levels: Mapping[str, int], family_id: str
+) -> Callable[[Mapping[str, int], str, int], int]:
+    """For ``careergap.planning``: postings newly qualified by raising a skill to a level once
+    the earlier steps' levels are reached, rescored through the scoring core."""
+    base = ws.model(levels)
+
+    def count(done: Mapping[str, int], skill_id: str, level: int) -> int:
+        if not done:
+            return unlocks(ws, base, family_id, skill_id, level, levels)
+        written = {**levels, **done}
+        return unlocks(ws, ws.model(written), family_id, skill_id, level, written)
+
+    return count
+
+
 def _quote_rank(candidate: GapQuote, target: int, marked: bool) -> tuple[Any, ...]:
     """Smallest first: a demand on the candidate, required, at the gap's level, from a real
     posting, with few alternatives and the skill found in it; then entry id and line."""

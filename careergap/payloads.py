@@ -12,7 +12,7 @@ from typing import Any
 from careergap.engine import CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail, GapQuote
 from careergap.implied import Implied
-from careergap.planning import Step
+from careergap.planning import Plan
 from careergap.scoring import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
 
 SCHEMA_VERSION = 1
@@ -259,8 +259,7 @@ def whatif_json(rows: Sequence[CoverageChange], changes: Mapping[str, int]) -> d
 
 def plan_json(
     result: FamilyResult,
-    plan: Sequence[Step],
-    weeks: int | None,
+    plan: Plan,
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> dict[str, Any]:
@@ -268,7 +267,7 @@ def plan_json(
         "schema_version": SCHEMA_VERSION,
         "family": family_json(result.score),
         "also_asked": also_asked_json(result, names),
-        "weeks": weeks,
+        "weeks": plan.budget,
         "steps": [
             {
                 "step": s.number,
@@ -278,9 +277,14 @@ def plan_json(
                 "have": s.gap.have,
                 "target": s.gap.target,
                 "after": list(s.after),
-                "weeks": list(s.weeks) if s.weeks else None,
+                "weeks": list(s.weeks),
                 "resources": [resource_json(a) for a in resources.get(s.gap.skill_id, ())],
+                "effort_weeks": s.effort,
+                "unlocks": s.unlocks,
             }
-            for s in plan
+            for s in plan.steps
         ],
+        "steps_asked": plan.asked,
+        "total_weeks": plan.total_weeks,
+        "left_out": plan.left_out,
     }

@@ -12,7 +12,7 @@ from careergap.engine import CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail
 from careergap.implied import Implied
 from careergap.payloads import quote
-from careergap.planning import Step
+from careergap.planning import Plan
 from careergap.render import (
     GUIDANCE,
     indented,
@@ -68,6 +68,12 @@ def inferred(skill_id: str, implied: Mapping[str, Implied], names: Mapping[str, 
         return ""
     return f" (inferred from {names[found.source]} {found.source_level})"
 
+
+#: How the plan's weeks are counted, printed under its title.
+PLAN_LEGEND = (
+    "Steps are ordered by postings unlocked, then coverage gained, per week of study; "
+    "weeks assume about five hours a week (see README: effort per level)."
+)
 
 #: Said where no resource in the seeds fits a gap, rather than filling the slot.
 NO_RESOURCE = "no study resource in the source documents fits this skill"
@@ -276,33 +282,48 @@ def print_whatif(
 
 def print_plan(
     result: FamilyResult,
-    plan: Sequence[Step],
+    plan: Plan,
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
 ) -> None:
     lines: list[str | Text | Padding] = [
         Text(f"Study plan for {_family_line(result.score)}", style="bold"),
-        Text(GUIDANCE, style="dim"),
+        Text(f"{GUIDANCE} {PLAN_LEGEND}", style="dim"),
     ]
     also = _also_asked_line(result, names)
     if also is not None:
         lines.append(also)
-    if not plan:
+    if not plan.steps:
         lines.append("Nothing to plan: no gap in this family is worth a step.")
-    for s in plan:
+    for s in plan.steps:
         lines.append("")
+        first, last = s.weeks
         head = Text(f"{s.number:>3}. ")
-        if s.weeks is not None:
-            first, last = s.weeks
-            head.append(f"week {first}: " if first == last else f"weeks {first}-{last}: ")
+        head.append(f"week {first}: " if first == last else f"weeks {first}-{last}: ")
         head.append(names[s.gap.skill_id], style="bold")
         head.append(
-            f"  {points(s.gap.impact)} · you {s.gap.have}"
-            f"{inferred(s.gap.skill_id, result.implied, names)} → {s.gap.target}"
+            f"  you {s.gap.have}{inferred(s.gap.skill_id, result.implied, names)} → "
+            f"{s.gap.target} · {points(s.gap.impact)} · {unlocks_text(s.unlocks)}"
         )
         lines.append(head)
         if s.after:
             after = "after " + ", ".join(names[a] for a in s.after)
             lines.append(indented(Text(after, style="dim"), 5))
         lines.extend(_study_lines(resources.get(s.gap.skill_id, ()), 5))
+    lines.append("")
+    lines.append(Text(_plan_summary(plan), style="dim"))
     print_lines(lines)
+
+
+def _plan_summary(plan: Plan) -> str:
+    done = len(plan.steps)
+    text = f"{done} step{'s' if done != 1 else ''} over {plan.total_weeks} weeks"
+    if done < plan.asked:
+        if plan.budget is not None and plan.left_out:
+            text += (
+                f"; only {done} of the {plan.asked} steps asked for fit in {plan.budget} weeks "
+                "at this pace (raise --weeks for more)"
+            )
+        else:
+            text += f"; only {done} gaps are worth a step"
+    return text + "."

@@ -215,6 +215,24 @@ def test_plan_orders_prerequisites_first() -> None:
         assert 1 <= first <= last <= 8
 
 
+@pytest.mark.parametrize("count", [1, 4, 7])
+def test_plan_has_exactly_the_steps_asked_for_at_a_keepable_pace(count: int) -> None:
+    from careergap.planning import effort_weeks
+
+    payload = run_json("plan", "-p", ML, "--role", "mle", "--steps", str(count))
+    steps = payload["steps"]
+    assert len(steps) == count
+    week = 0
+    for step in steps:
+        assert step["target"] > step["have"]  # never "3 -> 3"
+        assert step["weeks"] == [week + 1, week + effort_weeks(step["have"], step["target"])]
+        assert step["effort_weeks"] == effort_weeks(step["have"], step["target"])
+        week = step["weeks"][1]
+    assert payload["total_weeks"] == week
+    text = run("plan", "-p", ML, "--role", "mle", "--steps", str(count)).stdout
+    assert f"{count} step{'s' if count > 1 else ''} over {week} weeks." in " ".join(text.split())
+
+
 @pytest.mark.parametrize("profile", sorted(OWN_FAMILY))
 def test_top_gaps_come_with_resources_that_fit_or_say_there_are_none(profile: str) -> None:
     """A borrowed resource names the skill it is offered for; a gap with none says so."""

@@ -234,28 +234,36 @@ def whatif_cmd(
 def plan_cmd(
     role: str = typer.Option(..., "--role", "-r", help="Role family (any alias)."),
     weeks: int | None = typer.Option(
-        None, "--weeks", "-w", min=1, max=520, help="Spread over N weeks."
+        None,
+        "--weeks",
+        "-w",
+        min=1,
+        max=520,
+        help="Plan only what fits in N weeks at the documented pace (see README).",
     ),
-    steps: int = typer.Option(10, "--steps", min=1, help="How many top gaps to plan for."),
+    steps: int = typer.Option(10, "--steps", min=1, help="How many steps to plan."),
     profile: Path | None = PROFILE_OPTION,
     postings: list[Path] | None = POSTINGS_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """An ordered study plan: prerequisites first, largest gains early, each with resources."""
+    """A study plan: the gaps worth most per week of study, prerequisites first, week by week."""
     from careergap import engine, payloads, render_gaps
+    from careergap.gapdetail import plan_unlocks
     from careergap.planning import make_plan
     from careergap.taxonomy import specific_ancestors
 
     ctx = load(profile, postings)
-    result = engine.family_gaps(ctx.ws, ctx.levels, ctx.family_id(role))
+    family_id = ctx.family_id(role)
+    result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
     plan = make_plan(
         result.gaps,
         lambda skill_id: specific_ancestors(ctx.ws.taxonomy, skill_id),
         steps=steps,
         weeks=weeks,
+        unlocks=plan_unlocks(ctx.ws, ctx.levels, family_id),
     )
-    resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan], RESOURCES_PER_GAP)
+    resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan.steps], RESOURCES_PER_GAP)
     if as_json:
-        emit_json(payloads.plan_json(result, plan, weeks, ctx.names, resources))
+        emit_json(payloads.plan_json(result, plan, ctx.names, resources))
     else:
         render_gaps.print_plan(result, plan, ctx.names, resources)
