@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,7 +294,7 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
         else:
             if scan.rehashed:  # same content, new mtimes: record them so the next run reads none
                 write(path, {**stored, "files": files_record(scan.files)})
-            return ws
+            return replace(ws, corpus_key=key)
     total = len(files.names) - len(DATA_FILES) if files is not None else None
     ws = build(
         extra, show_progress=total is not None and total >= PROGRESS_MIN_POSTINGS, total=total
@@ -301,6 +302,7 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     if scan is not None:
         write(path, to_payload(ws, scan.key, scan.files))
         write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan.key))
+        ws = replace(ws, corpus_key=scan.key)
     return ws
 
 

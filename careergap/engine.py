@@ -90,6 +90,9 @@ class Workspace:
     #: Distinct real postings that count in some family's score.
     scored_postings: int
     table: EntryTable = field(compare=False, repr=False)
+    #: Content key of every corpus file, the taxonomy and the careergap version (the cache key):
+    #: it changes whenever anything that shapes the scores changes. Empty when not computed.
+    corpus_key: str = field(default="", compare=False)
 
     def implied(self, levels: Mapping[str, int]) -> dict[str, Implied]:
         """Umbrella skills the written ones show (careergap.implied): PyTorch 4 -> deep learning."""

@@ -39,7 +39,9 @@ DB_NAME = "history.sqlite3"
 #: Seconds a writer waits for another careergap process holding the lock before giving up.
 BUSY_TIMEOUT_S = 30.0
 #: Bumped whenever the table layout changes; stored in SQLite's ``user_version``.
-SCHEMA_VERSION = 1
+#: 1: the first layout. 2: adds ``corpus`` (which corpus a snapshot was scored against); a
+#: version-1 file is migrated in place by adding the column, every row kept as it was.
+SCHEMA_VERSION = 2
 #: SQLite answers "busy" without waiting when waiting could deadlock (two connections
 #: upgrading a read lock, a switch to WAL); such attempts are retried this many seconds apart
 #: until BUSY_TIMEOUT_S has passed.
@@ -54,11 +56,14 @@ _SCHEMA = (
         profile      TEXT NOT NULL,
         profile_hash TEXT NOT NULL,
         levels       TEXT NOT NULL,
-        coverages    TEXT NOT NULL
+        coverages    TEXT NOT NULL,
+        corpus       TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS snapshots_profile ON snapshots (profile, at, id)",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
+#: Steps from each older layout to the next: additive only, so no user data is rewritten.
+_MIGRATIONS = {1: ("ALTER TABLE snapshots ADD COLUMN corpus TEXT", "PRAGMA user_version = 2")}
 
 
 class HistoryError(CareergapError):
@@ -84,6 +89,33 @@ class Snapshot:
     levels: Mapping[str, int] = field(default_factory=dict)
     coverages: Mapping[str, float] = field(default_factory=dict)
     id: int | None = None
+    #: Which corpus the coverages were scored against (``CorpusStamp``); None when the snapshot
+    #: predates recording it.
+    corpus: CorpusStamp | None = None
+
+
+@dataclass(frozen=True)
+class CorpusStamp:
+    """The corpus a snapshot was scored against: a fingerprint of everything that shapes the
+    scores (postings, taxonomy, careergap version), and how many postings were scored, of which
+    how many were the person's own (saved with `postings add` or given with --postings)."""
+
+    fingerprint: str
+    postings: int
+    own_postings: int
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"fingerprint": self.fingerprint, "postings": self.postings, "own": self.own_postings},
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str | None) -> CorpusStamp | None:
+        if text is None:
+            return None
+        data = json.loads(text)
+        return cls(str(data["fingerprint"]), int(data["postings"]), int(data["own"]))
 
 
 def history_path() -> Path:
@@ -158,10 +190,7 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once per file
             if version < SCHEMA_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-                conn.execute("COMMIT")
+                _upgrade(conn)
         yield conn
     except sqlite3.Error as exc:
         if _is_busy(exc):
@@ -174,6 +203,21 @@ def _connect(db: Path, create: bool) -> Iterator[sqlite3.Connection]:
             conn.close()
 
 
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Create the table, or migrate an older layout step by step, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    # Read again under the lock: another careergap may have upgraded the file meanwhile.
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        for statement in _SCHEMA:
+            conn.execute(statement)
+    while 0 < version < SCHEMA_VERSION:
+        for statement in _MIGRATIONS[version]:
+            conn.execute(statement)
+        version += 1
+    conn.execute("COMMIT")
+
+
 def record(
     profile: Path,
     content: bytes,
@@ -182,6 +226,7 @@ def record(
     *,
     at: str | None = None,
     db: Path | None = None,
+    corpus: CorpusStamp | None = None,
 ) -> Snapshot:
     """Append one snapshot in its own transaction and return it."""
     db = db or history_path()
@@ -191,6 +236,7 @@ def record(
         profile_hash=content_hash(content),
         levels=dict(sorted(levels.items())),
         coverages={k: round(v, COVERAGE_DIGITS) for k, v in sorted(coverages.items())},
+        corpus=corpus,
     )
     return _retrying(db, lambda: _insert(db, snap))
 
@@ -215,14 +261,15 @@ def _insert(db: Path, snap: Snapshot) -> Snapshot:
     with _connect(db, create=True) as conn:
         conn.execute("BEGIN IMMEDIATE")
         cursor = conn.execute(
-            "INSERT INTO snapshots (at, profile, profile_hash, levels, coverages)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO snapshots (at, profile, profile_hash, levels, coverages, corpus)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             (
                 snap.at,
                 snap.profile,
                 snap.profile_hash,
                 json.dumps(snap.levels, sort_keys=True),
                 json.dumps(snap.coverages, sort_keys=True),
+                snap.corpus.to_json() if snap.corpus else None,
             ),
         )
         conn.execute("COMMIT")
@@ -237,15 +284,13 @@ def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Sn
     db = db or history_path()
     if not db.exists():
         return []
-    query = "SELECT id, at, profile, profile_hash, levels, coverages FROM snapshots"
-    params: tuple[str, ...] = ()
+    where, params = "", ()
     if profile is not None:
-        query += " WHERE profile = ?"
-        params = (profile_key(profile),)
-    rows = _retrying(db, lambda: _select(db, query + " ORDER BY at, id", params))
+        where, params = " WHERE profile = ?", (profile_key(profile),)
+    rows = _retrying(db, lambda: _select(db, where + " ORDER BY at, id", params))
     try:
         return [_snapshot(row) for row in rows]
-    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
         raise _way_out(db, f"a snapshot is damaged: {exc}") from None
 
 
@@ -271,14 +316,19 @@ def _snapshot(row: tuple[Any, ...]) -> Snapshot:
         profile_hash=row[3],
         levels=levels,
         coverages=coverages,
+        corpus=CorpusStamp.from_json(row[6]),
     )
 
 
-def _select(db: Path, query: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
+def _select(db: Path, where: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Rows of any layout this version knows; reading never migrates (only recording does)."""
     with _connect(db, create=False) as conn:
-        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 1:
             return []  # created by a run that has not finished setting up yet
-        return list(conn.execute(query, params).fetchall())
+        corpus = "corpus" if version >= 2 else "NULL"
+        query = f"SELECT id, at, profile, profile_hash, levels, coverages, {corpus} FROM snapshots"
+        return list(conn.execute(query + where, params).fetchall())
 
 
 def profiles(*, db: Path | None = None) -> list[str]:

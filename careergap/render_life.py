@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from careergap.causes import Causes
     from careergap.diffing import ProfileDiff
-    from careergap.history import Progress
+    from careergap.history import CorpusStamp, Progress
     from careergap.initprofile import FoundSkill
     from careergap.userpostings import PastedPosting
 
@@ -46,8 +47,38 @@ def signed_points(value: float) -> str:
     return points(value)
 
 
+def corpus_text(stamp: CorpusStamp | None) -> str:
+    """``318 scored postings (12 your own)``, or ``not recorded`` for an older snapshot."""
+    if stamp is None:
+        return "not recorded"
+    own = f" ({stamp.own_postings} your own)" if stamp.own_postings else ""
+    return f"{stamp.postings} scored postings{own}"
+
+
+def causes_text(why: Causes) -> str:
+    """One sentence on which corpus the snapshots used and how the movement is split."""
+    if why.change == "same":
+        return (
+            f"Both ends were scored against the same corpus ({corpus_text(why.last)}): "
+            "every change comes from your profile."
+        )
+    lead = (
+        f"The corpus changed: {corpus_text(why.first)} then, {corpus_text(why.last)} now."
+        if why.change == "changed"
+        else "The first snapshot predates recording its corpus."
+    )
+    return (
+        f"{lead} Profile: what your skill changes moved, both versions rescored on today's "
+        "corpus. Corpus: the rest (postings added or removed, your own postings, a new "
+        "taxonomy or careergap version)."
+    )
+
+
 def print_progress(
-    prog: Progress, family_names: Mapping[str, str], skill_names: Mapping[str, str]
+    prog: Progress,
+    family_names: Mapping[str, str],
+    skill_names: Mapping[str, str],
+    why: Causes | None = None,
 ) -> None:
     from careergap import render
 
@@ -59,12 +90,21 @@ def print_progress(
         f"{len(snaps)} snapshot{'s' if len(snaps) != 1 else ''} "
         f"from {snaps[0].at} to {snaps[-1].at}"
     )
+    split = why.by_family() if why is not None else {}
     rows = [
         (
             family_names.get(t.family_id, t.family_id),
             sparkline(t.values),
             render.pct(t.latest),
             signed_points(t.since_first),
+            *(
+                (
+                    signed_points(split[t.family_id].profile),
+                    signed_points(split[t.family_id].corpus),
+                )
+                if t.family_id in split
+                else ("", "")
+            ),
             signed_points(t.since_last),
         )
         for t in prog.trends
@@ -74,9 +114,12 @@ def print_progress(
         ("Trend", {"no_wrap": True}),
         ("Now", {"justify": "right"}),
         ("Since first", {"justify": "right"}),
+        ("Profile", {"justify": "right"}),
+        ("Corpus", {"justify": "right"}),
         ("Since last", {"justify": "right"}),
     ]
-    render.print_renderable(render.table(title, columns, rows, caption=render.GUIDANCE))
+    caption = render.GUIDANCE + (f" {causes_text(why)}" if why is not None else "")
+    render.print_renderable(render.table(title, columns, rows, caption=caption))
     lines = [
         f"  {skill_names.get(c.skill_id, c.skill_id)}: {c.before} → {c.after}"
         + (" (new)" if c.kind == "gained" else "")
@@ -195,8 +238,19 @@ SCHEMA_VERSION = 1
 FLOAT_DIGITS = 4
 
 
-def progress_json(prog: Progress) -> dict[str, Any]:
-    """``{"schema_version": 1, "snapshots": [{"at", "profile", "families": {ID: coverage}}]}``."""
+def stamp_json(stamp: CorpusStamp | None) -> dict[str, Any] | None:
+    if stamp is None:
+        return None
+    return {
+        "fingerprint": stamp.fingerprint,
+        "postings": stamp.postings,
+        "own_postings": stamp.own_postings,
+    }
+
+
+def progress_json(prog: Progress, why: Causes | None = None) -> dict[str, Any]:
+    """``{"schema_version": 1, "snapshots": [{"at", "profile", "families": {ID: coverage},
+    "corpus"}], "causes"}``; ``causes`` splits each family's movement since the first snapshot."""
     wanted = {t.family_id for t in prog.trends}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -209,9 +263,24 @@ def progress_json(prog: Progress) -> dict[str, Any]:
                     for fid, cov in sorted(s.coverages.items())
                     if fid in wanted
                 },
+                "corpus": stamp_json(s.corpus),
             }
             for s in prog.snapshots
         ],
+        "causes": None
+        if why is None
+        else {
+            "corpus_change": why.change,
+            "families": [
+                {
+                    "id": m.family_id,
+                    "total": round(m.total, FLOAT_DIGITS),
+                    "profile": round(m.profile, FLOAT_DIGITS),
+                    "corpus": round(m.corpus, FLOAT_DIGITS),
+                }
+                for m in why.movements
+            ],
+        },
     }
 
 

@@ -189,7 +189,10 @@ def test_progress_json_contract(runner: CliRunner, home: Path) -> None:
 
     payload = json.loads(_run(runner, "progress", "--json").stdout)
     assert payload["schema_version"] == 1
-    assert [sorted(s) for s in payload["snapshots"]] == [["at", "families", "profile"]] * 2
+    assert [sorted(s) for s in payload["snapshots"]] == [
+        ["at", "corpus", "families", "profile"]
+    ] * 2
+    assert payload["causes"]["corpus_change"] == "same"
     assert all(s["profile"] == str((home / "me.yaml").resolve()) for s in payload["snapshots"])
     first, last = (s["families"] for s in payload["snapshots"])
     assert last["mlops-ml-platform"] > first["mlops-ml-platform"]
@@ -203,7 +206,7 @@ def test_progress_without_history(runner: CliRunner, home: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == "No snapshots yet: run `careergap match` to record one.\n"
     payload = json.loads(_run(runner, "progress", "--json").stdout)
-    assert payload == {"schema_version": 1, "snapshots": []}
+    assert payload == {"schema_version": 1, "snapshots": [], "causes": None}
 
 
 def test_progress_of_another_profile_points_at_profile_option(

@@ -16,6 +16,7 @@ import typer
 from careergap.cli._common import command, echo, emit_json, handle_errors, summary, warn
 
 if TYPE_CHECKING:
+    from careergap import history
     from careergap.engine import FamilyResult, Workspace
 
 #: Where `init` writes without a PATH: the first name profile discovery looks for (kept here,
@@ -39,9 +40,13 @@ POSTINGS_OPTION = typer.Option(
 
 
 def record_snapshot(
-    path: Path, ws: Workspace, levels: dict[str, int], results: Sequence[FamilyResult]
+    path: Path,
+    ws: Workspace,
+    levels: dict[str, int],
+    results: Sequence[FamilyResult],
+    extra_postings: Sequence[Path] = (),
 ) -> None:
-    """Record one history snapshot of every family's coverage.
+    """Record one history snapshot of every family's coverage, and which corpus gave it.
 
     A history that cannot be written is a warning, not a failed `match`: the scores were
     computed and shown, the profile is untouched, and the warning says how to repair it.
@@ -52,11 +57,30 @@ def record_snapshot(
     if set(coverages) != set(ws.families):  # --top or --role: score the rest for the record
         coverages = diffing.coverages(ws, levels)
     try:
-        history.record(path, Path(path).read_bytes(), levels, coverages)
+        history.record(
+            path, Path(path).read_bytes(), levels, coverages, corpus=_stamp(ws, extra_postings)
+        )
     except OSError as exc:
         warn(f"history not recorded: {path}: cannot read: {exc.strerror or exc}")
     except history.HistoryError as exc:
         warn(f"history not recorded: {exc}")
+
+
+def _stamp(ws: Workspace, extra_postings: Sequence[Path]) -> history.CorpusStamp | None:
+    """The corpus this run scored against (None when its fingerprint was not computed)."""
+    from careergap import history
+    from careergap.cache import corpus_folders
+    from careergap.paths import bundled_postings_dir
+    from careergap.sample import scored_postings
+
+    if not ws.corpus_key:
+        return None
+    bundled = bundled_postings_dir()
+    own = 0
+    for folder in corpus_folders(list(extra_postings)):
+        if folder != bundled and folder.is_dir():
+            own += sum(1 for p in folder.glob("*.yaml"))
+    return history.CorpusStamp(ws.corpus_key[:16], scored_postings(ws), own)
 
 
 # --- init -----------------------------------------------------------------------------------
@@ -100,10 +124,12 @@ def progress_cmd(
         "-p",
         help="Whose history. Default: the profile `match` would use, else every snapshot.",
     ),
+    postings: list[Path] | None = POSTINGS_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """How your coverage moved over the snapshots `match` recorded."""
-    from careergap import history, render_life
+    """How your coverage moved over the snapshots `match` recorded, and why: your profile or
+    the corpus."""
+    from careergap import causes, history, render_life
     from careergap.errors import ProfileNotFound
     from careergap.families import load_families, resolve_role
     from careergap.profile import find_profile
@@ -118,10 +144,18 @@ def progress_cmd(
     if not snaps and whose is not None and history.snapshots():
         warn(f"no snapshots of {whose} yet; other profiles have some (see --profile)")
     prog = history.progress(snaps, only=only)
+    rescored = None
+    if causes.needs_rescoring(prog.snapshots):
+        from careergap.engine import load_workspace
+
+        rescored = causes.rescore(load_workspace(list(postings or ())), prog.snapshots)
+    why = causes.attribute(prog.snapshots, [t.family_id for t in prog.trends], rescored)
     if as_json:
-        emit_json(render_life.progress_json(prog))
+        emit_json(render_life.progress_json(prog, why))
         return
-    render_life.print_progress(prog, {f: fam.name for f, fam in families.items()}, _skill_names())
+    render_life.print_progress(
+        prog, {f: fam.name for f, fam in families.items()}, _skill_names(), why
+    )
 
 
 def _skill_names() -> dict[str, str]:

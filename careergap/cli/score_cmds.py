@@ -112,7 +112,7 @@ def match_cmd(
     if not no_record and not is_stdin(ctx.source):
         from careergap.cli.life_cmds import record_snapshot
 
-        record_snapshot(ctx.path, ctx.ws, ctx.levels, results)
+        record_snapshot(ctx.path, ctx.ws, ctx.levels, results, list(postings or ()))
     names = ctx.names
     if as_json:
         emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
