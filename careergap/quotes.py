@@ -21,10 +21,12 @@ from careergap.requirements import target_level
 #: A quoted clause longer than this is cut to a window around the matched words.
 QUOTE_CHARS = 120
 #: Where one clause of a line ends and the next begins: ";", a sentence end, ":", a dash or a
-#: bullet, and ", and"/", but"/", while"/", which" joining two statements.
+#: bullet, and ", but"/", while"/", which" (or ", and you"...) joining two statements; a plain
+#: ", and" ends a list ("A, B, and C"), not a clause.
 _CLAUSE_BREAK = re.compile(
     r";\s*|(?<=[A-Za-z0-9)\]])[.!?]\s+(?=[A-Z(])|:\s+|\s[-–—]\s|\s*•\s*|"
-    r",\s+(?:and|but|while|which|where|as well as|in addition)\b\s*|,\s+(?=(?:we|our|you will)\b)",
+    r",\s+(?:and (?=you|we|must|should|be|have)|but|while|which|where|as well as|in addition)"
+    r"\b\s*|,\s+(?=(?:we|our|you will)\b)",
 )
 #: Words by which a clause asks something of the candidate, even beside company prose.
 _DEMAND = re.compile(
