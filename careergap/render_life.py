@@ -131,7 +131,12 @@ def print_progress(
 
 
 def print_diff(
-    diff: ProfileDiff, old: str, new: str, skill_names: Mapping[str, str], top: int | None
+    diff: ProfileDiff,
+    old: str,
+    new: str,
+    skill_names: Mapping[str, str],
+    top: int | None,
+    postings: int | None = None,
 ) -> None:
     from careergap import render
 
@@ -171,8 +176,17 @@ def print_diff(
                 ("Change", {"justify": "right"}),
             ],
             family_rows,
-            caption=render.GUIDANCE,
+            caption=f"{render.GUIDANCE} {diff_cause_text(postings)}"
+            if postings is not None
+            else render.GUIDANCE,
         )
+    )
+
+
+def diff_cause_text(postings: int) -> str:
+    return (
+        f"Both versions are scored against the same corpus ({postings} scored postings): "
+        "every change here comes from the profile."
     )
 
 
@@ -285,8 +299,14 @@ def progress_json(prog: Progress, why: Causes | None = None) -> dict[str, Any]:
 
 
 def diff_json(
-    diff: ProfileDiff, old: str, new: str, skill_names: Mapping[str, str]
+    diff: ProfileDiff,
+    old: str,
+    new: str,
+    skill_names: Mapping[str, str],
+    corpus: CorpusStamp | None = None,
 ) -> dict[str, Any]:
+    """The documented keys, plus ``corpus`` (the one corpus both versions were scored against)
+    and ``cause``: always "profile", since the corpus is the same for both."""
     return {
         "schema_version": SCHEMA_VERSION,
         "old": old,
@@ -311,6 +331,8 @@ def diff_json(
             }
             for f in diff.families
         ],
+        "corpus": stamp_json(corpus),
+        "cause": "profile",
     }
 
 

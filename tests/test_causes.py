@@ -110,3 +110,14 @@ def test_progress_attributes_a_change_of_own_postings_to_the_corpus(tmp_path: Pa
     assert mlops["corpus"] == mlops["total"] != 0.0
     text = " ".join(run("progress", "-p", str(profile), "--postings", str(mine)).stdout.split())
     assert "The corpus changed:" in text and "(3 your own) now" in text
+
+
+def test_diff_says_every_change_is_the_profiles_on_one_corpus(tmp_path: Path) -> None:
+    old = PROFILES / "ml-engineer.yaml"
+    new = tmp_path / "new.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("Kubernetes: 2", "Kubernetes: 4"))
+    payload = json.loads(run("diff", str(old), str(new), "--json").stdout)
+    assert payload["cause"] == "profile"
+    assert payload["corpus"]["postings"] > 0
+    text = " ".join(run("diff", str(old), str(new)).stdout.split())
+    assert "every change here comes from the profile" in text

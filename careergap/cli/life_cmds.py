@@ -179,6 +179,7 @@ def diff_cmd(
     from careergap import diffing, render_life
     from careergap.engine import load_workspace
     from careergap.profile import load_profile
+    from careergap.sample import scored_postings
 
     ws = load_workspace(list(postings or ()))
     before, after = (load_profile(p, ws.taxonomy) for p in (old, new))
@@ -187,10 +188,18 @@ def diff_cmd(
             warn(str(problem))
     diff = diffing.diff_profiles(ws, before.levels, after.levels)
     names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
+    stamp = _stamp(ws, list(postings or ()))
     if as_json:
-        emit_json(render_life.diff_json(diff, str(before.path), str(after.path), names))
+        emit_json(render_life.diff_json(diff, str(before.path), str(after.path), names, stamp))
         return
-    render_life.print_diff(diff, str(before.path), str(after.path), names, None if show_all else DIFF_TOP)
+    render_life.print_diff(
+        diff,
+        str(before.path),
+        str(after.path),
+        names,
+        None if show_all else DIFF_TOP,
+        scored_postings(ws),
+    )
 
 
 # --- report ---------------------------------------------------------------------------------
