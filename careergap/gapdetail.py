@@ -78,6 +78,27 @@ def unlocks(
     return after.qualifying - before
 
 
+def cross_unlocks(
+    ws: Workspace, levels: Mapping[str, int], gaps: Sequence[Any]
+) -> dict[str, dict[str, int]]:
+    """For cross-family gaps (``scoring.CrossGap``): per skill, per family it helps, the postings
+    newly qualified with the skill at the level that family's gap shows."""
+    from careergap.engine import family_gaps
+
+    model = ws.model(levels)
+    family_ids = sorted({fid for g in gaps for fid, _ in g.families})
+    targets = {
+        fid: {g.skill_id: g.target for g in family_gaps(ws, levels, fid).gaps} for fid in family_ids
+    }
+    return {
+        g.skill_id: {
+            fid: unlocks(ws, model, fid, g.skill_id, targets[fid][g.skill_id], levels)
+            for fid, _ in g.families
+        }
+        for g in gaps
+    }
+
+
 def plan_unlocks(
     ws: Workspace, levels: Mapping[str, int], family_id: str
 ) -> Callable[[Mapping[str, int], str, int], int]:

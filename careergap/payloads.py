@@ -191,7 +191,9 @@ def cross_gaps_json(
     gaps: Sequence[CrossGap],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
+    unlocked: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, Any]:
+    unlocked = unlocked or {}
     return {
         "schema_version": SCHEMA_VERSION,
         "families": [family_json(f) for f in families],
@@ -200,8 +202,16 @@ def cross_gaps_json(
                 "skill_id": g.skill_id,
                 "skill": names[g.skill_id],
                 "impact": _r(g.impact),
-                "families": [{"id": fid, "impact": _r(v)} for fid, v in g.families],
+                "families": [
+                    {
+                        "id": fid,
+                        "impact": _r(v),
+                        "unlocks": unlocked.get(g.skill_id, {}).get(fid, 0),
+                    }
+                    for fid, v in g.families
+                ],
                 "resources": [resource_json(a) for a in resources.get(g.skill_id, ())],
+                "unlocks": sum(unlocked.get(g.skill_id, {}).values()),
             }
             for g in gaps
         ],

@@ -182,8 +182,10 @@ def print_cross_gaps(
     gaps: Sequence[CrossGap],
     names: Mapping[str, str],
     resources: Mapping[str, Sequence[Any]],
+    unlocked: Mapping[str, Mapping[str, int]] | None = None,
 ) -> None:
     family_names = {f.family_id: f.name for f in families}
+    unlocked = unlocked or {}
     lines: list[str | Text | Padding] = [Text("What to learn next, across:", style="bold")]
     lines.extend(indented(_family_line(f), 2) for f in families)
     lines.append(Text(GUIDANCE, style="dim"))
@@ -192,8 +194,15 @@ def print_cross_gaps(
         head = Text(f"{i:>3}. ")
         head.append(names[g.skill_id], style="bold")
         head.append(f"  {points(g.impact)} in all")
+        per_family = unlocked.get(g.skill_id, {})
+        if per_family:
+            head.append(f" · {unlocks_text(sum(per_family.values()))}")
         lines.append(head)
-        helps = ", ".join(f"{family_names[fid]} {points(v)}" for fid, v in g.families)
+        helps = ", ".join(
+            f"{family_names[fid]} {points(v)}"
+            + (f" (unlocks {per_family[fid]})" if per_family.get(fid) else "")
+            for fid, v in g.families
+        )
         lines.append(indented(Text(f"helps: {helps}", style="dim"), 5))
         lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
     print_lines(lines)

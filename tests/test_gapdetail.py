@@ -104,3 +104,21 @@ def test_gaps_json_adds_quote_level_marks_partial_and_unlocks_keeping_old_keys()
         "via_level": 2,
     }
     assert llms["inferred_from"] is None
+
+
+def test_cross_family_gaps_count_unlocks_per_family(ws: engine.Workspace) -> None:
+    result = CliRunner().invoke(app, ["gaps", "-p", str(ML), "--limit", "5", "--json"])
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    levels = dict(load_profile(ML, ws.taxonomy).levels)
+    for gap in payload["gaps"]:
+        assert gap["unlocks"] == sum(f["unlocks"] for f in gap["families"])
+        for fam in gap["families"]:
+            own = next(
+                g
+                for g in engine.family_gaps(ws, levels, fam["id"]).gaps
+                if g.skill_id == gap["skill_id"]
+            )
+            before = engine.family_gaps(ws, levels, fam["id"]).score.qualifying
+            after = engine.family_gaps(ws, {**levels, own.skill_id: own.target}, fam["id"])
+            assert fam["unlocks"] == after.score.qualifying - before

@@ -158,10 +158,13 @@ def gaps_cmd(
         cross = cross if show_all else cross[:limit]
         scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
         resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
+        from careergap.gapdetail import cross_unlocks
+
+        unlocked = cross_unlocks(ctx.ws, ctx.levels, cross)
         if as_json:
-            emit_json(payloads.cross_gaps_json(scores, cross, ctx.names, resources))
+            emit_json(payloads.cross_gaps_json(scores, cross, ctx.names, resources, unlocked))
         else:
-            render_gaps.print_cross_gaps(scores, cross, ctx.names, resources)
+            render_gaps.print_cross_gaps(scores, cross, ctx.names, resources, unlocked)
         return
     from careergap.gapdetail import detail_gaps
 
