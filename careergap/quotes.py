@@ -38,7 +38,8 @@ _DEMAND = re.compile(
 #: Weaker cues: they make a demand only of a clause that is not company prose.
 _WEAK_DEMAND = re.compile(
     r"\b(expert\w*|must|required|requirements?|plus|strong|solid|mastery|you are|preferred|"
-    r"bonus|desired|qualif\w*|demonstrated|proven|working|deep|advanced|excellent)\b",
+    r"bonus|desired|qualif\w*|demonstrated|proven|working|excellent|advanced(?! driver)|"
+    r"deep(?!\s+(?:learning|neural|reinforcement|networks?|rl)\b))\b",
     re.IGNORECASE,
 )
 #: Words of company prose: the clause talks about the company or its team, not the candidate.

@@ -45,6 +45,8 @@ def test_a_long_clause_is_cut_around_the_match_never_before_it() -> None:
         ("Prior knowledge of OCaml or Haskell is a plus", "demand"),
         ("BS/MS in Computer Science, Machine Learning or a related field", "degree"),
         ("Design and implement ML models for Generative AI applications", "duty"),
+        ("Design models and algorithms for Generative AI and Deep Learning applications", "duty"),
+        ("Deep knowledge of Generative AI", "demand"),
         ("Our team builds the best generative models in the industry", "prose"),
         ("Synopsys Central Engineering team is looking for Software Engineering Experts", "prose"),
         ("Your job will be to write and automate Coq proofs", "duty"),
