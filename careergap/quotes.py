@@ -30,8 +30,9 @@ _CLAUSE_BREAK = re.compile(
 )
 #: Words by which a clause asks something of the candidate, even beside company prose.
 _DEMAND = re.compile(
-    r"\b(experienced?|knowledge|familiar\w*|proficien\w*|skills?|understanding|ability|"
-    r"background|fluen\w*|hands[- ]on|years?|yrs|track record|comfortable with|competen\w*|"
+    r"\b(experienced?|(?<!this )(?<!that )knowledge|familiar\w*|proficien\w*|skills?|"
+    r"understanding|ability|background|fluen\w*|hands[- ]on|years?|yrs|track record|"
+    r"comfortable with|competen\w*|"
     r"command of|grasp of|exposure|you have|you bring|preferably|nice to have)\b|\d\+",
     re.IGNORECASE,
 )

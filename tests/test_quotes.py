@@ -47,6 +47,7 @@ def test_a_long_clause_is_cut_around_the_match_never_before_it() -> None:
         ("Design and implement ML models for Generative AI applications", "duty"),
         ("Design models and algorithms for Generative AI and Deep Learning applications", "duty"),
         ("Deep knowledge of Generative AI", "demand"),
+        ("Stay current in Generative AI and apply this knowledge to our models", "prose"),
         ("Our team builds the best generative models in the industry", "prose"),
         ("Synopsys Central Engineering team is looking for Software Engineering Experts", "prose"),
         ("Your job will be to write and automate Coq proofs", "duty"),
