@@ -47,7 +47,7 @@ _WEAK_DEMAND = re.compile(
 _PROSE = re.compile(
     r"\b(we|we're|our|ours|us|company|team who|teams who|mission|customers|clients|founded|"
     r"leader in|leading provider|join\w*|benefits|salary|equal opportunity|headquartered|"
-    r"offices?|looking for|is hiring|seeking|team is)\b",
+    r"offices?|looking for|is hiring|seeking|team is|as (?:a )?part of|^at)\b",
     re.IGNORECASE,
 )
 #: Degree lines: the skill is named as a field of study, not as something to be able to do.

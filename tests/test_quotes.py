@@ -51,6 +51,9 @@ def test_a_long_clause_is_cut_around_the_match_never_before_it() -> None:
         ("Our team builds the best generative models in the industry", "prose"),
         ("Synopsys Central Engineering team is looking for Software Engineering Experts", "prose"),
         ("Your job will be to write and automate Coq proofs", "duty"),
+        ("As a part of the Synopsys SCE team", "prose"),
+        ("At Synopsys", "prose"),
+        ("At least 3 years of C++", "demand"),
         ("master the basics of Go", "duty"),
     ],
 )
