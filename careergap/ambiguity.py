@@ -125,6 +125,21 @@ RULES: dict[str, Rule] = {
             r"experience|skills|proficiency|expertise|generics|concurrency|1\.\d+)\b))"
         ),
     ),
+    "algorithm": Rule(
+        why="'deep learning algorithms', 'vision algorithms' name a field's methods, not "
+        "algorithms as a subject; 'graph algorithms' and 'background in algorithms' are",
+        reject_before=_rx(
+            r"(?i:\b(?!(?:in|of|on|and|or|with|for|to|the|about|including|strong|solid|good|deep|"
+            r"sound|excellent|knowledge|background|understanding|experience|skills?|"
+            r"fundamentals?|classic(?:al)?|advanced|efficient|basic|core|designing|design|"
+            r"developing|implementing|writing|analy[sz]ing|graph|parallel|combinatorial|search|"
+            r"sorting|numerical|geometric|distributed|approximation|randomi[sz]ed|string|tree|"
+            r"scalable|novel|new|custom)\b)[a-z][\w+#-]*\s+)$"
+        ),
+    ),
+}
+RULES["algorithms"] = RULES["algorithm"]  # the skill's name is the plural form
+RULES |= {
     "spark": Rule(
         why="Apache Spark vs 'spark curiosity'",
         reject_before=_rx(r"(?i:\b(?:to|will|can|could|that|which|who|helps?|may|might)\s+)$"),

@@ -53,7 +53,7 @@ CACHE_FORMAT = "careergap-workspace"
 ENTRIES_FORMAT = "careergap-entries"
 #: Bumped whenever the layout below or the reading of postings changes; an older file is then
 #: a plain miss.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

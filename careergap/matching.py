@@ -45,6 +45,8 @@ FUZZY_ACCEPT = 96.0
 FUZZY_MARGIN = 5.0
 #: Names shorter than this (after folding) never resolve fuzzily: one edit is too large a change.
 FUZZY_MIN_LENGTH = 8
+#: A plural name ("CNNs") resolves to its singular form when the stem is at least this long.
+PLURAL_STEM_MIN = 3
 #: Candidates fetched from rapidfuzz before collapsing forms of the same skill.
 FUZZY_POOL = 40
 #: Minimum WRatio score for a row of ``careergap skills QUERY``.
@@ -168,6 +170,9 @@ def resolve_skill(name: str, taxonomy: Taxonomy, *, fuzzy: bool = True) -> Resol
         return Resolution(index.names[key], None, 100.0, "exact")
     if key in index.aliases:
         return Resolution(index.aliases[key], None, 100.0, "alias")
+    plural_of = _singular(key, index)
+    if plural_of is not None:
+        return Resolution(plural_of, None, 100.0, "alias")
     if not fuzzy:
         return Resolution(None, None, 0.0, "none")
     ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
@@ -181,6 +186,18 @@ def resolve_skill(name: str, taxonomy: Taxonomy, *, fuzzy: bool = True) -> Resol
     if best >= FUZZY_ACCEPT and best - runner_up >= FUZZY_MARGIN and len(key) >= FUZZY_MIN_LENGTH:
         return Resolution(best_id, None, best, "fuzzy")
     return Resolution(None, best_id, best, "none")
+
+
+def _singular(key: str, index: NameIndex) -> str | None:
+    """The skill a plural name stands for ("CNNs", "GPUs", "LLMs"), as extraction reads them.
+
+    Only a trailing "s" on a stem of at least ``PLURAL_STEM_MIN`` characters that does not end
+    in "s" itself, so "Sass" never becomes SAS.
+    """
+    stem = key[:-1]
+    if not key.endswith("s") or len(stem) < PLURAL_STEM_MIN or stem.endswith("s"):
+        return None
+    return index.names.get(stem) or index.aliases.get(stem)
 
 
 def _partial(name: str, index: NameIndex) -> list[tuple[str, float, str]]:

@@ -38,6 +38,12 @@ BOTH_READINGS = [
     # Forms with a named rule that is not (only) a taxonomy mark.
     ("Tune Spark jobs on large clusters", "apache-spark", True),
     ("Spark your curiosity every day", "apache-spark", False),
+    ("Solid background in algorithms, data structures, and OOP", "algorithms", True),
+    ("Algorithm design and analysis in C++", "algorithms", True),
+    ("Strong knowledge of algorithms for placement and routing", "algorithms", True),
+    ("Train state of the art deep learning algorithms", "algorithms", False),
+    ("Develop computer vision algorithms for drones", "algorithms", False),
+    ("Improve our ML algorithms for ranking", "algorithms", False),
     ("Schedule pipelines with Airflow DAGs", "airflow", True),
     ("An office with great airflow and natural light", "airflow", False),
     # Forms of the grown taxonomy (tools/needs_context.txt).

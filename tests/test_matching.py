@@ -105,3 +105,18 @@ def test_search_puts_the_exact_hit_first_then_breaks_ties_by_id(small: Taxonomy)
 
 def test_search_never_matches_a_single_letter_by_substring(small: Taxonomy) -> None:
     assert "r" not in {s.id for s, _ in search_skills("verilog", small, limit=50)}
+
+
+@pytest.mark.parametrize(
+    ("name", "skill_id"), [("CNNs", "cnn"), ("LLMs", "large-language-models"), ("TPUs", "tpu")]
+)
+def test_a_plural_name_resolves_to_its_skill(name: str, skill_id: str) -> None:
+    """People write skills in the plural ("CNNs: 5"), as postings do; it is no unknown skill."""
+    resolution = resolve_skill(name, load_taxonomy())
+    assert (resolution.skill_id, resolution.method) == (skill_id, "alias")
+    assert resolve_skill(name[:-1], load_taxonomy()).skill_id == skill_id
+
+
+def test_a_stem_ending_in_s_is_no_plural() -> None:
+    """"Sass" is not the plural of SAS."""
+    assert resolve_skill("Sass", load_taxonomy()).skill_id != "sas"
