@@ -9,8 +9,8 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-#: The seed documents ship inside the repository (``seeds/``), so a clone has them.
-SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+#: The seed documents ship inside the repository (``tests/seeds/``), so a clone has them.
+SEEDS_DIR = Path(__file__).resolve().parents[0] / "seeds"
 
 
 @pytest.fixture(scope="session")

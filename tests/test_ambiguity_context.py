@@ -46,7 +46,7 @@ BOTH_READINGS = [
     ("Improve our ML algorithms for ranking", "algorithms", False),
     ("Schedule pipelines with Airflow DAGs", "airflow", True),
     ("An office with great airflow and natural light", "airflow", False),
-    # Forms of the grown taxonomy (tools/needs_context.txt).
+    # Forms of the grown taxonomy (tests/tools/needs_context.txt).
     ("Ada and C for safety-critical avionics software", "ada", True),
     ("Reasonable accommodation under the ADA and Ada Lovelace Day", "ada", False),
     ("Develop ATE test programs for mixed-signal devices", "ate", True),

@@ -117,8 +117,8 @@ def test_postings_show_unknown_id() -> None:
 def test_corpus_build_writes_and_reports(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # From the root of a checkout, the defaults (--seeds seeds --out postings) rebuild the corpus.
-    shutil.copytree(seeds_dir, tmp_path / "seeds")
+    # From the root of a checkout, the defaults (--seeds tests/seeds --out postings) rebuild it.
+    shutil.copytree(seeds_dir, tmp_path / "tests" / "seeds")
     monkeypatch.chdir(tmp_path)
     result = run("corpus", "build")
     assert result.exit_code == 0, result.output
@@ -145,7 +145,7 @@ def test_corpus_build_outside_a_checkout_names_the_missing_seeds(
     monkeypatch.chdir(tmp_path)
     result = run("corpus", "build")
     assert result.exit_code == 1
-    assert result.stderr == "error: seeds: not a folder\n"
+    assert result.stderr == "error: tests/seeds: not a folder\n"
     assert not (tmp_path / "postings").exists()
 
 

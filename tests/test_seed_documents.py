@@ -21,4 +21,4 @@ def test_every_seed_is_byte_for_byte_the_recorded_document(seeds_dir: Path) -> N
 
 def test_git_keeps_the_seed_bytes() -> None:
     attributes = (Path(__file__).resolve().parents[1] / ".gitattributes").read_text("utf-8")
-    assert "seeds/*.txt -text" in attributes.splitlines()
+    assert "tests/seeds/*.txt -text" in attributes.splitlines()

@@ -180,7 +180,9 @@ def postings_show_cmd(
 @handle_errors
 def corpus_build_cmd(
     seeds: Path = typer.Option(
-        Path("seeds"), "--seeds", help="Folder with the seed documents (the repository's seeds/)."
+        Path("tests/seeds"),
+        "--seeds",
+        help="Folder with the seed documents (the repository's tests/seeds/).",
     ),
     out: Path = typer.Option(Path("postings"), "--out", help="Corpus folder to (re)write."),
     overrides: Path | None = typer.Option(

@@ -3,11 +3,11 @@
 cited rows of the outside taxonomies under tests/fixtures/cited_rows/ so tests verify every
 citation on a clean clone.
 
-    python tools/taxonomy_tool.py add tools/taxonomy/*.txt   # curated skills -> skills.yaml
-    python tools/taxonomy_tool.py context tools/needs_context.txt  # everyday-word forms
-    python tools/taxonomy_tool.py recite                     # re-cite sources that lost their form
-    python tools/taxonomy_tool.py rows                       # rewrite tests/fixtures/cited_rows
-    python tools/taxonomy_tool.py check                      # shipped rows == ../shared files
+    python tests/tools/taxonomy_tool.py add tests/tools/taxonomy/*.txt   # curated skills -> skills.yaml
+    python tests/tools/taxonomy_tool.py context tests/tools/needs_context.txt  # everyday-word forms
+    python tests/tools/taxonomy_tool.py recite                     # re-cite sources that lost their form
+    python tests/tools/taxonomy_tool.py rows                       # rewrite tests/fixtures/cited_rows
+    python tests/tools/taxonomy_tool.py check                      # shipped rows == ../shared files
 
 A curated line is ``id | Name | category | parents | aliases | exact`` (lists separated by
 ";" within a field, parents by ","). A form that a curated skill claims from an existing skill
@@ -26,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from careergap.loader import load_trusted_yaml  # noqa: E402
