@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from careergap.demand import EMPTY, FamilyDemand, compile_family
 from careergap.errors import CareergapError, UnknownSkillError
-from careergap.estimates import lift
+from careergap.estimates import focus
 from careergap.implied import Implied, implied_levels, with_implied
 from careergap.models import DEMAND_SECTIONS, LEVEL_MAX, LEVEL_MIN, Posting, RoleFamily
 from careergap.requirements import Requirement, requirements_for_line
@@ -260,33 +260,31 @@ class FamilyResult:
     implied: Mapping[str, Implied] = field(default_factory=dict)
 
 
-def ask_lifts(ws: Workspace) -> dict[str, list[float]]:
-    """Per family, each ask's lift: the highest lift among its options (estimates.lift), from
-    the skill's demand in this family against its mean demand over all families."""
-    families = sorted(ws.families)
-    mean: dict[str, float] = defaultdict(float)
-    for fid in families:
-        for skill, share in ws.demand(fid).demand.items():
-            mean[skill] += share / len(families)
-    result = {}
-    for fid in families:
-        demand = ws.demand(fid)
-        result[fid] = [
-            max(lift(demand.demand[o], mean[o]) for o in options) for options, _ in demand.asks
-        ]
-    return result
+def profile_focus(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
+    """Per family, how much of what the profile offers it asks for (estimates.focus): the
+    written technical skills only (an inferred umbrella is no claim of the person's, and soft
+    skills, languages, degrees and domains are not scored), each against the family that asks
+    for it most."""
+    apart = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
+    offered = {s: lv for s, lv in levels.items() if lv > 0 and s not in apart}
+    top = {
+        skill: max((d.demand.get(skill, 0.0) for d in ws.demands.values()), default=0.0)
+        for skill in offered
+    }
+    return {fid: focus(offered, ws.demand(fid).demand, top) for fid in sorted(ws.families)}
 
 
 def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
-    """Every family (or only the given ids) ranked by coverage, each with its gaps."""
+    """Every family (or only the given ids) ranked by fit (scoring.rank_families), each with its
+    gaps."""
     implied = ws.implied(levels)
     model = ws.model(levels)
     wanted = set(only or ws.families)
-    # Every family is scored even with --role: the shrinkage prior is the mean over all of them,
-    # so a family's rank score does not depend on which others were asked about.
-    lifts = ask_lifts(ws)
+    # Every family is scored even with --role: the pooled spread and each skill's top demand
+    # come from all of them, so a family's rank score does not depend on which were asked about.
+    focus_of = profile_focus(ws, levels)
     scores = [
-        score_family(fid, ws.families[fid].name, ws.demand(fid), model, lifts.get(fid))
+        score_family(fid, ws.families[fid].name, ws.demand(fid), model, focus_of[fid])
         for fid in sorted(ws.families)
     ]
     kinds = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
@@ -333,12 +331,9 @@ def cross_gaps(
 def explain(
     ws: Workspace, levels: Mapping[str, int], family_id: str
 ) -> tuple[FamilyScore, list[LedgerRow]]:
+    """The family's ranked score (with its focus and fit) and the ledger behind its coverage."""
     model = ws.model(levels)
-    demand = ws.demand(family_id)
-    return (
-        score_family(family_id, ws.families[family_id].name, demand, model),
-        ledger(demand, model),
-    )
+    return family_gaps(ws, levels, family_id).score, ledger(ws.demand(family_id), model)
 
 
 def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]:
@@ -363,6 +358,8 @@ class CoverageChange:
     name: str
     before: float
     after: float
+    #: The fit after the change, which `whatif` orders by (None where not ranked: diff).
+    fit: float | None = None
 
     @property
     def delta(self) -> float:
@@ -376,7 +373,13 @@ def whatif(
     before = {r.score.family_id: r.score.coverage for r in match(ws, levels)}
     after = match(ws, {**levels, **changes})
     return [
-        CoverageChange(r.score.family_id, r.score.name, before[r.score.family_id], r.score.coverage)
+        CoverageChange(
+            r.score.family_id,
+            r.score.name,
+            before[r.score.family_id],
+            r.score.coverage,
+            r.score.rank_score,
+        )
         for r in after
     ]
 

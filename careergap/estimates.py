@@ -5,11 +5,15 @@ topic-notes entry less). Four postings at 40% and forty-four at 36% are not the 
 so the coverage comes with a 95% t-interval computed from the spread of those per-entry
 coverages.
 
-Families are ranked by *fit*: coverage in which each requirement weighs by the lift of its
-skill (how much more often this family asks for it than the average family), so what sets a
-family apart counts more than what every family asks for; less half a standard error of that
-fit, so a family with few or scattered postings must lead by more than its noise. Pure
-arithmetic: no randomness, same inputs give the same numbers.
+Families are ranked by *fit*, a match seen from both sides, as a hiring manager reads a CV
+against a job: *coverage* (how much of what the family asks for the profile meets) and *focus*
+(how much of what the profile offers the family asks for, skill by skill against the family
+that asks for it most). Coverage alone puts a specialist among the broad families that share
+their common ground (a vision engineer covers as much of "ML research" as of "computer vision");
+focus alone trusts a family's demand shares, which three postings cannot estimate. So focus
+counts in proportion to the family's sample (``FOCUS_PRIOR``), and the fit is lowered by half
+a standard error of the coverage, so a few scattered postings must lead by more than their
+noise. Pure arithmetic: no randomness, same inputs give the same numbers.
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ _T975 = (
 PRIOR_DF = 2.0
 #: Standard errors subtracted from a family's fit to rank it: a few scattered postings must lead
 #: by half their noise (about 5-7 points for 4 postings), while a small family far ahead still
-#: comes first and a 4-posting family 12 points ahead of a 90-posting one is not buried.
+#: comes first.
 RANK_ERRORS = 0.5
-#: Lift smoothing: demand is compared as if every family also asked for every skill this often,
-#: so a skill one posting happens to name does not outweigh what a family asks for every day.
-LIFT_SMOOTHING = 0.02
+#: Focus is only as good as the family's demand shares: it is blended with the coverage as if
+#: the family had this many more entries that show its coverage (a 1-posting family's fit is
+#: mostly coverage, a 90-posting family's mostly the mean of the two). The same 5 postings
+#: below which a family is flagged "low sample".
+FOCUS_PRIOR = 5.0
 
 
 def t975(df: float) -> float:
@@ -80,9 +86,36 @@ def spread(pairs: Sequence[tuple[float, float]], mean: float) -> Spread:
     return Spread(total, n, variance, max(0.0, mean - half), min(1.0, mean + half))
 
 
-def lift(family_demand: float, mean_demand: float) -> float:
-    """How much more often a family asks for a skill than the average family does (smoothed)."""
-    return (family_demand + LIFT_SMOOTHING) / (mean_demand + LIFT_SMOOTHING)
+def focus(
+    levels: Mapping[str, int], demand: Mapping[str, float], top: Mapping[str, float]
+) -> float:
+    """How much of what a profile offers a family asks for, from 0 to 1.
+
+    ``levels``: the profile's written technical skills; ``demand``: the share of the family's
+    entries naming each skill; ``top``: each skill's highest share in any family. Each skill
+    counts its level times ``demand / top`` (1 in the family that asks for it most); skills no
+    family asks for are left out. The mean over the profile, weighted by level.
+    """
+    earned = total = 0.0
+    for skill, level in sorted(levels.items()):
+        best = top.get(skill, 0.0)
+        if level <= 0 or best <= 0:
+            continue
+        earned += level * demand.get(skill, 0.0) / best
+        total += level
+    return earned / total if total else 0.0
+
+
+def fit(coverage: float, focus_value: float, weight: float) -> float:
+    """The mean of coverage and focus, focus counting as much as the family's sample supports:
+    ``(coverage + (w * focus + FOCUS_PRIOR * coverage) / (w + FOCUS_PRIOR)) / 2``, with ``w``
+    the family's entries (a topic note counts half)."""
+    return (coverage + blended_focus(coverage, focus_value, weight)) / 2
+
+
+def blended_focus(coverage: float, focus_value: float, weight: float) -> float:
+    """Focus as far as ``weight`` entries support it, the rest coverage (see FOCUS_PRIOR)."""
+    return (weight * focus_value + FOCUS_PRIOR * coverage) / (weight + FOCUS_PRIOR)
 
 
 def pooled_variance(samples: Sequence[Spread]) -> float:
@@ -102,7 +135,8 @@ def standard_error(sample: Spread, pooled: float) -> float:
 
 
 def rank_scores(samples: Mapping[str, tuple[float, Spread]]) -> dict[str, float]:
-    """Each family's fit less RANK_ERRORS standard errors (a one-sided ~69% lower bound)."""
+    """Each family's fit less RANK_ERRORS standard errors of its coverage (``samples``: fit and
+    the spread of the per-entry coverages), a one-sided ~69% lower bound."""
     pooled = pooled_variance([s for _, s in samples.values()])
     return {
         k: fit - RANK_ERRORS * standard_error(s, pooled) for k, (fit, s) in sorted(samples.items())

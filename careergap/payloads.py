@@ -60,6 +60,7 @@ def family_json(score: FamilyScore) -> dict[str, Any]:
         "coverage_low": _r(score.coverage_low),
         "coverage_high": _r(score.coverage_high),
         "rank_score": None if score.rank_score is None else _r(score.rank_score),
+        "focus": _r(score.focus),
         "postings": score.postings,
         "notes": score.notes,
         "qualifying": score.qualifying,
@@ -261,6 +262,7 @@ def whatif_json(rows: Sequence[CoverageChange], changes: Mapping[str, int]) -> d
                 "before": _r(r.before),
                 "coverage": _r(r.after),
                 "delta": _r(r.delta),
+                "rank_score": None if r.fit is None else _r(r.fit),
             }
             for r in rows
         ],

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careergap.escaping import for_terminal
+from careergap.sample import RANK_LEGEND
 
 #: Width of coverage bars in the ranking tables.
 BAR_WIDTH = 20
@@ -129,11 +130,8 @@ def print_renderable(obj: Any) -> None:
 GUIDANCE = "Coverage is guidance, not an ATS score."
 
 
-#: What the bracketed range and the order of `match` mean.
-MATCH_LEGEND = (
-    "(range): 95% interval over the family's postings. Order: coverage weighing what sets each "
-    "family apart, less its noise, so a few postings cannot outrank many on luck."
-)
+#: What the figures of `match` mean, and the one its order follows.
+MATCH_LEGEND = RANK_LEGEND
 
 
 def pct(value: float) -> str:
@@ -221,15 +219,17 @@ def hanging(text: str | Text, by: int) -> Padding:
 
 def print_match(
     header: str,
-    rows: Sequence[tuple[str, str, float, str, str, bool, str, tuple[float, float]]],
+    rows: Sequence[
+        tuple[str, str, float, str, str, bool, str, tuple[float, float], tuple[float, float]]
+    ],
 ) -> None:
-    """Two lines a family, readable at 80 columns:
+    """Two lines a family, readable at 80 columns; the order follows the fit, printed first:
 
     ``  1. Machine Learning Engineer   ███████▌     38% (34-42%)``
-    ``     qualify 12/91 · 91 postings · top gaps: Kubernetes, Apache Spark, Go``
+    ``     fit 41% · focus 47% · qualify 12/91 · 91 postings · top gaps: Kubernetes, Go``
 
     Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing,
-    (interval low, interval high)).
+    (interval low, interval high), (fit, focus)).
     """
     name_width = max((len(row[1]) for row in rows), default=0)
     lines: list[str | Text | Padding] = [
@@ -238,13 +238,14 @@ def print_match(
         Text(MATCH_LEGEND, style="dim"),
         "",
     ]
-    for rank, name, cov, qualify, sample_text, low, missing, (lo, hi) in rows:
+    for rank, name, cov, qualify, sample_text, low, missing, (lo, hi), (fit, focus) in rows:
         line = Text(f"{rank:>3}. {name:<{name_width}}  ")
         line.append(bar(cov, MATCH_BAR_WIDTH), style="green")
         line.append(f" {pct(cov):>4}")
         line.append(f" ({interval(lo, hi)})", style="dim")
         lines.append(line)
-        detail = Text(f"qualify {qualify} · {sample_text}")
+        detail = Text(f"fit {pct(fit)}", style="bold")
+        detail.append(f" · focus {pct(focus)} · qualify {qualify} · {sample_text}")
         if low:
             detail.append(" (low sample)", style="yellow")
         detail.append(f" · top gaps: {missing}", style="dim")

@@ -208,6 +208,20 @@ def print_cross_gaps(
     print_lines(lines)
 
 
+def fit_sum(score: FamilyScore) -> str:
+    """How the fit `match` orders by is made from the figures it prints (estimates.fit)."""
+    from careergap.estimates import FOCUS_PRIOR, blended_focus
+
+    blended = blended_focus(score.coverage, score.focus, score.sample.weight)
+    noise = score.fit - (score.rank_score or 0.0)
+    return (
+        f"Fit {pct(score.rank_score or 0.0)} (the order of `match`) = (coverage "
+        f"{pct(score.coverage)} + focus {pct(score.focus)} weighed against coverage as "
+        f"{score.sample.weight:g} entries to {FOCUS_PRIOR:g}, {pct(blended)}) / 2, less half a "
+        f"standard error of the coverage ({noise * 100:.1f} pts)."
+    )
+
+
 def print_explain(
     score: FamilyScore,
     rows: Sequence[LedgerRow],
@@ -247,6 +261,8 @@ def print_explain(
         )
     )
     print_renderable(table(None, columns, body, caption=caption))
+    if score.rank_score is not None:
+        print_lines([Text(fit_sum(score), style="dim")])
     if evidence is None:
         return
     lines: list[str | Text] = [f"{len(evidence)} requirement lines ask for it:"]
@@ -276,6 +292,7 @@ def print_whatif(
             pct(r.before),
             pct(r.after),
             Text(f"{r.delta * 100:+.1f} pts", style="green" if r.delta > 0 else ""),
+            pct(r.fit or 0.0),
         )
         for i, r in enumerate(rows, 1)
     ]
@@ -285,8 +302,10 @@ def print_whatif(
         ("Before", {"justify": "right"}),
         ("After", {"justify": "right"}),
         ("Delta", {"justify": "right"}),
+        ("Fit after", {"justify": "right"}),
     ]
-    print_renderable(table(None, columns, body, caption=GUIDANCE))
+    caption = f"{GUIDANCE} Before, After: coverage. Ordered by the fit after the change (see match)."
+    print_renderable(table(None, columns, body, caption=caption))
 
 
 def print_plan(

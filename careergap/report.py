@@ -39,6 +39,9 @@ class FamilyRow:
     #: 95% interval on the coverage (see careergap.estimates).
     coverage_low: float = 0.0
     coverage_high: float = 1.0
+    #: What the profile offers that the family asks for, and the fit the ranking follows.
+    focus: float = 0.0
+    fit: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def build_report(
             r.score.family_id in target_ids,
             r.score.coverage_low,
             r.score.coverage_high,
+            r.score.focus,
+            r.score.rank_score or 0.0,
         )
         for r in ranked
         if r.score.postings or r.score.notes
@@ -185,9 +190,9 @@ def _md(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown (tables, text bars), no external assets."""
-    from careergap.render import bar, interval
-
     from careergap.escaping import markdown_code, safe_url
+    from careergap.render import bar, interval
+    from careergap.sample import RANK_LEGEND
 
     out = [
         f"# {_md(title(report))}",
@@ -199,16 +204,17 @@ def render_markdown(report: Report) -> str:
         "",
         "## Role families",
         "",
-        "| # | Role family | Coverage | | Qualify | Sample |",
-        "|--:|---|---|--:|--:|---|",
+        "| # | Role family | Fit | Coverage | | Focus | Qualify | Sample |",
+        "|--:|---|--:|---|--:|--:|--:|---|",
     ]
     for i, row in enumerate(report.families[:TOP_FAMILIES], 1):
         name = f"**{_md(row.name)}** (target)" if row.target else _md(row.name)
         out.append(
-            f"| {i} | {name} | `{bar(row.coverage)}` | {pct(row.coverage)} "
-            f"({interval(row.coverage_low, row.coverage_high)}) | "
+            f"| {i} | {name} | {pct(row.fit)} | `{bar(row.coverage)}` | {pct(row.coverage)} "
+            f"({interval(row.coverage_low, row.coverage_high)}) | {pct(row.focus)} | "
             f"{row.qualifying}/{row.postings} | {sample(row)} |"
         )
+    out += ["", _md(RANK_LEGEND)]
     out += ["", f"## Top gaps for {_md(', '.join(report.gap_families))}", ""]
     if not report.gaps:
         out.append("No gaps: every skill these families ask for is at its target level.")

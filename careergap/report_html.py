@@ -19,6 +19,7 @@ from careergap.report import (
     signed_points,
     title,
 )
+from careergap.sample import RANK_LEGEND
 
 #: Bar chart geometry (px): label column, bar length, row height.
 LABEL_W = 250
@@ -96,13 +97,16 @@ def bar_chart(report: Report) -> str:
         colour = "#2f6fde" if row.target else "#9aa5b1"
         weight = ' font-weight="600"' if row.target else ""
         parts += [
-            f"<g><title>{_e(row.name)}: {pct(row.coverage)} coverage, {_e(sample(row))}</title>",
+            f"<g><title>{_e(row.name)}: fit {pct(row.fit)}, {pct(row.coverage)} coverage, "
+            f"focus {pct(row.focus)}, {_e(sample(row))}</title>",
             f'<text x="{LABEL_W - 10}" y="{y + 19}" text-anchor="end" font-size="13" '
             f'fill="#1f2933"{weight}>{_e(_clip(row.name, 34))}</text>',
             f'<rect x="{LABEL_W}" y="{y + 6}" width="{length:.1f}" height="{ROW_H - 12}" '
             f'rx="3" fill="{colour}"/>',
             f'<text x="{LABEL_W + length + 8:.1f}" y="{y + 19}" font-size="13" '
-            f'fill="#1f2933" font-weight="600">{pct(row.coverage)}</text>',
+            f'fill="#1f2933" font-weight="600">{pct(row.coverage)}</text>'
+            f'<text x="{LABEL_W + length + 48:.1f}" y="{y + 19}" font-size="11" '
+            f'fill="#616e7c">fit {pct(row.fit)}</text>',
             f'<text x="{width - 4}" y="{y + 19}" text-anchor="end" font-size="11" '
             f'fill="#616e7c">{_e(sample(row))}</text></g>',
         ]
@@ -209,7 +213,8 @@ def render_html(report: Report) -> str:
         f'<p class="meta">{report.skills} skills in <code>{_e(report.profile)}</code> · '
         f"{report.postings} scored postings · {_e(report.generated)}</p>"
         f'<p class="note">{_e(GUIDANCE)}</p></header>'
-        f"<section><h2>Role families by coverage</h2>{bar_chart(report)}{legend}</section>"
+        f"<section><h2>Role families, in order of fit</h2>{bar_chart(report)}{legend}"
+        f'<p class="note">{_e(RANK_LEGEND)}</p></section>'
         f"<section><h2>Top gaps for {_e(', '.join(report.gap_families))}</h2>"
         f"{_gaps(report)}</section>"
         f"{_progress(report)}"

@@ -17,6 +17,13 @@ from careergap.scoring import LOW_SAMPLE_POSTINGS
 if TYPE_CHECKING:
     from careergap.engine import Workspace
 
+#: What the figures of a family ranking mean, and the one its order follows (`match`, report).
+RANK_LEGEND = (
+    "Coverage: what the family asks for that you meet (range: 95% interval over its postings). "
+    "Focus: what you offer that it asks for. Order: fit, the mean of the two, focus counting "
+    "less for a family with few postings, less half a standard error."
+)
+
 #: Most demanded skills listed per family by `roles`.
 TOP_SKILLS = 5
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from careergap.estimates import NO_SPREAD, Spread, rank_scores, spread
+from careergap.estimates import NO_SPREAD, Spread, fit, rank_scores, spread
 from careergap.requirements import Requirement
 
 if TYPE_CHECKING:
@@ -181,11 +181,12 @@ class FamilyScore:
     qualifying: int
     #: How the family's per-entry coverages scatter: effective sample size and 95% interval.
     sample: Spread = NO_SPREAD
-    #: Coverage with each requirement weighted by its skill's lift (careergap.estimates), and
-    #: how it scatters over the entries: what families are ranked by.
+    #: How much of what the profile offers this family asks for (careergap.estimates.focus).
+    focus: float = 0.0
+    #: Coverage and focus together, focus weighed by the family's sample (estimates.fit).
     fit: float = 0.0
-    fit_sample: Spread = NO_SPREAD
-    #: Fit less half a standard error (careergap.estimates.rank_scores). None until ranked.
+    #: Fit less half a standard error of the coverage (careergap.estimates.rank_scores): what
+    #: families are ranked by, shown as "fit". None until ranked.
     rank_score: float | None = None
 
     @property
@@ -211,13 +212,14 @@ def score_family(
     name: str,
     demand: FamilyDemand,
     model: CreditModel,
-    lifts: Sequence[float] | None = None,
+    focus: float = 0.0,
 ) -> FamilyScore:
     """A family's coverage: the weighted mean of its entries' coverage (notes weigh less).
 
     Each ask's share already folds in its entry's weight and demand, so coverage is the sum of
     credit times share. A posting qualifies when the mean credit of its qualifying asks (its
-    required lines) reaches QUALIFY_THRESHOLD.
+    required lines) reaches QUALIFY_THRESHOLD. ``focus`` (computed from the whole corpus, see
+    ``engine.match``) joins the coverage in the family's fit.
     """
     values = ask_values(demand, model)
     coverage = sum(v * s for v, s in zip(values, demand.shares, strict=True))
@@ -226,9 +228,7 @@ def score_family(
         1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
     )
     coverage = min(1.0, coverage)
-    fits = entry_coverages(demand, values, lifts)
-    total = sum(w for w, _ in fits)
-    fit = sum(w * c for w, c in fits) / total if total else 0.0
+    sample = spread(entry_coverages(demand, values), coverage)
     return FamilyScore(
         family_id=family_id,
         name=name,
@@ -236,35 +236,28 @@ def score_family(
         postings=demand.postings,
         notes=demand.notes,
         qualifying=qualifying,
-        sample=spread(entry_coverages(demand, values), coverage),
-        fit=fit,
-        fit_sample=spread(fits, fit),
+        sample=sample,
+        focus=focus,
+        fit=fit(coverage, focus, sample.weight),
     )
 
 
-def entry_coverages(
-    demand: FamilyDemand, values: Sequence[float], lifts: Sequence[float] | None = None
-) -> list[tuple[float, float]]:
-    """(weight, coverage) of each of the family's entries, given the credit for each ask;
-    with ``lifts``, each ask also weighs by its lift (the entry's *fit*)."""
+def entry_coverages(demand: FamilyDemand, values: Sequence[float]) -> list[tuple[float, float]]:
+    """(weight, coverage) of each of the family's entries, given the credit for each ask."""
     result = []
     for weight, indices, fractions in demand.entries:
-        if lifts is None:
-            scale = list(fractions)
-        else:
-            scale = [f * lifts[i] for i, f in zip(indices, fractions, strict=True)]
-        total = sum(scale)
-        earned = sum(values[i] * s for i, s in zip(indices, scale, strict=True))
+        total = sum(fractions)
+        earned = sum(values[i] * f for i, f in zip(indices, fractions, strict=True))
         result.append((weight, min(1.0, earned / total) if total else 0.0))
     return result
 
 
 def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
-    """By fit less half a standard error (careergap.estimates: what sets a family apart counts
-    more, and a small sample cannot win on noise); ties by coverage, name, then id. Each score
-    comes back with its ``rank_score`` set."""
+    """By fit less half a standard error of the coverage (careergap.estimates: coverage and
+    focus together, and a small sample cannot win on noise); ties by coverage, name, then id.
+    Each score comes back with its ``rank_score`` set."""
     scores = list(scores)
-    ranks = rank_scores({f.family_id: (f.fit, f.fit_sample) for f in scores})
+    ranks = rank_scores({f.family_id: (f.fit, f.sample) for f in scores})
     ranked = [replace(f, rank_score=ranks[f.family_id]) for f in scores]
     return sorted(
         ranked,

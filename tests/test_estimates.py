@@ -6,8 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careergap.estimates import (
+    FOCUS_PRIOR,
     RANK_ERRORS,
-    lift,
+    fit,
+    focus,
     pooled_variance,
     rank_scores,
     spread,
@@ -77,9 +79,25 @@ def test_rank_score_is_fit_less_half_a_moderated_standard_error() -> None:
     assert RANK_ERRORS == 0.5
 
 
-def test_lift_favours_what_a_family_asks_for_more_than_others() -> None:
-    assert lift(0.7, 0.1) > lift(0.8, 0.6) > 1.0
-    assert math.isclose(lift(0.0, 0.0), 1.0)  # smoothed: no division by zero
+def test_focus_weighs_each_skill_against_the_family_that_asks_for_it_most() -> None:
+    """A vision engineer's OpenCV 5 and PyTorch 3: vision asks for OpenCV most (40% of its
+    postings) and PyTorch in 30% where research asks in 60%."""
+    top = {"opencv": 0.4, "pytorch": 0.6, "cobol": 0.0}
+    levels = {"opencv": 5, "pytorch": 3, "cobol": 4}  # no family asks for COBOL: left out
+    vision = focus(levels, {"opencv": 0.4, "pytorch": 0.3}, top)
+    research = focus(levels, {"opencv": 0.04, "pytorch": 0.6}, top)
+    assert math.isclose(vision, (5 * 1.0 + 3 * 0.5) / 8)
+    assert math.isclose(research, (5 * 0.1 + 3 * 1.0) / 8)
+    assert vision > research
+    assert focus({}, {"opencv": 0.4}, top) == 0.0
+
+
+def test_fit_leans_on_coverage_where_a_family_has_few_postings() -> None:
+    assert math.isclose(fit(0.6, 0.2, 0.0), 0.6)  # no entries: focus says nothing
+    assert math.isclose(fit(0.6, 0.2, 95.0), (0.6 + (95 * 0.2 + 5 * 0.6) / 100) / 2)
+    assert FOCUS_PRIOR == 5.0
+    # The issue's case: 1 posting and 2 topic notes whose demand shares cannot be trusted.
+    assert fit(0.58, 0.45, 2.0) > fit(0.40, 0.67, 4.5)
 
 
 pairs = st.lists(

@@ -130,6 +130,7 @@ def match_cmd(
             r.score.low_sample,
             ", ".join(names[g.skill_id] for g in r.gaps[:TOP_MISSING]) or "-",
             (r.score.coverage_low, r.score.coverage_high),
+            (r.score.rank_score or 0.0, r.score.focus),
         )
         for i, r in enumerate(results, 1)
     ]
