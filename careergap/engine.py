@@ -291,7 +291,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
     return [
         FamilyResult(
             score,
-            tuple(rank_gaps(ws.demand(score.family_id), model)),
+            tuple(rank_gaps(ws.demand(score.family_id), model, implied.keys())),
             tuple(
                 AlsoAsked(skill, kinds.get(skill, "other"), share)
                 for skill, share in ws.demand(score.family_id).also_asked()
@@ -324,7 +324,8 @@ def cross_gaps(
         family_ids = [r.score.family_id for r in ranked if r.score.postings or r.score.notes]
         family_ids = family_ids[:DEFAULT_CROSS_FAMILIES]
     model = ws.model(levels)
-    gaps = {fid: rank_gaps(ws.demand(fid), model) for fid in family_ids}
+    inferred = ws.implied(levels).keys()
+    gaps = {fid: rank_gaps(ws.demand(fid), model, inferred) for fid in family_ids}
     return list(family_ids), rank_cross_gaps(gaps)
 
 
@@ -334,6 +335,16 @@ def explain(
     """The family's ranked score (with its focus and fit) and the ledger behind its coverage."""
     model = ws.model(levels)
     return family_gaps(ws, levels, family_id).score, ledger(ws.demand(family_id), model)
+
+
+def asked_apart(ws: Workspace, family_id: str, skill_id: str) -> AlsoAsked | None:
+    """The skill as the family's "also asked" (a soft skill, language, degree or domain its
+    postings name, outside coverage), or None when it is technical or not asked for."""
+    demand = ws.demand(family_id)
+    if skill_id not in demand.apart:
+        return None
+    kinds = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
+    return AlsoAsked(skill_id, kinds.get(skill_id, "other"), demand.demand.get(skill_id, 0.0))
 
 
 def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careergap.engine import CoverageChange, FamilyResult
+from careergap.engine import AlsoAsked, CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail, GapQuote
 from careergap.implied import Implied
 from careergap.planning import Plan
@@ -143,15 +143,22 @@ def gap_json(
         "credit": _r(detail.credit),
         "partial": partial_json(detail, names),
         "unlocks": detail.unlocks,
+        "tier": gap.tier,
     }
 
 
 def also_asked_json(result: FamilyResult, names: Mapping[str, str]) -> list[dict[str, Any]]:
     """Non-technical skills the family's postings name, shown apart from the gaps."""
-    return [
-        {"skill_id": a.skill_id, "skill": names[a.skill_id], "kind": a.kind, "demand": _r(a.demand)}
-        for a in result.also_asked
-    ]
+    return [also_asked_item(a, names) for a in result.also_asked]
+
+
+def also_asked_item(item: AlsoAsked, names: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "skill_id": item.skill_id,
+        "skill": names[item.skill_id],
+        "kind": item.kind,
+        "demand": _r(item.demand),
+    }
 
 
 def source_json(source: GapSource | None) -> dict[str, Any]:
@@ -240,6 +247,7 @@ def explain_json(
     names: Mapping[str, str],
     evidence: Sequence[Evidence] | None = None,
     implied: Mapping[str, Implied] | None = None,
+    apart: AlsoAsked | None = None,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -248,6 +256,8 @@ def explain_json(
     }
     if evidence is not None:
         payload["evidence"] = [evidence_json(ev) for ev in evidence]
+        # With --skill: a soft skill, language, degree or domain has no ledger row; say why.
+        payload["also_asked"] = None if apart is None else also_asked_item(apart, names)
     return payload
 
 

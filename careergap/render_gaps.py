@@ -8,7 +8,7 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from careergap.engine import CoverageChange, FamilyResult
+from careergap.engine import AlsoAsked, CoverageChange, FamilyResult
 from careergap.gapdetail import GapDetail
 from careergap.implied import Implied
 from careergap.payloads import quote
@@ -23,13 +23,16 @@ from careergap.render import (
     sample,
     table,
 )
+from careergap.sample import one_posting_text
 from careergap.scoring import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (
     "Impact: coverage points gained if the skill reached the level postings ask for. "
     "Asked by: share of the family's postings that name it. Unlocks: postings you would "
-    "newly qualify for with the skill at the level shown."
+    "newly qualify for with the skill at the level shown. Listed first: gaps the family's "
+    "postings share; then those of one posting; then those only topic notes name, and "
+    "umbrellas your own skills show."
 )
 
 
@@ -135,13 +138,6 @@ def have_text(
     return f"{text} → {gap.target}"
 
 
-def one_posting_text(source: GapSource | None) -> str:
-    """`` (1 posting)`` or `` (mostly 1 posting)`` when one posting supplies most of a gap."""
-    if source is None or not source.one_posting:
-        return ""
-    return " (1 posting)" if source.postings == 1 else " (mostly 1 posting)"
-
-
 def unlocks_text(count: int) -> str:
     return f"unlocks {count} posting{'s' if count != 1 else ''}"
 
@@ -228,8 +224,21 @@ def print_explain(
     names: Mapping[str, str],
     evidence: Sequence[Evidence] | None,
     implied: Mapping[str, Implied] | None = None,
+    apart: AlsoAsked | None = None,
 ) -> None:
     print_lines([_family_line(score)])
+    if apart is not None and not rows:
+        print_lines(
+            [
+                f"{names[apart.skill_id]} is a {apart.kind}: {pct(apart.demand)} of these "
+                "postings name it, but soft skills, languages, degrees and domains are shown "
+                'apart ("also asked"), outside coverage, so it has no row in the ledger and '
+                "is never a gap.",
+                Text(fit_sum(score), style="dim"),
+            ]
+        )
+        _print_evidence(evidence or ())
+        return
     body = [
         (
             names[r.skill_id]
@@ -265,6 +274,10 @@ def print_explain(
         print_lines([Text(fit_sum(score), style="dim")])
     if evidence is None:
         return
+    _print_evidence(evidence)
+
+
+def _print_evidence(evidence: Sequence[Evidence]) -> None:
     lines: list[str | Text] = [f"{len(evidence)} requirement lines ask for it:"]
     for ev in evidence:
         line = Text(f"  [{'required' if ev.requirement.weight >= 1 else 'preferred'}] ")
@@ -304,7 +317,9 @@ def print_whatif(
         ("Delta", {"justify": "right"}),
         ("Fit after", {"justify": "right"}),
     ]
-    caption = f"{GUIDANCE} Before, After: coverage. Ordered by the fit after the change (see match)."
+    caption = (
+        f"{GUIDANCE} Before, After: coverage. Ordered by the fit after the change (see match)."
+    )
     print_renderable(table(None, columns, body, caption=caption))
 
 

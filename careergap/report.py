@@ -23,6 +23,8 @@ TOP_FAMILIES = 12
 TOP_GAPS = 8
 #: Resources listed per gap (the first ones `gaps` would show).
 RESOURCES_PER_GAP = 3
+#: Soft skills, languages, degrees and domains named per gap family (as `gaps` names them).
+ALSO_SHOWN = 6
 #: The line every scoring view carries: these numbers advise, they do not screen.
 GUIDANCE = "Coverage is guidance, not an ATS score."
 
@@ -59,6 +61,18 @@ class GapRow:
     impact: float
     families: tuple[str, ...]
     resources: tuple[ResourceRow, ...]
+    #: `` (1 posting)`` / `` (mostly 1 posting)`` as `gaps` says it, in the family it helps most.
+    one_posting: str = ""
+
+
+@dataclass(frozen=True)
+class AlsoAskedRow:
+    """A gap family's soft skills, languages, degrees and domains (not in coverage)."""
+
+    family: str
+    #: (skill name, share of the family's postings naming it), most asked first.
+    skills: tuple[tuple[str, float], ...]
+    more: int
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,8 @@ class Report:
     progress: Progress | None
     family_names: Mapping[str, str]
     skill_names: Mapping[str, str]
+    #: Per gap family, what its postings also ask for outside coverage (as `gaps` shows it).
+    also_asked: tuple[AlsoAskedRow, ...] = ()
 
 
 def build_report(
@@ -91,7 +107,7 @@ def build_report(
     """Score the profile, pick its top gaps with resources, and attach its progress."""
     from careergap import engine
     from careergap.resources import resources_for
-    from careergap.sample import scored_postings
+    from careergap.sample import one_posting_text, scored_postings
 
     ranked = engine.match(ws, levels)
     family_ids, cross = engine.cross_gaps(ws, levels, list(target_ids))
@@ -114,6 +130,13 @@ def build_report(
         for r in ranked
         if r.score.postings or r.score.notes
     )
+    shown = cross[:TOP_GAPS]
+    sources = {
+        fid: engine.family_gap_sources(
+            ws, levels, fid, [g.skill_id for g in shown if g.families[0][0] == fid]
+        )
+        for fid in family_ids
+    }
     gaps = tuple(
         GapRow(
             skill_names[g.skill_id],
@@ -124,8 +147,19 @@ def build_report(
                 ResourceRow(a.resource.title, a.resource.kind, a.resource.url, a.via)
                 for a in resources_for(g.skill_id, ws.taxonomy, limit=RESOURCES_PER_GAP)
             ),
+            one_posting_text(sources[g.families[0][0]].get(g.skill_id)),
         )
-        for g in cross[:TOP_GAPS]
+        for g in shown
+    )
+    by_id = {r.score.family_id: r for r in ranked}
+    also = tuple(
+        AlsoAskedRow(
+            family_names[fid],
+            tuple((skill_names[a.skill_id], a.demand) for a in by_id[fid].also_asked[:ALSO_SHOWN]),
+            max(0, len(by_id[fid].also_asked) - ALSO_SHOWN),
+        )
+        for fid in family_ids
+        if by_id[fid].also_asked
     )
     return Report(
         profile=profile,
@@ -137,6 +171,7 @@ def build_report(
         gap_families=tuple(family_names[fid] for fid in family_ids),
         gaps=gaps,
         progress=progress(list(snaps)) if len(snaps) > 1 else None,
+        also_asked=also,
         family_names=family_names,
         skill_names=skill_names,
     )
@@ -221,17 +256,27 @@ def render_markdown(report: Report) -> str:
     for i, gap in enumerate(report.gaps, 1):
         out.append(
             f"{i}. **{_md(gap.skill)}** (you: {gap.have}) "
-            f"{signed_points(gap.impact)} across {_md(', '.join(gap.families))}"
+            f"{signed_points(gap.impact)}{_md(gap.one_posting)} across "
+            f"{_md(', '.join(gap.families))}"
         )
         for res in gap.resources:
             url = safe_url(res.url)
             label = f"[{_md(res.title)}]({url})" if url else _md(res.title)
             via = f", via {_md(res.via)}" if res.via else ""
             out.append(f"   - {label} ({_md(res.kind)}{via})")
+    if report.also_asked:
+        out += ["", "Also asked (soft skills, languages, degrees, domains; not in coverage):", ""]
+        out += [f"- {_md(also_asked_text(row))}" for row in report.also_asked]
     if report.progress is not None:
         out += _markdown_progress(report)
     out.append("")
     return "\n".join(out)
+
+
+def also_asked_text(row: AlsoAskedRow) -> str:
+    """``Data Scientist: Communication 40%, Teamwork 20% and 3 more``."""
+    shown = ", ".join(f"{name} {pct(share)}" for name, share in row.skills)
+    return f"{row.family}: {shown}" + (f" and {row.more} more" if row.more else "")
 
 
 def _markdown_progress(report: Report) -> list[str]:

@@ -13,6 +13,7 @@ from careergap.report import (
     GUIDANCE,
     TOP_FAMILIES,
     Report,
+    also_asked_text,
     improved_text,
     pct,
     sample,
@@ -165,12 +166,18 @@ def _gaps(report: Report) -> str:
         )
         items.append(
             f'<li><span class="skill">{_e(gap.skill)}</span>'
-            f'<span class="impact">{_e(signed_points(gap.impact))}</span>'
+            f'<span class="impact">{_e(signed_points(gap.impact) + gap.one_posting)}</span>'
             f'<div class="where">you: level {gap.have} · helps {_e(", ".join(gap.families))}</div>'
             + (f'<ul class="res">{resources}</ul>' if resources else "")
             + "</li>"
         )
-    return f'<ol class="gaps">{"".join(items)}</ol>'
+    also = "".join(f"<li>{_e(also_asked_text(row))}</li>" for row in report.also_asked)
+    if also:
+        also = (
+            '<p class="note">Also asked (soft skills, languages, degrees, domains; not in '
+            f'coverage):</p><ul class="also">{also}</ul>'
+        )
+    return f'<ol class="gaps">{"".join(items)}</ol>{also}'
 
 
 def _progress(report: Report) -> str:

@@ -16,6 +16,7 @@ from careergap.scoring import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
     from careergap.engine import Workspace
+    from careergap.scoring import GapSource
 
 #: What the figures of a family ranking mean, and the one its order follows (`match`, report).
 RANK_LEGEND = (
@@ -44,6 +45,18 @@ def sample_text(postings: int, notes: int, low_sample: bool | None = None) -> st
     if low_sample is None:
         low_sample = postings < LOW_SAMPLE_POSTINGS
     return text + (" (low sample)" if low_sample else "")
+
+
+def one_posting_text(source: GapSource | None) -> str:
+    """`` (1 posting)`` or `` (mostly 1 posting)`` when one posting supplies most of a gap,
+    `` (topic notes only)`` when no posting asks for it."""
+    if source is None:
+        return ""
+    if source.postings == 0:
+        return " (topic notes only)"
+    if not source.one_posting:
+        return ""
+    return " (1 posting)" if source.postings == 1 else " (mostly 1 posting)"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -290,23 +291,38 @@ class Gap:
     have: int
     target: int
     evidence: Evidence
+    #: TIER_SHARED, TIER_ONE_POSTING or TIER_WEAK: which part of the list it is in (rank_gaps).
+    tier: int = 0
 
 
-def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
-    """The family's gaps by impact: coverage gained if the skill reached each requirement's target.
+#: Where a gap is listed (``Gap.tier``): first what the family's postings share, then what one
+#: posting supplies most of, then what only topic notes name or an umbrella the profile already
+#: shows through its own specific skills (PyTorch 2 shows deep learning).
+TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK = 0, 1, 2
+#: Families with more entries than this are not split into tiers by posting (see rank_gaps).
+SOURCES_ENTRY_LIMIT = 2000
+
+
+def rank_gaps(
+    demand: FamilyDemand, model: CreditModel, inferred: AbstractSet[str] = frozenset()
+) -> list[Gap]:
+    """The family's gaps: coverage gained if the skill reached each requirement's target.
 
     Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
     can satisfy, of the credit still missing times that ask's share of the family's coverage.
-    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Sorted by
-    impact, then demand, then skill id.
+    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Gaps come in
+    three tiers (``Gap.tier``): those the family's postings share; then those one posting
+    supplies most of ("(1 posting)": a posting that names three skills gives each a third of its
+    weight, so one unusual ad would otherwise top the list); then those only topic notes name,
+    and umbrellas whose level is ``inferred`` from the profile's specific skills (the study is
+    in those skills, not in the umbrella's name). Within a tier by impact, then demand, then id.
     """
     impact: dict[str, float] = defaultdict(float)
     #: Per skill and level above the profile's: the impact of the asks at that level.
     above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     apart = set(demand.apart)
-    for (options, target), value, share in zip(
-        demand.asks, ask_values(demand, model), demand.shares, strict=True
-    ):
+    values = ask_values(demand, model)
+    for (options, target), value, share in zip(demand.asks, values, demand.shares, strict=True):
         missing = 1.0 - value
         if missing <= 0:
             continue
@@ -316,6 +332,12 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
             impact[option] += share * missing
             if target > model.levels.get(option, 0):
                 above[option][target] += share * missing
+    # Which entries supply each gap takes a pass over every entry's asks; past a few thousand
+    # entries no single posting can supply much of a gap, so a large family skips it.
+    if len(demand.entries) <= SOURCES_ENTRY_LIMIT:
+        sources = gap_sources(demand, model, [k for k, v in impact.items() if v > 0])
+    else:
+        sources = {k: GapSource(2, 0.0) for k in impact}
     gaps = [
         Gap(
             skill_id=skill,
@@ -324,11 +346,19 @@ def rank_gaps(demand: FamilyDemand, model: CreditModel) -> list[Gap]:
             have=model.levels.get(skill, 0),
             target=gap_target(demand.targets[skill], above.get(skill, {})),
             evidence=demand.evidence[skill],
+            tier=gap_tier(sources[skill], skill in inferred),
         )
         for skill, value in impact.items()
         if round(value, _KEY_DIGITS) > 0
     ]
-    return sorted(gaps, key=lambda g: (_desc(g.impact), _desc(g.demand), g.skill_id))
+    return sorted(gaps, key=lambda g: (g.tier, _desc(g.impact), _desc(g.demand), g.skill_id))
+
+
+def gap_tier(source: GapSource, inferred: bool) -> int:
+    """Which part of the gap list a gap belongs to (see rank_gaps)."""
+    if inferred or source.postings == 0:
+        return TIER_WEAK
+    return TIER_ONE_POSTING if source.one_posting else TIER_SHARED
 
 
 def gap_target(typical: int, above: Mapping[int, float]) -> int:

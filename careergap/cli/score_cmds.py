@@ -198,9 +198,11 @@ def explain_cmd(
     family_id = ctx.family_id(role)
     score, rows = engine.explain(ctx.ws, ctx.levels, family_id)
     evidence = None
+    apart = None
     if skill is not None:
         skill_id = engine.resolve_skill_name(skill, ctx.ws.taxonomy)
         rows = [r for r in rows if r.skill_id == skill_id]
+        apart = engine.asked_apart(ctx.ws, family_id, skill_id)
         evidence = engine.evidence_for(ctx.ws, family_id, skill_id)
         if not evidence:
             raise CareergapError(
@@ -209,9 +211,9 @@ def explain_cmd(
             )
     implied = ctx.ws.implied(ctx.levels)
     if as_json:
-        emit_json(payloads.explain_json(score, rows, ctx.names, evidence, implied))
+        emit_json(payloads.explain_json(score, rows, ctx.names, evidence, implied, apart))
     else:
-        render_gaps.print_explain(score, rows, ctx.names, evidence, implied)
+        render_gaps.print_explain(score, rows, ctx.names, evidence, implied, apart)
 
 
 @command("whatif")
