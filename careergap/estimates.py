@@ -136,8 +136,9 @@ def standard_error(sample: Spread, pooled: float) -> float:
 
 def rank_scores(samples: Mapping[str, tuple[float, Spread]]) -> dict[str, float]:
     """Each family's fit less RANK_ERRORS standard errors of its coverage (``samples``: fit and
-    the spread of the per-entry coverages), a one-sided ~69% lower bound."""
+    the spread of the per-entry coverages), a one-sided ~69% lower bound, at least 0."""
     pooled = pooled_variance([s for _, s in samples.values()])
     return {
-        k: fit - RANK_ERRORS * standard_error(s, pooled) for k, (fit, s) in sorted(samples.items())
+        k: max(0.0, fit - RANK_ERRORS * standard_error(s, pooled))
+        for k, (fit, s) in sorted(samples.items())
     }

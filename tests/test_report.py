@@ -7,13 +7,22 @@ import re
 import pytest
 
 from careergap.history import Snapshot, progress
-from careergap.report import FamilyRow, GapRow, Report, ResourceRow, render_markdown
+from careergap.report import (
+    AlsoAskedRow,
+    FamilyRow,
+    GapRow,
+    Report,
+    ResourceRow,
+    render_markdown,
+)
 from careergap.report_html import bar_chart, render_html, spark_svg
 
 
 def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
     families = (
-        FamilyRow("mle", "Machine Learning Engineer", 0.62, 46, 0, 12, True, 0.55, 0.69),
+        FamilyRow(
+            "mle", "Machine Learning Engineer", 0.62, 46, 0, 12, True, 0.55, 0.69, 0.48, 0.53
+        ),
         FamilyRow("fv", "Formal <Verification>", 0.03, 4, 12, 0, False),
     )
     gaps = (
@@ -26,6 +35,7 @@ def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
                 ResourceRow("Kubernetes docs", "docs", "https://kubernetes.io/docs/", None),
                 ResourceRow("K8s | the book", "book", None, "Containers"),
             ),
+            " (1 posting)",
         ),
     )
     snaps = [
@@ -46,6 +56,11 @@ def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
         progress=progress(snaps) if with_history else None,
         family_names={"mle": "Machine Learning Engineer", "fv": "Formal <Verification>"},
         skill_names={"python": "Python", "docker": "Docker"},
+        also_asked=(
+            AlsoAskedRow(
+                "Machine Learning Engineer", (("Communication", 0.29), ("Japanese", 0.04)), 3
+            ),
+        ),
     )
 
 
@@ -53,10 +68,16 @@ def test_markdown_has_ranking_gaps_resources_and_progress() -> None:
     text = render_markdown(_report())
     assert text.startswith("# Ada \\<3's skill gaps\n")  # escaped: raw HTML cannot land
     assert "> Coverage is guidance, not an ATS score." in text
-    assert "| 1 | **Machine Learning Engineer** (target) | `" in text
-    assert "| 62% (55-69%) | 12/46 | 46 postings |" in text
+    # The order's figure (fit) first, then coverage with its interval, focus and the sample.
+    assert "| 1 | **Machine Learning Engineer** (target) | 53% | `" in text
+    assert "| 62% (55-69%) | 48% | 12/46 | 46 postings |" in text
+    assert "Order: fit, the mean of the two" in text
     assert "| 2 | Formal \\<Verification\\> |" in text
-    assert "1. **Kubernetes** (you: 0) +6.1 pts across Machine Learning Engineer" in text
+    assert (
+        "1. **Kubernetes** (you: 0) +6.1 pts \\(1 posting\\) across Machine Learning Engineer"
+        in text
+    )
+    assert "- Machine Learning Engineer: Communication 29%, Japanese 4% and 3 more" in text
     assert "   - [Kubernetes docs](https://kubernetes.io/docs/) (docs)" in text
     assert "   - K8s \\| the book (book, via Containers)" in text
     assert "## Progress" in text
@@ -89,6 +110,9 @@ def test_html_escapes_user_text_and_draws_svg() -> None:
     assert "<Verification>" not in html
     assert html.count("<svg") == 2  # the bar chart and one trend line
     assert "<h2>Progress</h2>" in html
+    assert ">fit 53%</text>" in html  # the figure the order follows, beside each bar
+    assert "+6.1 pts (1 posting)" in html
+    assert "<li>Machine Learning Engineer: Communication 29%, Japanese 4% and 3 more</li>" in html
 
 
 def test_html_without_history_has_no_progress() -> None:

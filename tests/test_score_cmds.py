@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from careergap.cli import app
 
 PROFILES = Path(__file__).resolve().parents[1] / "profiles"
 ML = str(PROFILES / "ml-engineer.yaml")
+DE = str(PROFILES / "data-engineer.yaml")
 
 #: Each example profile and the family it is written for.
 OWN_FAMILY = {
@@ -89,7 +91,10 @@ def test_match_ranks_a_small_family_below_a_large_one_it_only_beats_on_noise() -
     small, large = families["recommender-search"], families["nlp-speech-llm"]
     assert small["postings"] < 5 <= 20 < large["postings"]
     assert small["coverage"] > large["coverage"]
-    assert small["coverage_high"] - small["coverage_low"] > large["coverage_high"] - large["coverage_low"]
+    assert (
+        small["coverage_high"] - small["coverage_low"]
+        > large["coverage_high"] - large["coverage_low"]
+    )
     order = [f["id"] for f in run_json("match", ML, "--no-record")["families"]]
     assert order.index("nlp-speech-llm") < order.index("recommender-search")
 
@@ -259,6 +264,35 @@ def test_top_gaps_come_with_resources_that_fit_or_say_there_are_none(profile: st
 def test_most_ml_engineer_gaps_have_a_study_resource() -> None:
     gaps = run_json("gaps", "-p", ML, "--role", "MLE", "--limit", "10")["gaps"]
     assert sum(1 for g in gaps if g["resources"]) >= 7, [g["skill_id"] for g in gaps]
+
+
+def test_explain_a_soft_skill_says_why_it_has_no_ledger_row() -> None:
+    payload = run_json("explain", "-p", DE, "--role", "data engineer", "--skill", "communication")
+    assert payload["ledger"] == []
+    assert payload["also_asked"]["kind"] == "soft skill"
+    assert 0 < payload["also_asked"]["demand"] <= 1
+    assert payload["evidence"]
+    result = run("explain", "-p", DE, "--role", "data engineer", "--skill", "communication")
+    assert result.exit_code == 0
+    assert "Communication is a soft skill: " in result.stdout
+    assert "outside coverage, so it has no row in the ledger" in " ".join(result.stdout.split())
+    technical = run_json("explain", "-p", DE, "--role", "data engineer", "--skill", "Kafka")
+    assert technical["also_asked"] is None
+
+
+def test_match_lists_families_in_the_order_of_the_fit_it_prints() -> None:
+    """A reader can check the order: each family's second line starts with its fit."""
+    result = run("match", ML, "--no-record")
+    fits = [int(f) for f in re.findall(r"^\s+fit (\d+)% · focus \d+%", result.stdout, re.M)]
+    assert len(fits) >= 16
+    assert fits == sorted(fits, reverse=True)
+    families = run_json("match", ML, "--no-record")["families"]
+    assert len(families) == len(fits)
+    assert all(abs(f["rank_score"] * 100 - fit) <= 0.51 for f, fit in zip(families, fits))
+    assert all(0 <= f["focus"] <= 1 and 0 <= f["rank_score"] <= 1 for f in families)
+    # The README's first example: an ML engineer is first in Machine Learning Engineer, though
+    # Data Scientist's coverage is as high (her pandas, statistics and SQL).
+    assert families[0]["id"] == "machine-learning-engineer"
 
 
 def test_explain_a_skill_the_family_never_asks_for() -> None:

@@ -265,3 +265,34 @@ def test_apart_skills_are_never_gaps_but_stay_in_demand() -> None:
     assert "communication" not in {g.skill_id for g in gaps}
     # Coverage counts the two technical asks only.
     assert score_family("f", "F", demand, CreditModel({"python": 3})).coverage == pytest.approx(0.5)
+
+
+def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> None:
+    """The formal-verification case: one short ad asks for OCaml, which then outweighs what
+    every posting asks for; it is listed after the shared gaps, and says "(1 posting)"."""
+    from careergap.scoring import TIER_ONE_POSTING, TIER_SHARED, TIER_WEAK
+
+    odd = entry("odd", req("ocaml"), req("sva"))
+    long_ads = [
+        entry(
+            f"p{i}",
+            req("sva"),
+            req("cdc"),
+            req("python"),
+            req("tcl"),
+            req("uvm"),
+            req("c"),
+            req("git"),
+        )
+        for i in range(3)
+    ]
+    note = entry("n", req("sva"), req("formal"), kind="notes")
+    model = CreditModel({"sva": 3, "python": 3, "tcl": 3, "uvm": 3, "c": 3, "git": 3})
+    gaps = rank_gaps(D([odd, *long_ads, note]), model)
+    by_id = {g.skill_id: g for g in gaps}
+    assert by_id["ocaml"].impact > by_id["cdc"].impact  # half of one posting, a seventh of 3
+    assert [g.skill_id for g in gaps] == ["cdc", "ocaml", "formal"]
+    assert [g.tier for g in gaps] == [TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK]
+    # An umbrella whose level the profile's own skills show goes last too.
+    inferred = rank_gaps(D([odd, *long_ads, note]), model, inferred={"cdc"})
+    assert [g.skill_id for g in inferred] == ["ocaml", "cdc", "formal"]
