@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 #: Without target roles, cross-family advice covers this many best-matching families.
 DEFAULT_CROSS_FAMILIES = 3
+#: Kinds of skill (taxonomy.apart_kinds) a profile's focus leaves out: what languages a job
+#: asks for says where it is, not which family it belongs to.
+FOCUS_LEAVES_OUT = frozenset({"language"})
 #: A posting naming fewer distinct skills says too little to score against: its one or two
 #: requirements would weigh as much as a whole posting's worth of demand.
 MIN_SKILLS_TO_SCORE = 3
@@ -261,12 +264,20 @@ class FamilyResult:
 
 
 def profile_focus(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
-    """Per family, how much of what the profile offers it asks for (estimates.focus): the
-    written technical skills only (an inferred umbrella is no claim of the person's, and soft
-    skills, languages, degrees and domains are not scored), each against the family that asks
-    for it most."""
+    """Per family, how much of what the profile offers it asks for (estimates.focus), each
+    written skill against the family that asks for it most.
+
+    Written skills only: an inferred umbrella is no claim of the person's. Soft skills, degrees
+    and domains count here (leadership and people management are what a leadership role is
+    about, a PhD what research asks for), though never in coverage or as gaps; human languages
+    do not: a language a posting asks for says where the job is, not what the work is.
+    """
     apart = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
-    offered = {s: lv for s, lv in levels.items() if lv > 0 and s not in apart}
+    offered = {
+        s: lv
+        for s, lv in levels.items()
+        if lv > 0 and apart.get(s) not in FOCUS_LEAVES_OUT
+    }
     top = {
         skill: max((d.demand.get(skill, 0.0) for d in ws.demands.values()), default=0.0)
         for skill in offered

@@ -91,7 +91,7 @@ def focus(
 ) -> float:
     """How much of what a profile offers a family asks for, from 0 to 1.
 
-    ``levels``: the profile's written technical skills; ``demand``: the share of the family's
+    ``levels``: the profile's written skills (engine.profile_focus); ``demand``: the share of the family's
     entries naming each skill; ``top``: each skill's highest share in any family. Each skill
     counts its level times ``demand / top`` (1 in the family that asks for it most); skills no
     family asks for are left out. The mean over the profile, weighted by level.
