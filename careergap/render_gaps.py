@@ -36,6 +36,14 @@ GAPS_LEGEND = (
 )
 
 
+#: How `gaps` without --role orders its list, and how a gap says it is not shared.
+CROSS_LEGEND = (
+    "Listed first: gaps whose weight, where they weigh most, the postings share; then those "
+    "mostly one posting's, then those of topic notes or an umbrella your own skills show."
+)
+CROSS_TIER_TAGS = {1: " (mostly 1 posting)", 2: " (topic notes or an umbrella you show)"}
+
+
 def _family_line(score: FamilyScore) -> str:
     """``Machine Learning Engineer: 62% coverage · qualify 39/91 · 91 postings``."""
     return (
@@ -184,12 +192,12 @@ def print_cross_gaps(
     unlocked = unlocked or {}
     lines: list[str | Text | Padding] = [Text("What to learn next, across:", style="bold")]
     lines.extend(indented(_family_line(f), 2) for f in families)
-    lines.append(Text(GUIDANCE, style="dim"))
+    lines.append(Text(f"{GUIDANCE} {CROSS_LEGEND}", style="dim"))
     for i, g in enumerate(gaps, 1):
         lines.append("")
         head = Text(f"{i:>3}. ")
         head.append(names[g.skill_id], style="bold")
-        head.append(f"  {points(g.impact)} in all")
+        head.append(f"  {points(g.impact)} in all{CROSS_TIER_TAGS.get(g.tier, '')}")
         per_family = unlocked.get(g.skill_id, {})
         if per_family:
             head.append(f" · {unlocks_text(sum(per_family.values()))}")

@@ -147,6 +147,7 @@ def build_report(
                 ResourceRow(a.resource.title, a.resource.kind, a.resource.url, a.via)
                 for a in resources_for(g.skill_id, ws.taxonomy, limit=RESOURCES_PER_GAP)
             ),
+            # Tagged as `gaps` tags it in the family where it weighs most.
             one_posting_text(sources[g.families[0][0]].get(g.skill_id)),
         )
         for g in shown

@@ -431,23 +431,32 @@ class CrossGap:
     impact: float
     #: (family id, impact in that family), largest first.
     families: tuple[tuple[str, float], ...]
+    #: Its tier (see rank_gaps) in the family where it weighs most, which most of its impact is.
+    tier: int = TIER_SHARED
 
 
 def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
-    """Sum each skill's impact over the given families; ties by skill id."""
+    """Sum each skill's impact over the given families. As within a family, a gap whose weight
+    comes from what postings share (in the family where it weighs most) comes before one that
+    a single posting, topic notes or an inferred umbrella supplies; then by impact, then id."""
     helped: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    tiers: dict[str, int] = {}
     for family_id in sorted(per_family):
         for gap in per_family[family_id]:
             helped[gap.skill_id].append((family_id, gap.impact))
-    result = [
-        CrossGap(
-            skill_id=skill,
-            impact=sum(v for _, v in fams),
-            families=tuple(sorted(fams, key=lambda fv: (_desc(fv[1]), fv[0]))),
+            tiers[gap.skill_id, family_id] = gap.tier
+    result = []
+    for skill, fams in helped.items():
+        ordered = tuple(sorted(fams, key=lambda fv: (_desc(fv[1]), fv[0])))
+        result.append(
+            CrossGap(
+                skill_id=skill,
+                impact=sum(v for _, v in fams),
+                families=ordered,
+                tier=tiers[skill, ordered[0][0]],
+            )
         )
-        for skill, fams in helped.items()
-    ]
-    return sorted(result, key=lambda g: (_desc(g.impact), g.skill_id))
+    return sorted(result, key=lambda g: (g.tier, _desc(g.impact), g.skill_id))
 
 
 # --- the ledger behind a score --------------------------------------------------------------

@@ -113,3 +113,21 @@ def test_interval_stays_in_range_and_holds_the_coverage(entries: list[tuple[floa
     assert 0.0 <= s.low <= mean + 1e-9
     assert mean - 1e-9 <= s.high <= 1.0
     assert spread(entries, mean) == s  # no randomness
+
+
+levels_st = st.dictionaries(st.sampled_from("abcdef"), st.integers(0, 5), max_size=6)
+shares_st = st.dictionaries(st.sampled_from("abcdef"), st.floats(0, 1), max_size=6)
+
+
+@given(levels_st, shares_st, st.floats(0, 1), st.floats(0, 200))
+def test_focus_and_fit_stay_in_range(
+    levels: dict[str, int], demand: dict[str, float], coverage: float, weight: float
+) -> None:
+    top = {skill: max(share, 0.5) for skill, share in demand.items()}
+    value = focus(levels, demand, top)
+    assert 0.0 <= value <= 1.0
+    assert (
+        min(coverage, value) - 1e-9 <= fit(coverage, value, weight) <= max(coverage, value) + 1e-9
+    )
+    # More coverage never lowers the fit.
+    assert fit(min(1.0, coverage + 0.1), value, weight) >= fit(coverage, value, weight) - 1e-12

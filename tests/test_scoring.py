@@ -296,3 +296,19 @@ def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> No
     # An umbrella whose level the profile's own skills show goes last too.
     inferred = rank_gaps(D([odd, *long_ads, note]), model, inferred={"cdc"})
     assert [g.skill_id for g in inferred] == ["ocaml", "cdc", "formal"]
+
+
+def test_cross_gaps_keep_the_tier_of_the_family_they_weigh_most_in() -> None:
+    from careergap.scoring import TIER_ONE_POSTING, TIER_SHARED, Gap
+
+    def gap(skill: str, impact: float, tier: int) -> Gap:
+        return Gap(skill, impact, 0.1, 0, 3, None, tier)  # type: ignore[arg-type]
+
+    per_family = {
+        "mle": [gap("genai", 0.02, TIER_SHARED), gap("tts", 0.001, TIER_SHARED)],
+        "mlops": [gap("tts", 0.03, TIER_ONE_POSTING), gap("genai", 0.01, TIER_SHARED)],
+    }
+    ranked = rank_cross_gaps(per_family)
+    # Text-to-speech weighs more in all, but nearly all of it is one MLOps posting's.
+    assert [(g.skill_id, g.tier) for g in ranked] == [("genai", 0), ("tts", TIER_ONE_POSTING)]
+    assert ranked[1].impact > ranked[0].impact
