@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.demand import FamilyDemand, compile_family
-from careergap.requirements import Requirement
-from careergap.scoring import (
+from careergap.reading.requirements import Requirement
+from careergap.scoring.demand import FamilyDemand, compile_family
+from careergap.scoring.score import (
     PARTIAL_CAP,
     CreditModel,
     Entry,
@@ -241,7 +241,7 @@ def test_gap_quotes_prefer_a_line_that_asks_for_the_skill() -> None:
 
 
 def test_gap_sources_say_when_one_posting_supplies_most_of_a_gap() -> None:
-    from careergap.scoring import gap_sources
+    from careergap.scoring.score import gap_sources
 
     c = entry("c", req("python"), req("docker"), req("sql"), req("spark"))
     demand = D([A, B, c])
