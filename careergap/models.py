@@ -84,7 +84,7 @@ class Skill(Frozen):
     #: Surface forms matched only with this exact case and only as a whole token (R, C, Go, CV...).
     exact: tuple[str, ...] = ()
     #: Forms (of the name, aliases or exact) that are also everyday words ("optimization",
-    #: "autonomy", "healthcare"): they count only in technical context (careergap.ambiguity).
+    #: "autonomy", "healthcare"): they count only in technical context (careergap.reading.ambiguity).
     needs_context: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     related: tuple[RelatedSkill, ...] = ()
@@ -110,7 +110,7 @@ class RoleFamily(Frozen):
     description: str
 
 
-#: The part of a posting a line belongs to (careergap.sections); only responsibilities,
+#: The part of a posting a line belongs to (careergap.reading.sections); only responsibilities,
 #: requirements, preferred and stack lines carry demands.
 PostingSection = Literal[
     "title",
@@ -125,7 +125,7 @@ PostingSection = Literal[
 ]
 
 
-#: Sections whose lines state what the job needs (careergap.sections reads them); the title is
+#: Sections whose lines state what the job needs (careergap.reading.sections reads them); the title is
 #: one: "Android Software Engineer" asks for Android as plainly as a bullet does.
 DEMAND_SECTIONS: frozenset[str] = frozenset(
     {"title", "responsibilities", "requirements", "preferred", "stack"}

@@ -17,7 +17,7 @@ SEEDS_DIR = Path(__file__).resolve().parents[0] / "seeds"
 def _warm_cache_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """The bundled corpus's cache files, built once per session: a cold build costs about a
     second of CPU, and hundreds of tests run a command on the bundled corpus."""
-    from careergap import cache
+    from careergap.store import cache
 
     home = tmp_path_factory.mktemp("warm-home")
     with pytest.MonkeyPatch.context() as mp:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.ambiguity import RULES, TECHNICAL_CONTEXT, rules_with_context
 from careergap.errors import DataError
-from careergap.extractor import Extractor
 from careergap.models import Skill
-from careergap.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_data
+from careergap.reading.ambiguity import RULES, TECHNICAL_CONTEXT, rules_with_context
+from careergap.reading.extractor import Extractor
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_data
 
 #: (text, skill id, fires?) — the technical reading first, then the everyday one(s).
 BOTH_READINGS = [

@@ -12,10 +12,11 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from careergap import cache, cache_inventory, engine
 from careergap.cli import app
-from careergap.paths import bundled_postings_dir, data_file, user_cache_dir
-from careergap.taxonomy import load_taxonomy
+from careergap.engine import questions as engine
+from careergap.files.paths import bundled_postings_dir, data_file, user_cache_dir
+from careergap.reading.taxonomy import load_taxonomy
+from careergap.store import cache, cache_inventory
 
 #: These tests watch the cache being built, read and damaged: each starts from an empty home.
 pytestmark = pytest.mark.cold_cache
@@ -154,7 +155,7 @@ def test_changing_a_bundled_posting_invalidates(
 ) -> None:
     bundled = tmp_path / "bundled"
     shutil.copytree(bundled_postings_dir(), bundled)
-    monkeypatch.setattr("careergap.paths.bundled_postings_dir", lambda: bundled)
+    monkeypatch.setattr("careergap.files.paths.bundled_postings_dir", lambda: bundled)
     cache.cached_workspace()
     cache.cached_workspace()
     assert builds == [1]
@@ -171,7 +172,7 @@ def test_changing_the_taxonomy_or_families_invalidates(
     copy = tmp_path / name
     shutil.copy(data_file(name), copy)
     real = data_file
-    monkeypatch.setattr("careergap.paths.data_file", lambda n: copy if n == name else real(n))
+    monkeypatch.setattr("careergap.files.paths.data_file", lambda n: copy if n == name else real(n))
     cache.cached_workspace()
     cache.cached_workspace()
     assert builds == [1]
@@ -348,7 +349,7 @@ def test_a_cache_from_another_version_is_a_silent_miss(
 def test_progress_is_drawn_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from careergap.render_progress import progress
+    from careergap.views.progress import progress
 
     with progress("Extracting skills", 3) as advance:
         advance(3)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careergap.cache_inventory import files_record, fingerprint, input_files
+from careergap.store.cache_inventory import files_record, fingerprint, input_files
 
 
 @pytest.fixture

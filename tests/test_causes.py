@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careergap import history
-from careergap.causes import attribute
 from careergap.cli import app
-from careergap.history import CorpusStamp, Snapshot
+from careergap.engine.causes import attribute
+from careergap.store import history
+from careergap.store.history import CorpusStamp, Snapshot
 
 PROFILES = Path(__file__).resolve().parents[1] / "profiles"
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from careergap.corpus import build as build_mod
-from careergap.corpus.build import build_corpus
-from careergap.corpus.clean import normalize
+from careergap.corpus.build import pipeline as build_mod
+from careergap.corpus.build.pipeline import build_corpus
 from careergap.corpus.load import load_corpus
+from careergap.corpus.roles import load_families
 from careergap.errors import DataError
-from careergap.families import load_families
-from careergap.paths import bundled_postings_dir
+from careergap.files.paths import bundled_postings_dir
+from careergap.reading.clean import normalize
 
 #: Done-when floors from issue 3.
 MIN_POSTINGS = 280

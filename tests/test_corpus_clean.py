@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.corpus import clean
+from careergap.reading import clean
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careergap.corpus.dedupe import find_duplicates, same_title
+from careergap.corpus.build.dedupe import find_duplicates, same_title
 
 LINES = [f"requirement number {i}." for i in range(10)]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.corpus.families import assign_families, section_rule, title_families
-from careergap.corpus.seeds import RawBlock, SeedLine
-from careergap.corpus.shape import Draft
-from careergap.families import load_families
+from careergap.corpus.build.families import assign_families, section_rule, title_families
+from careergap.corpus.build.seeds import RawBlock, SeedLine
+from careergap.corpus.build.shape import Draft
+from careergap.corpus.roles import load_families
 from careergap.models import RequirementLine
 
 
@@ -70,8 +70,8 @@ def test_innermost_heading_wins() -> None:
 
 
 def test_every_rule_names_a_known_family() -> None:
-    from careergap.corpus.families import SECTION_RULES, TITLE_RULES
-    from careergap.corpus.seeds import NOTES_FAMILIES
+    from careergap.corpus.build.families import SECTION_RULES, TITLE_RULES
+    from careergap.corpus.build.seeds import NOTES_FAMILIES
 
     known = set(load_families())
     named = {f for rule in SECTION_RULES for f in rule.families}

@@ -8,7 +8,7 @@ import pytest
 
 from careergap.corpus.load import load_corpus
 from careergap.errors import CareergapError
-from careergap.paths import bundled_postings_dir
+from careergap.files.paths import bundled_postings_dir
 
 GOOD = """\
 id: mine-001
@@ -168,7 +168,7 @@ def test_without_worker_processes_the_folder_is_read_serially(tmp_path: Path) ->
 
 
 def test_identical_lines_are_one_shared_line_and_postings_are_unchanged(tmp_path: Path) -> None:
-    from careergap.loader import read_user_yaml
+    from careergap.files.loader import read_user_yaml
     from careergap.models import Posting
 
     folder = _folder_of(tmp_path, 3)

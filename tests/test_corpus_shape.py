@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.corpus.clean import normalize
-from careergap.corpus.seeds import RawBlock, SeedLine
-from careergap.corpus.shape import is_gloss, is_location, is_title, shape_block
+from careergap.corpus.build.seeds import RawBlock, SeedLine
+from careergap.corpus.build.shape import is_gloss, is_location, is_title, shape_block
+from careergap.reading.clean import normalize
 
 
 def block(*raws: str, form: str = "skill-set", hint: str | None = None) -> RawBlock:
@@ -213,7 +213,7 @@ def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(  
     shipped,
 ) -> None:
     """Every stored line in a demand section reads as one; the rest is kept for display only."""
-    from careergap.sections import DEMAND_SECTIONS, own_cue
+    from careergap.reading.sections import DEMAND_SECTIONS, own_cue
 
     wrong = [
         (p.id, line.line, line.text[:60])
@@ -229,9 +229,9 @@ def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(  
 def test_about_us_prose_scores_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
     """002:5082 ("Scale's Generative AI Data Engine powers ...") is company prose: kept, not
     scored; no requirement of the corpus comes from a line outside the demand sections."""
-    from careergap.engine import compile_entries
-    from careergap.sections import DEMAND_SECTIONS
-    from careergap.taxonomy import load_taxonomy
+    from careergap.engine.questions import compile_entries
+    from careergap.reading.sections import DEMAND_SECTIONS
+    from careergap.reading.taxonomy import load_taxonomy
 
     scale = next(p for p in shipped if p.id == "p-002-05080")
     prose = next(line for line in scale.lines if line.line == 5082)

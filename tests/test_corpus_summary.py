@@ -7,15 +7,15 @@ from typing import NamedTuple
 import pytest
 
 from careergap.corpus.load import load_corpus
-from careergap.corpus.summary import (
+from careergap.models import Posting, RequirementLine
+from careergap.reading.extractor import Extractor
+from careergap.reading.taxonomy import load_taxonomy
+from careergap.views.summary import (
     posting_skills,
     roles_json,
     summarize_families,
     top_skills,
 )
-from careergap.extractor import Extractor
-from careergap.models import Posting, RequirementLine
-from careergap.taxonomy import load_taxonomy
 
 #: Done-when from issue 3: fewer than this share of postings yield fewer than 3 skills.
 MAX_THIN_SHARE = 0.05

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careergap.diffing import coverage_changes, diff_profiles, improvements, level_changes
-from careergap.engine import Workspace, workspace_of
+from careergap.engine.questions import Workspace, workspace_of
 from careergap.models import RoleFamily
-from careergap.requirements import Requirement
-from careergap.scoring import Entry
+from careergap.reading.requirements import Requirement
+from careergap.scoring.diffing import coverage_changes, diff_profiles, improvements, level_changes
+from careergap.scoring.score import Entry
 
 
 def _entry(pid: str, family: str, skills: list[str]) -> Entry:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from careergap import engine
+from careergap.engine import questions as engine
 from careergap.errors import CareergapError, UnknownSkillError
-from careergap.requirements import Requirement
-from careergap.scoring import Entry
-from careergap.taxonomy import load_taxonomy
+from careergap.reading.requirements import Requirement
+from careergap.reading.taxonomy import load_taxonomy
+from careergap.scoring.score import Entry
 
 
 def entry(eid: str, *groups: tuple[str, ...]) -> Entry:

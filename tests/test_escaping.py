@@ -1,4 +1,5 @@
-"""``careergap.escaping``: one encoder per output format, checked against a parser of the format."""
+"""``careergap.files.escaping``: one encoder per output format, checked against a parser of the
+format."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from careergap.escaping import (
+from careergap.files.escaping import (
     REPLACEMENT,
     for_html,
     for_json,

@@ -5,7 +5,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careergap.estimates import (
+from careergap.scoring.estimates import (
     FOCUS_PRIOR,
     RANK_ERRORS,
     fit,

@@ -1,4 +1,5 @@
-"""``careergap.extraction``: mentions grouped by line, and the hand-spelled ``extract --json``.
+"""``careergap.reading.extraction``: mentions grouped by line, and the hand-spelled ``extract
+--json``.
 
 The JSON is written piece by piece for speed; these tests hold it to exactly the bytes
 ``emit_json`` prints (json.dumps, then ``escaping.for_json``), so consumers see no change.
@@ -12,9 +13,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.escaping import for_json
-from careergap.extraction import extract_json_chunks, first_lines, line_numbers
-from careergap.extractor import Mention
+from careergap.files.escaping import for_json
+from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
+from careergap.reading.extractor import Mention
 
 Skills = list[tuple[str, str, list[int]]]
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.extractor import Extractor, Mention
-from careergap.matching import resolve_skill
-from careergap.paths import data_file
-from careergap.taxonomy import Taxonomy, load_taxonomy
+from careergap.files.paths import data_file
+from careergap.reading.extractor import Extractor, Mention
+from careergap.reading.matching import resolve_skill
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy_small.yaml"
 PACKAGED = data_file("skills.yaml")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from careergap.corpus.roles import load_families, resolve_role
 from careergap.errors import UnknownRoleError
-from careergap.families import load_families, resolve_role
 
 REQUIRED_IDS = {
     "machine-learning-engineer", "ml-research-scientist", "ml-systems-performance",

@@ -1,4 +1,5 @@
-"""``careergap.form_regex``: the two ways of compiling a trie find exactly the same matches."""
+"""``careergap.reading.form_regex``: the two ways of compiling a trie find exactly the same
+matches."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.form_regex import FormTrie
+from careergap.reading.form_regex import FormTrie
 
 FORMS = ["R", "Go", "CV", "C#", "C++", ".NET", "GPUs", "SV/UVM", "Objective-C", "Spark SQL"]
 #: Text made of pieces of the forms and the characters around them that decide a boundary.

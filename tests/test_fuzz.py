@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careergap.errors import CareergapError
-from careergap.extractor import Extractor
 from careergap.models import Posting
-from careergap.requirements import requirements_for_line
-from careergap.taxonomy import load_taxonomy
+from careergap.reading.extractor import Extractor
+from careergap.reading.requirements import requirements_for_line
+from careergap.reading.taxonomy import load_taxonomy
 
 #: The issue asks for at least 500 examples per fuzzed parser.
 EXAMPLES = 500
@@ -70,7 +70,7 @@ profile_texts = st.lists(profile_lines, max_size=15).map(
 
 
 def _load_profile_bytes(data: bytes) -> None:
-    from careergap.profile import load_profile
+    from careergap.reading.profile import load_profile
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "me.yaml"
@@ -113,15 +113,15 @@ seed_lines = st.one_of(
 @FUZZ
 @given(st.lists(seed_lines, max_size=40))
 def test_seed_like_notes_parse_into_sane_blocks(lines: list[str]) -> None:
-    from careergap.corpus.seeds import parse_notes_seed, read_lines
-    from careergap.corpus.shape import shape_block
+    from careergap.corpus.build.seeds import parse_notes_seed, read_lines
+    from careergap.corpus.build.shape import shape_block
 
     text = "\n".join(lines)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "002_notes.txt"
         path.write_text(text, encoding="utf-8")
         if "\x00" in text:  # not a text file: one located error, as for every file read
-            from careergap.userfiles import UserFileError
+            from careergap.files.userfiles import UserFileError
 
             with pytest.raises(UserFileError, match=r"002_notes\.txt:\d+:\d+: contains a NUL"):
                 list(parse_notes_seed(path))
@@ -147,8 +147,8 @@ ads = st.lists(
 @FUZZ
 @given(ads)
 def test_a_pasted_ad_parses_and_round_trips_through_yaml(lines: list[str]) -> None:
-    from careergap.loader import read_user_yaml
-    from careergap.userpostings import parse_posting, posting_yaml
+    from careergap.corpus.userpostings import parse_posting, posting_yaml
+    from careergap.files.loader import read_user_yaml
 
     text = "\n".join(lines)
     try:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careergap import engine
 from careergap.cli import app
-from careergap.gapdetail import detail_gaps
-from careergap.profile import load_profile
+from careergap.engine import questions as engine
+from careergap.engine.gapdetail import detail_gaps
+from careergap.reading.profile import load_profile
 
 PROFILES = Path(__file__).resolve().parents[1] / "profiles"
 ML = PROFILES / "ml-engineer.yaml"

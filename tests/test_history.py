@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from careergap import history
-from careergap.history import HistoryError, Snapshot
+from careergap.store import history
+from careergap.store.history import HistoryError, Snapshot
 
 
 def _record(profile: Path, levels: dict[str, int], cov: dict[str, float], at: str) -> Snapshot:
@@ -113,7 +113,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from careergap import history
+    from careergap.store import history
     start = float(sys.argv[2])
     while time.time() < start:
         time.sleep(0.001)

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careergap import history
 from careergap.cli import app
+from careergap.store import history
 
 #: A hang guard, not a speed bound: every case here takes well under a second when it works.
 HANG_GUARD_S = 60
@@ -429,7 +429,7 @@ def test_a_special_cache_file_is_ignored_and_rebuilt(
     for cache in caches:
         cache.unlink()
         make(cache)
-    monkeypatch.setattr("careergap.cache._warned", False)  # warned once per process
+    monkeypatch.setattr("careergap.store.cache._warned", False)  # warned once per process
     again = CliRunner().invoke(app, ["match", str(profile), "--no-record"])
     assert again.exit_code == 0, again.stderr
     assert again.stdout == first.stdout
@@ -445,7 +445,7 @@ def test_twenty_thousand_unknown_names_are_each_located(
 ) -> None:
     """A 20,000-name profile (under the size cap) is validated, each unknown name located;
     spelling suggestions stop after the first FUZZY_NAME_LIMIT (see bench_profile_size.py)."""
-    from careergap.profile import FUZZY_NAME_LIMIT
+    from careergap.reading.profile import FUZZY_NAME_LIMIT
 
     monkeypatch.setenv("CAREERGAP_HOME", str(shared_home))
     profile = tmp_path / "me.yaml"

@@ -19,9 +19,8 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from careergap import history
 from careergap.cli import app
-
+from careergap.store import history
 
 #: Rich markup a pasted ad might hold: interpreted, it is a live link to a local file.
 MARKUP = "[link=file:///etc/passwd]click[/link][/b]"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from careergap.implied import implied_levels, with_implied
 from careergap.models import Skill
-from careergap.taxonomy import Taxonomy
+from careergap.reading.taxonomy import Taxonomy
+from careergap.scoring.implied import implied_levels, with_implied
 
 TAXONOMY = Taxonomy(
     [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from careergap import initprofile
 from careergap.errors import CareergapError
-from careergap.initprofile import FoundSkill, render_profile, skills_in_text, write_profile
-from careergap.loader import read_user_yaml
+from careergap.files.loader import read_user_yaml
+from careergap.reading import initprofile
+from careergap.reading.initprofile import FoundSkill, render_profile, skills_in_text, write_profile
 
 NAMES = {"python": "Python", "sql": "SQL", "docker": "Docker", "csharp": "C#", "yes": "yes"}
 
@@ -156,8 +156,8 @@ def test_read_cv_errors(tmp_path: Path) -> None:
 
 
 def test_cv_in_a_cv_is_the_document_not_computer_vision() -> None:
-    from careergap.extractor import Extractor
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     names = {sid: s.name for sid, s in taxonomy.skills.items()}

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careergap import history
 from careergap.cli import app, life_cmds, score_cmds  # noqa: F401  (registers match and these commands)
-from careergap.render_life import sparkline
+from careergap.store import history
+from careergap.views.terminal_life import sparkline
 
 CV = """Ada Lovelace, machine learning engineer
 Skills: Python, PyTorch, SQL
@@ -499,7 +499,7 @@ def test_postings_add_stores_demands_only_and_says_what_it_skipped(
     assert reasons[8] == "benefits and pay"
     assert reasons[10] == "equal-opportunity and legal text"
     assert reasons[12] == "how to apply"
-    from careergap.userpostings import postings_dir
+    from careergap.corpus.userpostings import postings_dir
 
     text = (postings_dir() / f"{payload['id']}.yaml").read_text(encoding="utf-8")
     assert "Vision insurance" not in text and "equal opportunity" not in text

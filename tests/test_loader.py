@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from careergap.errors import InputFileError
-from careergap.loader import (
+from careergap.files.loader import (
     MAX_NESTING,
     dump_yaml,
     load_trusted_yaml,
     read_user_data,
     read_user_yaml,
 )
-from careergap.userfiles import MAX_USER_FILE_BYTES, UserFileError
+from careergap.files.userfiles import MAX_USER_FILE_BYTES, UserFileError
 
 #: A billion-laughs document: nine levels of nine aliases each (9**9 strings if expanded).
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careergap.matching import fold, resolve_skill, search_skills, suggest_skills
-from careergap.taxonomy import Taxonomy, load_taxonomy
+from careergap.reading.matching import fold, resolve_skill, search_skills, suggest_skills
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy_small.yaml"
 

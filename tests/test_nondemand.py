@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.extractor import Extractor
-from careergap.nondemand import demands_only, non_demand
-from careergap.taxonomy import Taxonomy, load_taxonomy
+from careergap.reading.extractor import Extractor
+from careergap.reading.nondemand import demands_only, non_demand
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ import yaml
 from typer.testing import CliRunner
 
 from careergap.cli import app
-from careergap.matching import resolve_skill
-from careergap.taxonomy import apart_kinds, load_taxonomy
+from careergap.reading.matching import resolve_skill
+from careergap.reading.taxonomy import apart_kinds, load_taxonomy
 
 PERSONAS = Path(__file__).resolve().parent / "personas"
 EXPECTATIONS: dict[str, dict[str, Any]] = yaml.safe_load(

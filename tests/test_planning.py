@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from careergap.planning import EFFORT_WEEKS, effort_weeks, make_plan
-from careergap.requirements import Requirement
-from careergap.scoring import Entry, Evidence, Gap
+from careergap.reading.requirements import Requirement
+from careergap.scoring.planning import EFFORT_WEEKS, effort_weeks, make_plan
+from careergap.scoring.score import Entry, Evidence, Gap
 
 _EV = Evidence(
     Entry("p", "P", "posting", ("f",), "seed.txt", ()).info, Requirement(("x",), 1, 3, 1, "x")

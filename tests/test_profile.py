@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careergap.errors import CareergapError, InputFileError, ProfileNotFound, ValidationFailed
-from careergap.profile import LoadedProfile, check_profile, find_profile, load_profile
+from careergap.reading.profile import LoadedProfile, check_profile, find_profile, load_profile
 
 #: A fixture taxonomy: id -> display name. Only `.skills[id].name` is used by the profile code.
 SKILLS = {
@@ -41,7 +41,7 @@ class FakeResolution:
 
 
 def fake_resolve(name: str, taxonomy: object, *, fuzzy: bool = True) -> FakeResolution:
-    """Stands in for careergap.matching.resolve_skill: exact aliases after case folding."""
+    """Stands in for careergap.reading.matching.resolve_skill: exact aliases after case folding."""
     key = name.lower()
     if key in ALIASES:
         return FakeResolution(ALIASES[key], None, 100.0, "alias")
@@ -154,7 +154,7 @@ def test_two_names_for_one_skill_warn_and_keep_the_higher_level(tmp_path: Path) 
 def test_a_compound_name_stands_for_each_of_its_parts(
     tmp_path: Path, name: str, expected: set[str]
 ) -> None:
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     path = _profile(tmp_path, f"skills:\n  {name}: 4\n")
     profile = load_profile(path, load_taxonomy())
@@ -163,7 +163,7 @@ def test_a_compound_name_stands_for_each_of_its_parts(
 
 
 def test_a_compound_and_a_plain_name_for_one_part_keep_the_higher_level(tmp_path: Path) -> None:
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     path = _profile(tmp_path, "skills:\n  C/C++: 3\n  C++: 5\n")
     profile = load_profile(path, load_taxonomy())
@@ -320,9 +320,9 @@ def test_the_default_resolver_is_careergap_matching(
     import sys
     import types
 
-    fake_module = types.ModuleType("careergap.matching")
+    fake_module = types.ModuleType("careergap.reading.matching")
     fake_module.resolve_skill = fake_resolve  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "careergap.matching", fake_module)
+    monkeypatch.setitem(sys.modules, "careergap.reading.matching", fake_module)
     profile = load_profile(_profile(tmp_path, "skills: {torch: 2}\n"), TAXONOMY)
     assert profile.levels == {"pytorch": 2}
 
@@ -448,9 +448,9 @@ def test_no_profile_says_how_to_create_one(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_the_real_resolver_on_a_small_taxonomy(tmp_path: Path) -> None:
-    pytest.importorskip("careergap.matching")
+    pytest.importorskip("careergap.reading.matching")
     from careergap.models import Skill
-    from careergap.taxonomy import Taxonomy
+    from careergap.reading.taxonomy import Taxonomy
 
     taxonomy = Taxonomy(
         [

@@ -22,12 +22,12 @@ from careergap.cli import app
 
 @pytest.fixture(autouse=True)
 def _fixture_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
-    import careergap.taxonomy
+    import careergap.reading.taxonomy
 
-    fake_matching = types.ModuleType("careergap.matching")
+    fake_matching = types.ModuleType("careergap.reading.matching")
     fake_matching.resolve_skill = fake_resolve  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "careergap.matching", fake_matching)
-    monkeypatch.setattr(careergap.taxonomy, "load_taxonomy", lambda *a, **k: TAXONOMY)
+    monkeypatch.setitem(sys.modules, "careergap.reading.matching", fake_matching)
+    monkeypatch.setattr(careergap.reading.taxonomy, "load_taxonomy", lambda *a, **k: TAXONOMY)
 
 
 @pytest.fixture
@@ -276,13 +276,13 @@ def test_json_output_is_deterministic(in_tmp: Path) -> None:
 def test_a_bad_file_is_reported_before_the_taxonomy_is_loaded(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import careergap.taxonomy
+    import careergap.reading.taxonomy
     from careergap.errors import DataError
 
     def broken() -> None:
         raise DataError("skills.yaml: taxonomy file not found")
 
-    monkeypatch.setattr(careergap.taxonomy, "load_taxonomy", broken)
+    monkeypatch.setattr(careergap.reading.taxonomy, "load_taxonomy", broken)
     (in_tmp / "me.yaml").write_text("- Python\n")
     result = run("validate", "me.yaml")
     assert result.exit_code == 1

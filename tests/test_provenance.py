@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.provenance import Citation, label_fields, names, parse_source
+from careergap.reading.provenance import Citation, label_fields, names, parse_source
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from careergap.quotes import classify, clause_span, make_quote
+from careergap.reading.quotes import classify, clause_span, make_quote
 
 
 def spans(text: str, word: str) -> list[tuple[int, int]]:

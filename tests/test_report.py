@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from careergap.history import Snapshot, progress
-from careergap.report import (
+from careergap.store.history import Snapshot, progress
+from careergap.views.report import (
     AlsoAskedRow,
     FamilyRow,
     GapRow,
@@ -15,7 +15,7 @@ from careergap.report import (
     ResourceRow,
     render_markdown,
 )
-from careergap.report_html import bar_chart, render_html, spark_svg
+from careergap.views.report_html import bar_chart, render_html, spark_svg
 
 
 def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from careergap.requirements import (
+from careergap.reading.requirements import (
     DEFAULT_TARGET,
     EXPERT_TARGET,
     FAMILIAR_TARGET,

@@ -58,8 +58,8 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
 
 
 def test_borrowed_resources_are_labelled_via_the_skill_they_come_from(runner: CliRunner) -> None:
-    from careergap.resources import load_resources, resources_for
-    from careergap.taxonomy import load_taxonomy
+    from careergap.corpus.resources import load_resources, resources_for
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     index = load_resources(taxonomy)

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from careergap.errors import DataError
-from careergap.models import RelatedSkill, Resource, Skill
-from careergap.resources import (
+from careergap.corpus.resources import (
     AttachedResource,
     ResourceIndex,
     build_index,
     load_resources,
     resources_for,
 )
-from careergap.taxonomy import Taxonomy, specific_ancestors, umbrella_skills
+from careergap.errors import DataError
+from careergap.models import RelatedSkill, Resource, Skill
+from careergap.reading.taxonomy import Taxonomy, specific_ancestors, umbrella_skills
 
 
 def _skill(sid: str, name: str, parents=(), related=()) -> Skill:
@@ -324,7 +324,7 @@ def test_interview_advice_is_never_a_study_resource_for_a_technical_skill() -> N
     ],
 )
 def test_shipped_resources_that_do_not_fit_are_not_offered(skill: str, wrong: str) -> None:
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     titles = [a.resource.title for a in resources_for(skill, load_taxonomy())]
     assert not [t for t in titles if wrong in t], titles

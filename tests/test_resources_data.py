@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from careergap.loader import load_trusted_yaml
-from careergap.paths import data_file
-from careergap.resources import RESOURCES_FILE, load_resources, sort_key
+from careergap.corpus.resources import RESOURCES_FILE, load_resources, sort_key
+from careergap.files.loader import load_trusted_yaml
+from careergap.files.paths import data_file
 
 #: The issue's floor for the number of (skill, resource) entries.
 MIN_ENTRIES = 150
@@ -26,7 +26,7 @@ STOPWORDS = {"and", "the", "for", "with", "from", "vs", "its", "of", "or", "to",
 
 @pytest.fixture(scope="module")
 def taxonomy():
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     return load_taxonomy()
 

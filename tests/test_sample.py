@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from careergap.cli import app
-from careergap.sample import sample_text
+from careergap.views.sample import sample_text
 
 ML = str(Path(__file__).resolve().parents[1] / "profiles" / "ml-engineer.yaml")
 

@@ -222,7 +222,7 @@ def test_plan_orders_prerequisites_first() -> None:
 
 @pytest.mark.parametrize("count", [1, 4, 7])
 def test_plan_has_exactly_the_steps_asked_for_at_a_keepable_pace(count: int) -> None:
-    from careergap.planning import effort_weeks
+    from careergap.scoring.planning import effort_weeks
 
     payload = run_json("plan", "-p", ML, "--role", "mle", "--steps", str(count))
     steps = payload["steps"]
@@ -245,9 +245,9 @@ def test_top_gaps_come_with_resources_that_fit_or_say_there_are_none(profile: st
     best = run_json("match", path, "--no-record", "--top", "1")["families"][0]["id"]
     gaps = run_json("gaps", "-p", path, "--role", best, "--limit", "10")["gaps"]
     assert len(gaps) == 10
+    from careergap.corpus.resources import teaches
     from careergap.models import Resource
-    from careergap.resources import teaches
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     skills = load_taxonomy().skills
     for gap in gaps:

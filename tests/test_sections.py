@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.sections import (
+from careergap.reading.sections import (
     DEMAND_SECTIONS,
     heading_section,
     is_company_prose,

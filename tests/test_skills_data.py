@@ -14,16 +14,16 @@ from typing import get_args
 
 import pytest
 
-from careergap.loader import load_trusted_yaml
-from careergap.matching import fold
+from careergap.files.loader import load_trusted_yaml
+from careergap.files.paths import data_file
 from careergap.models import (
     NON_TECHNICAL_CATEGORIES,
     TECHNICAL_CATEGORIES,
     Skill,
     SkillCategory,
 )
-from careergap.paths import data_file
-from careergap.provenance import TAXONOMY_FILES, label_fields, names, parse_source
+from careergap.reading.matching import fold
+from careergap.reading.provenance import TAXONOMY_FILES, label_fields, names, parse_source
 
 #: Issue 11's floor: a taxonomy that knows today's postings.
 MIN_SKILLS = 2500
@@ -58,7 +58,7 @@ TECHNICAL_SAMPLES = (
 )
 #: Seed 001 is machine-paraphrased; its vocabulary must not be cited as a source.
 PARAPHRASED_SEED_PREFIX = "001_"
-#: A source is SEEDFILE:LINE or PREFIX:FILE:LINE (careergap.provenance documents both).
+#: A source is SEEDFILE:LINE or PREFIX:FILE:LINE (careergap.reading.provenance documents both).
 SOURCE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]+\.txt):(?P<line>[1-9]\d*)$")
 #: The rows of the outside taxonomies that skills cite, shipped with the tests.
 CITED_ROWS = Path(__file__).parent / "fixtures" / "cited_rows"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from careergap.errors import DataError
-from careergap.loader import dump_yaml
-from careergap.matching import fold
-from careergap.paths import data_file
-from careergap.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_data
+from careergap.files.loader import dump_yaml
+from careergap.files.paths import data_file
+from careergap.reading.matching import fold
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy, taxonomy_from_data
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy_small.yaml"
 

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from careergap.cli import app
-from careergap.escaping import for_json
-from careergap.paths import data_file
-from careergap.taxonomy import Taxonomy, load_taxonomy
+from careergap.files.escaping import for_json
+from careergap.files.paths import data_file
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy_small.yaml"
 
@@ -36,7 +36,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def small(monkeypatch: pytest.MonkeyPatch) -> Taxonomy:
     taxonomy = load_taxonomy(FIXTURE)
-    monkeypatch.setattr("careergap.taxonomy.load_taxonomy", lambda path=None: taxonomy)
+    monkeypatch.setattr("careergap.reading.taxonomy.load_taxonomy", lambda path=None: taxonomy)
     return taxonomy
 
 

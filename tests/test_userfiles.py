@@ -1,4 +1,4 @@
-"""Reading a person's files with limits and writing them atomically (careergap.userfiles).
+"""Reading a person's files with limits and writing them atomically (careergap.files.userfiles).
 
 The byte-level refusals (size, NUL, UTF-8, directories, missing files) are exercised through
 every reader in tests/test_loader.py and tests/test_bad_input.py; here: the text reader and the
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from careergap.userfiles import UserFileError, read_user_text, write_text_atomic
+from careergap.files.userfiles import UserFileError, read_user_text, write_text_atomic
 
 
 def test_read_user_text_reads_utf8_and_names_the_line_of_a_bad_byte(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from careergap import userpostings
+from careergap.corpus import userpostings
+from careergap.corpus.userpostings import parse_posting, remove, save, stored
 from careergap.errors import CareergapError, DataError
-from careergap.loader import read_user_yaml
+from careergap.files.loader import read_user_yaml
 from careergap.models import Posting
-from careergap.userpostings import parse_posting, remove, save, stored
 
 SKILLS = {"python": "Python", "kubernetes": "Kubernetes", "terraform": "Terraform", "go": "Go"}
 

@@ -16,15 +16,15 @@ from unittest import mock
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from careergap import loader
-from careergap.loader import (
+from careergap.files import loader
+from careergap.files.loader import (
     MAX_NESTING,
     UserFileError,
     dump_yaml,
     read_user_data,
     read_user_yaml,
 )
-from careergap.yamlprecheck import events_need_checking, nesting_bound
+from careergap.files.yamlprecheck import events_need_checking, nesting_bound
 
 #: The issue asks for at least 500 examples per fuzzed parser.
 EXAMPLES = 600
@@ -96,7 +96,7 @@ def _outcome(reader: object, path: Path) -> tuple[str, object]:
 
 def _full(path: Path) -> tuple[str, object]:
     """What the reader gives with every check run (the event pass never skipped)."""
-    with mock.patch("careergap.yamlprecheck.events_need_checking", return_value=True):
+    with mock.patch("careergap.files.yamlprecheck.events_need_checking", return_value=True):
         return _outcome(read_user_yaml, path)
 
 

@@ -14,7 +14,7 @@ from typer.exceptions import TyperException
 
 from careergap import __version__
 from careergap.errors import CareergapError
-from careergap.escaping import for_json, for_terminal
+from careergap.files.escaping import for_json, for_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -42,8 +42,8 @@ POSTINGS_OPTION = typer.Option(
 
 def _extractor() -> tuple[Callable[[str], list[Any]], dict[str, str]]:
     """The taxonomy's skill finder and skill names (imported lazily: start-up stays fast)."""
-    from careergap.extractor import Extractor
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
@@ -56,8 +56,8 @@ def roles_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """List the role families with their scored postings and most demanded skills."""
-    from careergap.engine import load_workspace
-    from careergap.sample import family_samples, roles_json, sample_text
+    from careergap.engine.questions import load_workspace
+    from careergap.views.sample import family_samples, roles_json, sample_text
 
     ws = load_workspace(list(postings or ()))
     names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
@@ -65,7 +65,7 @@ def roles_cmd(
     if as_json:
         emit_json(roles_json(samples, names))
         return
-    from careergap.render import print_renderable, table
+    from careergap.views.terminal import print_renderable, table
 
     rows = [
         (
@@ -78,7 +78,7 @@ def roles_cmd(
     # Fixed widths for the first two columns (the id, which --role takes, on one line; "12
     # postings" on one line), the rest for the skills: rich's own sharing out of ratio and
     # min_width columns overflows 80 columns and crops the table's right border.
-    from careergap.render import console_width
+    from careergap.views.terminal import console_width
 
     # Each column as wide as its text, narrowed (names, then samples wrap) while the skills
     # column would get less than ROLES_MIN_SKILLS_WIDTH; never narrower than an id.
@@ -123,8 +123,8 @@ def postings_list_cmd(
 ) -> None:
     """List postings (and topic notes), optionally of one role family."""
     from careergap.corpus.load import load_corpus
-    from careergap.corpus.summary import postings_json
-    from careergap.families import resolve_role
+    from careergap.corpus.roles import resolve_role
+    from careergap.views.summary import postings_json
 
     corpus = load_corpus(list(postings or ()))
     chosen = list(corpus.postings)
@@ -134,7 +134,7 @@ def postings_list_cmd(
         find, _ = _extractor()
         emit_json(postings_json(chosen, find))
         return
-    from careergap.render import console_width, print_renderable, sample, table
+    from careergap.views.terminal import console_width, print_renderable, sample, table
 
     real = sum(1 for p in chosen if p.kind == "posting")
     # Titles get the room: the company goes under the title, families one per line at their
@@ -167,9 +167,9 @@ def postings_show_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """Show one posting: every requirement line, its seed line and the skills found in it."""
-    from careergap.cli.corpus_views import posting_view
     from careergap.corpus.load import load_corpus
-    from careergap.render import print_lines
+    from careergap.views.posting import posting_view
+    from careergap.views.terminal import print_lines
 
     corpus = load_corpus(list(postings or ()))
     posting = corpus.get(posting_id)
@@ -190,9 +190,9 @@ def corpus_build_cmd(
     ),
 ) -> None:
     """Rebuild the curated corpus from the seeds (deterministic; replaces OUT atomically)."""
-    from careergap.corpus.build import build_corpus
+    from careergap.corpus.build.pipeline import build_corpus
     from careergap.errors import InputFileError
-    from careergap.render import sample
+    from careergap.views.terminal import sample
 
     if not seeds.is_dir():
         raise InputFileError(f"{seeds}: not a folder")

@@ -16,8 +16,8 @@ import typer
 from careergap.cli._common import command, echo, emit_json, handle_errors, summary, warn
 
 if TYPE_CHECKING:
-    from careergap import history
-    from careergap.engine import FamilyResult, Workspace
+    from careergap.engine.questions import FamilyResult, Workspace
+    from careergap.store import history
 
 #: Where `init` writes without a PATH: the first name profile discovery looks for (kept here,
 #: not imported from initprofile, so `careergap --help` does not load pydantic).
@@ -51,7 +51,8 @@ def record_snapshot(
     A history that cannot be written is a warning, not a failed `match`: the scores were
     computed and shown, the profile is untouched, and the warning says how to repair it.
     """
-    from careergap import diffing, history
+    from careergap.scoring import diffing
+    from careergap.store import history
 
     coverages = {r.score.family_id: r.score.coverage for r in results}
     if set(coverages) != set(ws.families):  # --top or --role: score the rest for the record
@@ -68,10 +69,10 @@ def record_snapshot(
 
 def _stamp(ws: Workspace, extra_postings: Sequence[Path]) -> history.CorpusStamp | None:
     """The corpus this run scored against (None when its fingerprint was not computed)."""
-    from careergap import history
-    from careergap.cache import corpus_folders
-    from careergap.paths import bundled_postings_dir
-    from careergap.sample import scored_postings
+    from careergap.files.paths import bundled_postings_dir
+    from careergap.store import history
+    from careergap.store.cache import corpus_folders
+    from careergap.views.sample import scored_postings
 
     if not ws.corpus_key:
         return None
@@ -95,13 +96,15 @@ def init_cmd(
     force: bool = typer.Option(False, "--force", help="Replace an existing file."),
 ) -> None:
     """Write a commented starter profile; with --from-text, pre-filled from your CV."""
-    from careergap import initprofile, render, render_life
+    from careergap.reading import initprofile
+    from careergap.views import terminal as render
+    from careergap.views import terminal_life as render_life
 
     found: list[initprofile.FoundSkill] = []
     cv_name = None
     if from_text is not None:
-        from careergap.extractor import Extractor
-        from careergap.taxonomy import load_taxonomy
+        from careergap.reading.extractor import Extractor
+        from careergap.reading.taxonomy import load_taxonomy
 
         text = initprofile.read_cv(from_text)
         taxonomy = load_taxonomy()
@@ -129,10 +132,12 @@ def progress_cmd(
 ) -> None:
     """How your coverage moved over the snapshots `match` recorded, and why: your profile or
     the corpus."""
-    from careergap import causes, history, render_life
+    from careergap.corpus.roles import load_families, resolve_role
+    from careergap.engine import causes
     from careergap.errors import ProfileNotFound
-    from careergap.families import load_families, resolve_role
-    from careergap.profile import find_profile
+    from careergap.reading.profile import find_profile
+    from careergap.store import history
+    from careergap.views import terminal_life as render_life
 
     families = load_families()
     only = tuple(dict.fromkeys(resolve_role(r, families).id for r in role or ()))
@@ -146,7 +151,7 @@ def progress_cmd(
     prog = history.progress(snaps, only=only)
     rescored = None
     if causes.needs_rescoring(prog.snapshots):
-        from careergap.engine import load_workspace
+        from careergap.engine.questions import load_workspace
 
         rescored = causes.rescore(load_workspace(list(postings or ())), prog.snapshots)
     why = causes.attribute(prog.snapshots, [t.family_id for t in prog.trends], rescored)
@@ -159,7 +164,7 @@ def progress_cmd(
 
 
 def _skill_names() -> dict[str, str]:
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     return {sid: skill.name for sid, skill in load_taxonomy().skills.items()}
 
@@ -176,10 +181,11 @@ def diff_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Skill-level changes between two profile versions and their effect on each family."""
-    from careergap import diffing, render_life
-    from careergap.engine import load_workspace
-    from careergap.profile import load_profile
-    from careergap.sample import scored_postings
+    from careergap.engine.questions import load_workspace
+    from careergap.reading.profile import load_profile
+    from careergap.scoring import diffing
+    from careergap.views import terminal_life as render_life
+    from careergap.views.sample import scored_postings
 
     ws = load_workspace(list(postings or ()))
     before, after = (load_profile(p, ws.taxonomy) for p in (old, new))
@@ -257,9 +263,10 @@ def report_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
-    from careergap import history, report, report_html
     from careergap.cli.score_cmds import load
-    from careergap.userfiles import write_text_atomic
+    from careergap.files.userfiles import write_text_atomic
+    from careergap.store import history
+    from careergap.views import report, report_html
 
     to_stdout = output is not None and str(output) == "-"  # "-o -": standard output, on purpose
     if to_stdout:
@@ -310,7 +317,7 @@ def _check_report_target(output: Path, profile: Path, fmt: str, force: bool) -> 
 
 
 def _person(path: Path) -> str | None:
-    from careergap.loader import read_user_yaml
+    from careergap.files.loader import read_user_yaml
 
     name = read_user_yaml(path).data.get("name")
     return name if isinstance(name, str) and name.strip() else None
@@ -330,10 +337,11 @@ def postings_add_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Store a job ad you pasted; it counts in roles, postings, match and gaps from then on."""
-    from careergap import render_life, userpostings
-    from careergap.extractor import Extractor
-    from careergap.families import load_families, resolve_role
-    from careergap.taxonomy import load_taxonomy
+    from careergap.corpus import userpostings
+    from careergap.corpus.roles import load_families, resolve_role
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
+    from careergap.views import terminal_life as render_life
 
     family = resolve_role(role, load_families())
     text = userpostings.read_source(file)
@@ -358,7 +366,7 @@ def postings_remove_cmd(
     posting_id: str = typer.Argument(..., metavar="ID", help="Id of a posting you added."),
 ) -> None:
     """Remove a posting you added with `postings add`."""
-    from careergap import userpostings
+    from careergap.corpus import userpostings
 
     userpostings.remove(posting_id)
     echo(f"Removed {posting_id}.")

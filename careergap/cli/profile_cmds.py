@@ -11,7 +11,7 @@ from careergap.cli._common import command, echo, emit_json, warn
 
 if TYPE_CHECKING:
     from careergap.errors import Problem
-    from careergap.profile import LoadedProfile, ProfileCheck
+    from careergap.reading.profile import LoadedProfile, ProfileCheck
 
 #: Version of the ``validate --json`` payload; bump on incompatible changes.
 SCHEMA_VERSION = 1
@@ -33,10 +33,10 @@ def validate_cmd(
 ) -> None:
     """Check a profile: exit 0 when valid, else every problem as FILE:LINE: field: message."""
     from careergap.errors import InputFileError, Problem, ValidationFailed
-    from careergap.loader import UserFileError, read_user_yaml
-    from careergap.profile import check_document, find_profile
-    from careergap.taxonomy import load_taxonomy
-    from careergap.userfiles import STDIN_LABEL, is_stdin
+    from careergap.files.loader import UserFileError, read_user_yaml
+    from careergap.files.userfiles import STDIN_LABEL, is_stdin
+    from careergap.reading.profile import check_document, find_profile
+    from careergap.reading.taxonomy import load_taxonomy
 
     source = find_profile(profile)
     path = STDIN_LABEL if is_stdin(source) else source  # as messages name it
@@ -65,8 +65,8 @@ def validate_cmd(
 
 def _role_problems(doc: Any, roles: list[str]) -> list[Any]:
     """target_roles that name no role family, each at its line, with a did-you-mean."""
+    from careergap.corpus.roles import load_families, resolve_role
     from careergap.errors import Problem, UnknownRoleError
-    from careergap.families import load_families, resolve_role
 
     families = load_families()
     problems = []
@@ -86,7 +86,7 @@ def validation_payload(
 
     Under ``strict`` warnings count as errors and are labelled so.
     """
-    from careergap.profile import problem_order
+    from careergap.reading.profile import problem_order
 
     errors = check.errors if check is not None else unreadable
     warnings = check.warnings if check is not None else []

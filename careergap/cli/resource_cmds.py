@@ -9,8 +9,8 @@ import typer
 from careergap.cli._common import command, emit_json
 
 if TYPE_CHECKING:
-    from careergap.resources import AttachedResource
-    from careergap.taxonomy import Taxonomy
+    from careergap.corpus.resources import AttachedResource
+    from careergap.reading.taxonomy import Taxonomy
 
 #: Version of the ``--json`` payload; bump on incompatible changes.
 SCHEMA_VERSION = 1
@@ -24,8 +24,8 @@ def resources(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List every study resource for one skill, with where each one is cited."""
-    from careergap.resources import resources_for
-    from careergap.taxonomy import load_taxonomy
+    from careergap.corpus.resources import resources_for
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     skill_id = _resolve(skill, taxonomy)
@@ -46,7 +46,7 @@ def resources(
 def _resolve(name: str, taxonomy: Taxonomy) -> str:
     """A skill id for ``name``, or UnknownSkillError with a did-you-mean."""
     from careergap.errors import UnknownSkillError
-    from careergap.matching import resolve_skill
+    from careergap.reading.matching import resolve_skill
 
     resolution = resolve_skill(name, taxonomy)
     if resolution.skill_id is not None:
@@ -64,7 +64,7 @@ def _print_table(name: str, attached: list[AttachedResource]) -> None:
     URL and seed line on a line of their own, never split (a table folded them mid-word)."""
     from rich.text import Text
 
-    from careergap.render import hanging, indented, print_lines
+    from careergap.views.terminal import hanging, indented, print_lines
 
     if not attached:
         print_lines([f"No study resources for {name} in the documents."])

@@ -11,10 +11,10 @@ import typer
 
 from careergap.cli._common import command, emit_json, warn
 from careergap.errors import CareergapError
-from careergap.userfiles import is_stdin
+from careergap.files.userfiles import is_stdin
 
 if TYPE_CHECKING:
-    from careergap.engine import Workspace
+    from careergap.engine.questions import Workspace
 
 #: Missing skills listed per family in `match`.
 TOP_MISSING = 3
@@ -49,7 +49,7 @@ class Loaded:
         return {sid: skill.name for sid, skill in self.ws.taxonomy.skills.items()}
 
     def family_id(self, role: str) -> str:
-        from careergap.families import resolve_role
+        from careergap.corpus.roles import resolve_role
 
         return resolve_role(role, self.ws.families).id
 
@@ -68,8 +68,8 @@ class Loaded:
 
 def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
     """Find and load the profile and the corpus; print profile warnings to stderr."""
-    from careergap.engine import load_workspace
-    from careergap.profile import find_profile, load_profile
+    from careergap.engine.questions import load_workspace
+    from careergap.reading.profile import find_profile, load_profile
 
     source = find_profile(profile)
     ws = load_workspace(list(postings or ()))
@@ -82,7 +82,7 @@ def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
 def attach_resources(
     ws: Workspace, skill_ids: Sequence[str], limit: int | None
 ) -> dict[str, list[Any]]:
-    from careergap.resources import resources_for
+    from careergap.corpus.resources import resources_for
 
     return {sid: resources_for(sid, ws.taxonomy, limit=limit) for sid in skill_ids}
 
@@ -102,12 +102,14 @@ def match_cmd(
     ),
 ) -> None:
     """Rank role families by how well your profile covers what their postings ask for."""
-    from careergap import engine, payloads, render
+    from careergap.engine import questions as engine
+    from careergap.views import payloads
+    from careergap.views import terminal as render
 
     ctx = load(profile or profile_arg, postings)
     only = [ctx.family_id(r) for r in role or ()]
     results = engine.match(ctx.ws, ctx.levels, only=list(dict.fromkeys(only)))[:top]
-    # History snapshot for `progress` and `report` (careergap/history.py); a profile read from
+    # History snapshot for `progress` and `report` (careergap/store/history.py); a profile read from
     # standard input has no file whose progress could be followed.
     if not no_record and not is_stdin(ctx.source):
         from careergap.cli.life_cmds import record_snapshot
@@ -150,7 +152,9 @@ def gaps_cmd(
 
     Without --role: what to learn next across your target_roles (or your 3 best families).
     """
-    from careergap import engine, payloads, render_gaps
+    from careergap.engine import questions as engine
+    from careergap.views import payloads
+    from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings)
     per_gap = None if show_all else RESOURCES_PER_GAP
@@ -159,7 +163,7 @@ def gaps_cmd(
         cross = cross if show_all else cross[:limit]
         scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
         resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
-        from careergap.gapdetail import cross_unlocks
+        from careergap.engine.gapdetail import cross_unlocks
 
         unlocked = cross_unlocks(ctx.ws, ctx.levels, cross)
         if as_json:
@@ -167,7 +171,7 @@ def gaps_cmd(
         else:
             render_gaps.print_cross_gaps(scores, cross, ctx.names, resources, unlocked)
         return
-    from careergap.gapdetail import detail_gaps
+    from careergap.engine.gapdetail import detail_gaps
 
     family_id = ctx.family_id(role)
     result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
@@ -192,7 +196,9 @@ def explain_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The ledger behind a family's score: demand x weight x credit = contribution per skill."""
-    from careergap import engine, payloads, render_gaps
+    from careergap.engine import questions as engine
+    from careergap.views import payloads
+    from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings)
     family_id = ctx.family_id(role)
@@ -225,7 +231,9 @@ def whatif_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Families re-ranked as if your profile had these levels. Your file is not touched."""
-    from careergap import engine, payloads, render_gaps
+    from careergap.engine import questions as engine
+    from careergap.views import payloads
+    from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings)
     changes = engine.parse_level_changes(add, ctx.ws.taxonomy)
@@ -253,10 +261,12 @@ def plan_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """A study plan: the gaps worth most per week of study, prerequisites first, week by week."""
-    from careergap import engine, payloads, render_gaps
-    from careergap.gapdetail import plan_unlocks
-    from careergap.planning import make_plan
-    from careergap.taxonomy import specific_ancestors
+    from careergap.engine import questions as engine
+    from careergap.engine.gapdetail import plan_unlocks
+    from careergap.reading.taxonomy import specific_ancestors
+    from careergap.scoring.planning import make_plan
+    from careergap.views import payloads
+    from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings)
     family_id = ctx.family_id(role)

@@ -15,7 +15,7 @@ from careergap.errors import CareergapError
 
 if TYPE_CHECKING:
     from careergap.models import Skill
-    from careergap.taxonomy import Taxonomy
+    from careergap.reading.taxonomy import Taxonomy
 
 #: Version of the ``--json`` payloads; bump on incompatible changes.
 SCHEMA_VERSION = 1
@@ -43,8 +43,8 @@ def skills(
     ),
 ) -> None:
     """List the skill taxonomy, or search it by name and alias."""
-    from careergap.matching import search_skills
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.matching import search_skills
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     if query is None:
@@ -63,9 +63,14 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
-    from careergap.extraction import extract_json_chunks, first_lines, line_numbers, read_mentions
-    from careergap.extractor import Extractor
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.extraction import (
+        extract_json_chunks,
+        first_lines,
+        line_numbers,
+        read_mentions,
+    )
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
 
     text = read_text(source)
     taxonomy = load_taxonomy()
@@ -103,7 +108,7 @@ def read_text(source: str) -> str:
     An empty file is one of them: it is far more often the wrong file (or a redirect that
     produced nothing) than a text that names no skill.
     """
-    from careergap.userfiles import read_user_text
+    from careergap.files.userfiles import read_user_text
 
     text = read_user_text(source, MAX_TEXT_BYTES, "text file")
     if not text.strip():
@@ -122,7 +127,7 @@ def _skill_payload(skill: Skill) -> dict[str, Any]:
 
 
 def _print_skills(found: list[Skill], query: str | None) -> None:
-    from careergap.render import print_renderable, table
+    from careergap.views.terminal import print_renderable, table
 
     if not found:
         echo(f"no skill matches {query!r}", err=True)
@@ -141,7 +146,7 @@ def _print_extract(
     counts: Counter[str],
     source: str,
 ) -> None:
-    from careergap.render import print_renderable, table
+    from careergap.views.terminal import print_renderable, table
 
     if not found:
         echo(f"no known skills found in {source}", err=True)

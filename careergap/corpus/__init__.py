@@ -1,6 +1,7 @@
-"""Seed curation: parse the seed documents into the committed ``postings/`` corpus.
+"""The corpus: the postings, role families and study resources careergap scores against.
 
-``seeds`` reads raw blocks with their line numbers, ``clean`` turns raw lines into requirement
-lines (or drops them), ``families`` assigns role families, ``build`` runs the pipeline and
-writes YAML atomically, and ``load`` reads the corpus back at run time.
+Run time: ``load`` reads the bundled ``postings/`` plus the user's folders (``readahead`` reads
+large folders on every core), ``roles`` loads role families and resolves what a user types, ``resources``
+attaches study resources to skills, ``userpostings`` stores the job ads a person adds. The
+offline curation pipeline that writes ``postings/`` from the seed documents is ``build/``.
 """

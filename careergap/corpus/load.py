@@ -1,6 +1,6 @@
 """Load the corpus at run time: the bundled postings plus the user's own folders.
 
-The bundled corpus (``careergap.paths.bundled_postings_dir()``) is trusted data written by the
+The bundled corpus (``careergap.files.paths.bundled_postings_dir()``) is trusted data written by the
 pipeline and read with the fast C loader. User folders (``--postings DIR`` and the folder
 ``careergap postings add`` writes to) go through the hardened reader, and a bad file is a
 CareergapError naming the file and line.
@@ -62,7 +62,7 @@ class Corpus:
 def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
     from pydantic import ValidationError
 
-    from careergap.loader import load_trusted_yaml
+    from careergap.files.loader import load_trusted_yaml
 
     out = []
     for path in sorted(folder.glob("*.yaml")):
@@ -119,7 +119,7 @@ def _posting(
     """The posting a user file holds, or a DataError naming each problem's file and line."""
     from pydantic import ValidationError
 
-    from careergap.loader import read_user_yaml
+    from careergap.files.loader import read_user_yaml
 
     try:
         return _with_shared_lines(Posting.model_validate(data), shared)
@@ -179,15 +179,15 @@ def load_corpus(
 
     ``advance(n)`` is told of every ``n`` posting files read (for a progress bar).
     """
-    from careergap.families import load_families
-    from careergap.paths import bundled_postings_dir
+    from careergap.corpus.roles import load_families
+    from careergap.files.paths import bundled_postings_dir
 
     families = load_families()
     loaded = _bundled(bundled_postings_dir())
     if advance is not None:
         advance(len(loaded))
     try:
-        from careergap.userpostings import postings_dir
+        from careergap.corpus.userpostings import postings_dir
 
         saved = postings_dir()
     except ImportError:  # pragma: no cover - the user-postings feature is optional

@@ -41,7 +41,7 @@ def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]],
 
     Large folders are read ahead by worker processes; the results are the same either way.
     """
-    from careergap.loader import read_user_data
+    from careergap.files.loader import read_user_data
 
     ahead = _read_ahead(paths) if len(paths) >= PARALLEL_MIN_FILES else iter(())
     try:
@@ -84,7 +84,7 @@ def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    from careergap.loader import read_user_data_batch
+    from careergap.files.loader import read_user_data_batch
 
     chunks = [
         [str(path) for path in paths[start : start + CHUNK_FILES]]

@@ -2,8 +2,8 @@
 
 Each gold posting (``tests/gold/``, format and definitions in its README) is given to the
 installed ``careergap extract FILE --json``, exactly as a user would run it. Gold names are
-resolved with careergap's own profile-name resolution (``careergap.matching.resolve_skill``);
-a gold name that does not resolve is a miss. Figures are reported for the half of the gold set
+resolved with careergap's own profile-name resolution
+(``careergap.reading.matching.resolve_skill``); a gold name that does not resolve is a miss. Figures are reported for the half of the gold set
 the taxonomy was NOT built from (``outside``) and the seed half apart, and per family group,
 with sample sizes and 95% bootstrap intervals over postings (fixed seed).
 
@@ -327,8 +327,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, help="a gold folder other than tests/gold")
     args = parser.parse_args(argv)
 
-    from careergap.matching import resolve_skill
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.matching import resolve_skill
+    from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     cache: dict[str, str | None] = {}

@@ -78,7 +78,7 @@ def end_to_end(
 
 
 def baseline_pattern() -> re.Pattern[str]:
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     forms = {f for s in load_taxonomy() for f in (s.name, *s.aliases, *s.exact) if f.strip()}
     ordered = sorted(forms, key=lambda f: (-len(f), f))
@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="End-to-end runs of each output.")
     args = parser.parse_args(argv)
-    from careergap.extractor import Extractor
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
 
     text = posting_text(args.mb)
     megabytes = len(text.encode("utf-8")) / 1_000_000

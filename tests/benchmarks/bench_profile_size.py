@@ -3,8 +3,8 @@
 Issue 13: validation was quadratic (1,000 names 1 s, 3,000 names 6 s, 20,000 names minutes) since
 each name was located by scanning every key before it and each was fuzzy-scored against the
 whole taxonomy. Locating is now a dict lookup and fuzzy scoring stops after
-``careergap.profile.FUZZY_NAME_LIMIT`` unknown names, so the time grows linearly with the file.
-Target: 20,000 names (about 400 KB, under the 1 MB cap) in under 5 s of CPU, and 20,000 names
+``careergap.reading.profile.FUZZY_NAME_LIMIT`` unknown names, so the time grows linearly with the
+file. Target: 20,000 names (about 400 KB, under the 1 MB cap) in under 5 s of CPU, and 20,000 names
 taking at most 15x the CPU of 2,000 (10x is linear) once start-up is subtracted. CPU time (the
 child's user + system, from wait4) is the measure, since the wall time on a shared machine
 depends on the other load; the wall time is printed beside it.

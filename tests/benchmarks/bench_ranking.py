@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from careergap.engine import Workspace, load_workspace, match
-from careergap.profile import load_profile
+from careergap.engine.questions import Workspace, load_workspace, match
+from careergap.reading.profile import load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The family each example profile in profiles/ is written for (its file name says so).

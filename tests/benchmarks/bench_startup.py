@@ -47,8 +47,8 @@ CORE = [
     "-c",
     "import sys\n"
     "from pathlib import Path\n"
-    "from careergap.engine import load_workspace, match\n"
-    "from careergap.profile import load_profile\n"
+    "from careergap.engine.questions import load_workspace, match\n"
+    "from careergap.reading.profile import load_profile\n"
     "ws = load_workspace([])\n"
     "levels = load_profile(Path(sys.argv[1]), ws.taxonomy).levels\n"
     "print(match(ws, dict(levels))[0].score.name)",

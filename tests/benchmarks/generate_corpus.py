@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from careergap.corpus.load import load_corpus
-from careergap.loader import dump_yaml
+from careergap.files.loader import dump_yaml
 
 #: Fixed so every machine measures the same corpus.
 DEFAULT_SEED = 20261123

@@ -13,7 +13,7 @@ A curated line is ``id | Name | category | parents | aliases | exact`` (lists se
 ";" within a field, parents by ","). A form that a curated skill claims from an existing skill
 is moved to it: that is how a merged skill is split ("LangChain" leaves "AI agents" for a
 skill of its own with "AI agents" as parent). A skill is added only when a seed line or a
-row of O*NET, ESCO or the skill-extractor gazetteer names it (see careergap/provenance.py);
+row of O*NET, ESCO or the skill-extractor gazetteer names it (see careergap/reading/provenance.py);
 the tool never invents a source. Needs ../shared beside the checkout; careergap itself
 never reads it.
 """
@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from careergap.loader import load_trusted_yaml  # noqa: E402
-from careergap.matching import fold  # noqa: E402
-from careergap.provenance import TAXONOMY_FILES, label_fields, names, parse_source  # noqa: E402
+from careergap.files.loader import load_trusted_yaml  # noqa: E402
+from careergap.reading.matching import fold  # noqa: E402
+from careergap.reading.provenance import TAXONOMY_FILES, label_fields, names, parse_source  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 if not SHARED.is_dir():
@@ -289,7 +289,7 @@ def cmd_add(paths: list[str]) -> None:
 
 
 def cmd_context(paths: list[str]) -> None:
-    """Mark forms of curated skills as needing technical context (careergap.ambiguity)."""
+    """Mark forms of curated skills as needing technical context (careergap.reading.ambiguity)."""
     header, skills = load()
     by_id = {s["id"]: s for s in skills}
     for path in paths:

@@ -1,0 +1,74 @@
+"""Role families: load the packaged list and resolve what a user types to one family.
+
+A role resolves by id, display name or any alias, ignoring case, spaces and punctuation
+("ml-engineer", "ML Engineer", "mle"). A near miss raises UnknownRoleError with a
+did-you-mean, so ``--role "ML Enginer"`` tells the user what to type instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from careergap.errors import DataError, UnknownRoleError
+from careergap.models import RoleFamily
+
+FAMILIES_FILE = "families.yaml"
+#: How close a typo must be to a known role name to be offered as "did you mean".
+SUGGEST_CUTOFF = 0.75
+
+
+def role_key(name: str) -> str:
+    """Case-, space- and punctuation-insensitive form of a role name."""
+    return re.sub(r"[^0-9a-z+#]", "", name.casefold())
+
+
+@lru_cache(maxsize=1)
+def _packaged_families() -> tuple[RoleFamily, ...]:
+    from pydantic import ValidationError
+
+    from careergap.files.loader import load_trusted_yaml
+    from careergap.files.paths import data_file
+
+    path = data_file(FAMILIES_FILE)
+    raw = load_trusted_yaml(path)
+    if not isinstance(raw, list):
+        raise DataError(f"{path}: expected a list of role families")
+    try:
+        families = tuple(RoleFamily.model_validate(item) for item in raw)
+    except ValidationError as exc:
+        raise DataError(f"{path}: {exc}") from None
+    check_families(families, str(path))
+    return families
+
+
+def check_families(families: tuple[RoleFamily, ...], where: str) -> None:
+    """Ids are unique and no two families answer to the same name or alias."""
+    owner: dict[str, str] = {}
+    for family in families:
+        for name in (family.id, family.name, *family.aliases):
+            key = role_key(name)
+            if owner.get(key, family.id) != family.id:
+                raise DataError(f"{where}: {name!r} names both {owner[key]} and {family.id}")
+            owner[key] = family.id
+
+
+def load_families() -> dict[str, RoleFamily]:
+    """The packaged role families by id, in file order."""
+    return {family.id: family for family in _packaged_families()}
+
+
+def resolve_role(name: str, families: Mapping[str, RoleFamily]) -> RoleFamily:
+    """The family NAME refers to (id, name or alias), or UnknownRoleError with a suggestion."""
+    names: dict[str, RoleFamily] = {}
+    for family in families.values():
+        for candidate in (family.id, family.name, *family.aliases):
+            names.setdefault(role_key(candidate), family)
+    key = role_key(name)
+    if key in names:
+        return names[key]
+    close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=SUGGEST_CUTOFF)
+    hint = f" — did you mean {names[close[0]].name}?" if close else ""
+    raise UnknownRoleError(f"unknown role {name!r}{hint} (see `careergap roles`)")

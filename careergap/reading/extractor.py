@@ -1,0 +1,272 @@
+"""Every skill mentioned in free text (a posting, a CV): :class:`Extractor`.
+
+Word-boundary aware, longest match first, case-sensitive for short and exact forms, with the
+ambiguous tokens (C, R, Go, Spark, Excel, CV...) decided by the named rules in
+:mod:`careergap.reading.ambiguity`. Names a person types are resolved by
+:mod:`careergap.reading.matching`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import operator
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from careergap.models import Skill
+from careergap.reading.ambiguity import (
+    RULES,
+    Rule,
+    Verdict,
+    judge,
+    list_neighbour,
+    rules_with_context,
+)
+from careergap.reading.form_regex import SEP_CHARS, SEP_RUN, FormTrie
+from careergap.reading.matching import SHORT_FORM_LENGTH, fold, name_index
+
+if TYPE_CHECKING:
+    from careergap.reading.taxonomy import Taxonomy
+
+#: Plural "s" is accepted on forms at least this long ("GPUs", "LLMs", "FPGAs").
+PLURAL_MIN_LENGTH = 3
+#: A mention starts at a word boundary, and never right after ".", "+", "#" or "@" (file names,
+#: "Node.js", "C++", e-mail addresses); exact-case forms not after "-" either ("Objective-C").
+_BAD_BEFORE = frozenset(".+#@")
+_BAD_BEFORE_EXACT = frozenset(".+#@-")
+#: A mention never ends before a letter/digit, "+" or "#".
+_STOP = r"(?![\w+#])"
+#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to") nor
+#: dotted abbreviations ("C.V.", "D.C.").
+_EXACT_STOP = r"(?!-\w)(?!\.\w)"
+
+
+#: Web addresses: a skill named inside a URL ("github.com/uber/sql-...") is not a mention.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"']+")  # run over the lower-cased text
+
+
+class Mention(NamedTuple):
+    """One skill mention: ``text[start:end] == surface``."""
+
+    skill_id: str
+    start: int
+    end: int
+    surface: str
+
+
+#: ``Mention`` from a ready tuple without NamedTuple's Python-level ``__new__`` (a hot path).
+_new_mention = functools.partial(tuple.__new__, Mention)
+#: Order of mentions: by start, then end, then skill id (deterministic ties).
+_MENTION_ORDER = operator.itemgetter(1, 2, 0)
+#: A mention's (start, end).
+_SPAN = operator.itemgetter(1, 2)
+#: Order of raw candidates ``(start, -end, sid, key)``: by start, longest first, then skill id.
+_CANDIDATE_ORDER = operator.itemgetter(0, 1, 2)
+
+
+def _ci_key(text: str) -> str:
+    return SEP_RUN.sub("", text).lower()
+
+
+def _exact_key(text: str) -> str:
+    return SEP_RUN.sub("", text)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    ci_pattern: re.Pattern[str]  # runs over " " + the lower-cased text (compile_after_separator)
+    exact_pattern: re.Pattern[str]  # runs over the text as written
+    ci_forms: dict[str, str]  # lower-case form, as written and without separators -> skill id
+    exact_forms: dict[str, str]  # exact-case form, as written and without separators -> skill id
+    #: The ambiguity rules by form key: RULES plus the taxonomy's ``needs_context`` forms.
+    rules: dict[str, Rule]
+
+
+def _is_exact(form: str, skill: Skill) -> bool:
+    return form in skill.exact or len(form.strip()) <= SHORT_FORM_LENGTH
+
+
+def _splits_into_known(form: str, known: Collection[str]) -> bool:
+    """A slash alias such as "SV/UVM" whose parts are all skill forms is read part by part.
+
+    Matching it whole would credit one skill where the text names two; "TCP/IP"-style
+    aliases whose parts are not forms of their own stay whole.
+    """
+    parts = form.split("/")
+    return len(parts) > 1 and all(fold(part) in known for part in parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(taxonomy: Taxonomy) -> _Compiled:
+    names = name_index(taxonomy)
+    known = names.names.keys() | names.aliases.keys()
+    ci_trie = FormTrie(lower=True)
+    exact_trie = FormTrie(lower=False)
+    ci_forms: dict[str, str] = {}
+    exact_forms: dict[str, str] = {}
+    context_keys: set[str] = set()
+    for skill in taxonomy.skills.values():
+        for form in skill.needs_context:
+            form = form.strip(SEP_CHARS)
+            context_keys.add((_exact_key if _is_exact(form, skill) else _ci_key)(form).lower())
+        for form in dict.fromkeys((skill.name, *skill.aliases, *skill.exact)):
+            form = form.strip(SEP_CHARS)
+            if not form or _splits_into_known(form, known):
+                continue
+            if _is_exact(form, skill):
+                for key in (form, _exact_key(form)):
+                    exact_forms.setdefault(key, skill.id)
+                exact_trie.add(form)
+                if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
+                    exact_trie.add(form + "s")
+                continue
+            key = _ci_key(form)
+            for variant in (form.lower(), key):
+                ci_forms.setdefault(variant, skill.id)
+            ci_trie.add(form)
+            plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
+            if plural_ok and key not in RULES:
+                ci_trie.add(form + "s")
+    return _Compiled(
+        ci_pattern=ci_trie.compile_after_separator(_STOP),
+        exact_pattern=exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True),
+        ci_forms=ci_forms,
+        exact_forms=exact_forms,
+        rules=rules_with_context(sorted(context_keys)),
+    )
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping offsets: the rare characters whose lower case is longer
+    (e.g. "İ") are left as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _form_of(surface: str, forms: dict[str, str], strip: Callable[[str], str]) -> tuple[str, str]:
+    """(skill id, form key) of a matched surface: as written, without separators, or singular."""
+    sid = forms.get(surface)
+    if sid is not None:
+        return sid, surface
+    key = strip(surface)
+    sid = forms.get(key)
+    if sid is None and key.endswith("s"):
+        key = key[:-1]
+        sid = forms.get(key)
+    if sid is None:  # pragma: no cover - every trie path ends in a known form
+        raise AssertionError(f"matched {surface!r} is not a known form")
+    return sid, key
+
+
+class Extractor:
+    """Finds skill mentions in free text with matchers compiled once per taxonomy.
+
+    Case-insensitive forms run over the lower-cased text (several times faster than
+    ``re.IGNORECASE``); exact-case forms ("R", "Go", "CV") run over the text as written.
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self._compiled = _compile(taxonomy)
+
+    def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, -end, skill id, rule key) of every raw match, both matchers, by position.
+
+        The end is negated so one C-level sort orders by start, longest first, then skill id.
+        This loop runs once per match (hundreds of thousands in a large file): locals only.
+        """
+        compiled = self._compiled
+        lowered = _lower_same_length(text)
+        found: list[tuple[int, int, str, str]] = []
+        append = found.append
+        ci_forms, bad_before = compiled.ci_forms, _BAD_BEFORE
+        # Each match starts with the character before the form (a space before the first).
+        padded = " " + lowered
+        for match in compiled.ci_pattern.finditer(padded):
+            start, end = match.span()  # the form's span in ``lowered`` is (start, end - 1)
+            if padded[start] in bad_before:
+                continue
+            end -= 1
+            surface = lowered[start:end]
+            sid = ci_forms.get(surface)
+            if sid is None:
+                sid, surface = _form_of(surface, ci_forms, _ci_key)
+            append((start, -end, sid, surface))
+        exact_forms, bad_before = compiled.exact_forms, _BAD_BEFORE_EXACT
+        for match in compiled.exact_pattern.finditer(text):
+            start, end = match.span()
+            if start and text[start - 1] in bad_before:
+                continue
+            sid, key = _form_of(text[start:end], exact_forms, _exact_key)
+            append((start, -end, sid, key.lower()))
+        # Two runs already in order: timsort merges them in one pass.
+        found.sort(key=_CANDIDATE_ORDER)
+        if "://" in lowered or "www." in lowered:
+            found = _outside_urls(lowered, found)
+        return found
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions sorted by start; the longest form wins at each position."""
+        accepted: list[Mention] = []
+        pending: list[Mention] = []
+        keep = accepted.append
+        rules, accept, reject = self._compiled.rules, Verdict.ACCEPT, Verdict.REJECT  # hot loop
+        taken_until = 0
+        for start, neg_end, sid, key in self._candidates(text):
+            if start < taken_until:
+                continue
+            end = -neg_end
+            if key in rules or len(key) == 1:  # an ambiguous form: its rule decides
+                verdict = judge(key, text[start:end], text, start, end, rules)
+                if verdict is reject:
+                    continue
+                if verdict is not accept:
+                    taken_until = end
+                    pending.append(_new_mention((sid, start, end, text[start:end])))
+                    continue
+            taken_until = end
+            keep(_new_mention((sid, start, end, text[start:end])))
+        if pending:
+            _adopt_list_members(text, accepted, pending)
+            accepted.sort(key=_MENTION_ORDER)
+        return accepted
+
+
+def _outside_urls(
+    text: str, found: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Drop candidates (sorted by start) that sit inside a web address (``text`` is lower-cased).
+
+    Per address, not per candidate: bisect finds the candidates that start inside it.
+    """
+    starts = [cand[0] for cand in found]
+    kept: list[tuple[int, int, str, str]] = []
+    done = 0  # candidates before this index are settled
+    for url in _URL.finditer(text):
+        first = bisect.bisect_left(starts, url.start(), done)
+        kept += found[done:first]
+        done = max(first, bisect.bisect_left(starts, url.end(), first))
+    kept += found[done:]
+    return kept
+
+
+def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mention]) -> None:
+    """Accept pending mentions that sit in a list next to an accepted one ("Python, Go, Rust").
+
+    Repeats until nothing changes, so a chain of pending items next to one anchor all join.
+    """
+    changed = True
+    spans = sorted(map(_SPAN, accepted)) if pending else []
+    while pending and changed:
+        changed = False
+        for mention in list(pending):
+            if list_neighbour(text, mention.start, mention.end, spans):
+                accepted.append(mention)
+                bisect.insort(spans, (mention.start, mention.end))
+                pending.remove(mention)
+                changed = True

@@ -1,0 +1,225 @@
+"""Skill names -> canonical skills. The only module that imports rapidfuzz.
+
+* :func:`fold` and :func:`resolve_skill`: a name a person typed ("tensor-flow", "Pytorh") becomes a
+  skill id, or stays unresolved with a suggestion. Typos are *reported*, never mapped silently.
+* :func:`search_skills`: fuzzy search for ``careergap skills QUERY``.
+
+Skills *mentioned* in free text are found by :class:`careergap.reading.extractor.Extractor`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from careergap.models import Skill
+
+if TYPE_CHECKING:
+    from careergap.reading.taxonomy import Taxonomy
+
+# --- folding and resolution ------------------------------------------------------------------
+
+#: A dot that starts a word is spelled out, so ".NET" folds to "dotnet" (its other spelling)
+#: instead of colliding with a bare "net".
+_LEADING_DOT = re.compile(r"(?<!\w)\.(?=\w)")
+#: Everything but letters, digits, "+" and "#" is dropped: "+" and "#" are what tell C, C++ and
+#: C# (and F#) apart, while hyphens, spaces and dots are spelling noise ("Tensor-Flow", "Node.js").
+_FOLD_DROP = re.compile(r"[^\w+#]|_")
+
+#: Forms this short ("R", "C", "Go", "AI", "C#") are matched with their exact case only, and
+#: fuzzy-scored by plain ratio (as a partial match they would hit every word containing them).
+SHORT_FORM_LENGTH = 2
+#: WRatio score (0-100) from which a fuzzy hit is worth suggesting ("did you mean PyTorch?").
+FUZZY_SUGGEST = 75.0
+#: Score from which a fuzzy hit may resolve on its own. Deliberately near-identical: a one-letter
+#: typo in a short name ("Pytorh" ~ 92) is reported with a suggestion rather than guessed.
+FUZZY_ACCEPT = 96.0
+#: A fuzzy hit resolves only if it beats the best *other* skill by this much (else: ambiguous).
+FUZZY_MARGIN = 5.0
+#: Names shorter than this (after folding) never resolve fuzzily: one edit is too large a change.
+FUZZY_MIN_LENGTH = 8
+#: A plural name ("CNNs") resolves to its singular form when the stem is at least this long.
+PLURAL_STEM_MIN = 3
+#: Candidates fetched from rapidfuzz before collapsing forms of the same skill.
+FUZZY_POOL = 40
+#: Minimum WRatio score for a row of ``careergap skills QUERY``.
+SEARCH_CUTOFF = 60.0
+
+#: Without a close spelling, a partial match this strong is still worth suggesting
+#: ("Machine Learning Engineering" -> Machine Learning), never resolving.
+FUZZY_SUGGEST_PARTIAL = 88.0
+#: ...but only for forms at least this long: "net" is part of far too many words.
+PARTIAL_MIN_LENGTH = 5
+
+Method = Literal["exact", "alias", "fuzzy", "none"]
+Scorer = Callable[..., float]
+
+
+def fold(text: str) -> str:
+    """Case, accent and punctuation folding for name lookup: "Tensor-Flow" -> "tensorflow".
+
+    "C", "C++", "C#", ".NET" ("dotnet") and "Node.js" ("nodejs") stay distinct.
+    """
+    if text.isascii():  # no accents to strip: the same result, without the per-character walk
+        plain = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _FOLD_DROP.sub("", _LEADING_DOT.sub("dot", plain))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed name resolved to. ``skill_id`` None means unresolved (maybe a suggestion)."""
+
+    skill_id: str | None
+    suggestion: str | None
+    score: float
+    method: Method
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every folded name and alias of a taxonomy, and the surface forms fuzzy search scores."""
+
+    names: dict[str, str]  # folded id or display name -> id
+    aliases: dict[str, str]  # folded alias or exact form -> id
+    choices: dict[str, str]  # surface form (longer than SHORT_FORM_LENGTH) -> skill id
+    short_choices: dict[str, str]  # the short forms ("R", "Go") -> skill id
+    #: Per choice dict above: (its forms, the same forms through default_process), computed once,
+    #: so a lookup does not re-process every form of the taxonomy for every name it scores.
+    processed: tuple[tuple[list[str], list[str]], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def name_index(taxonomy: Taxonomy) -> NameIndex:
+    """The taxonomy's NameIndex (built once per taxonomy; extraction reads it too)."""
+    names: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    choices: dict[str, str] = {}
+    short_choices: dict[str, str] = {}
+    for skill in taxonomy.skills.values():
+        names.setdefault(fold(skill.name), skill.id)
+        for form in (*skill.aliases, *skill.exact):
+            aliases.setdefault(fold(form), skill.id)
+        for form in (skill.name, *skill.aliases, *skill.exact):
+            target = short_choices if len(default_process(form)) <= SHORT_FORM_LENGTH else choices
+            target.setdefault(form, skill.id)
+    for skill_id in taxonomy.skills:  # ids are typed too ("pytorch"); a real form wins
+        key = fold(skill_id)
+        if key not in names and key not in aliases:
+            names[key] = skill_id
+    processed = tuple(
+        (list(forms), [default_process(form) for form in forms])
+        for forms in (choices, short_choices)
+    )
+    return NameIndex(names, aliases, choices, short_choices, processed)
+
+
+def _ranked(
+    query: str, index: NameIndex, cutoff: float, scorer: Scorer = fuzz.WRatio
+) -> list[tuple[str, float, str]]:
+    """(skill id, best score, best form) per skill, best first, ties by id.
+
+    Long forms use ``scorer``; forms of one or two characters always use plain ratio, since
+    "r" is a partial match of every word that contains an r.
+    """
+    hits = []
+    # default_process is applied once to the query here and once per form in name_index, the
+    # same processing ``processor=default_process`` would apply to both on every call.
+    processed_query = default_process(query)
+    for choices, (forms, processed), score_with in (
+        (index.choices, index.processed[0], scorer),
+        (index.short_choices, index.processed[1], fuzz.ratio),
+    ):
+        found = process.extract(
+            processed_query,
+            processed,
+            scorer=score_with,
+            processor=None,
+            limit=FUZZY_POOL,
+            score_cutoff=cutoff,
+        )
+        hits.extend((forms[at], score, choices[forms[at]]) for _, score, at in found)
+    best: dict[str, tuple[float, str]] = {}
+    for form, score, sid in hits:
+        if sid not in best or score > best[sid][0]:
+            best[sid] = (float(score), form)
+    return sorted(((s, sc, f) for s, (sc, f) in best.items()), key=lambda r: (-r[1], r[0]))
+
+
+def resolve_skill(name: str, taxonomy: Taxonomy, *, fuzzy: bool = True) -> Resolution:
+    """Resolve a typed skill name: exact name, then alias after folding, then (rarely) fuzzy.
+
+    Fuzzy hits only resolve when long, near-identical and unambiguous; anything less is
+    returned unresolved with ``suggestion`` so the caller can say "did you mean ...?".
+    ``fuzzy=False`` stops after the exact lookups (no suggestion), in constant time.
+    """
+    key = fold(name)
+    if not key:
+        return Resolution(None, None, 0.0, "none")
+    index = name_index(taxonomy)
+    if key in index.names:
+        return Resolution(index.names[key], None, 100.0, "exact")
+    if key in index.aliases:
+        return Resolution(index.aliases[key], None, 100.0, "alias")
+    plural_of = _singular(key, index)
+    if plural_of is not None:
+        return Resolution(plural_of, None, 100.0, "alias")
+    if not fuzzy:
+        return Resolution(None, None, 0.0, "none")
+    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    if not ranked:
+        partial = _partial(name, index)
+        if partial:
+            return Resolution(None, partial[0][0], partial[0][1], "none")
+        return Resolution(None, None, 0.0, "none")
+    best_id, best, _ = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best >= FUZZY_ACCEPT and best - runner_up >= FUZZY_MARGIN and len(key) >= FUZZY_MIN_LENGTH:
+        return Resolution(best_id, None, best, "fuzzy")
+    return Resolution(None, best_id, best, "none")
+
+
+def _singular(key: str, index: NameIndex) -> str | None:
+    """The skill a plural name stands for ("CNNs", "GPUs", "LLMs"), as extraction reads them.
+
+    Only a trailing "s" on a stem of at least ``PLURAL_STEM_MIN`` characters that does not end
+    in "s" itself, so "Sass" never becomes SAS.
+    """
+    stem = key[:-1]
+    if not key.endswith("s") or len(stem) < PLURAL_STEM_MIN or stem.endswith("s"):
+        return None
+    return index.names.get(stem) or index.aliases.get(stem)
+
+
+def _partial(name: str, index: NameIndex) -> list[tuple[str, float, str]]:
+    """Suggestions from partial matching (the query contains a long form, or vice versa)."""
+    ranked = _ranked(name, index, FUZZY_SUGGEST_PARTIAL)
+    return [r for r in ranked if len(default_process(r[2])) >= PARTIAL_MIN_LENGTH]
+
+
+def suggest_skills(name: str, taxonomy: Taxonomy, limit: int = 3) -> list[str]:
+    """Skill ids that ``name`` might have meant, best first (for "did you mean" lists)."""
+    index = name_index(taxonomy)
+    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    seen = {sid for sid, _, _ in ranked}
+    ranked += [r for r in _partial(name, index) if r[0] not in seen]
+    return [sid for sid, _, _ in ranked[: max(limit, 0)]]
+
+
+def search_skills(query: str, taxonomy: Taxonomy, limit: int = 20) -> list[tuple[Skill, float]]:
+    """Fuzzy search over names and aliases: an exact hit first, then by score, ties by id."""
+    index = name_index(taxonomy)
+    key = fold(query)
+    exact = index.names.get(key) or index.aliases.get(key)
+    rows: list[tuple[str, float]] = [(exact, 100.0)] if exact else []
+    rows += [(sid, score) for sid, score, _ in _ranked(query, index, SEARCH_CUTOFF) if sid != exact]
+    return [(taxonomy.skills[sid], score) for sid, score in rows[: max(limit, 0)]]

@@ -1,0 +1,254 @@
+"""Mentions on a demand line that are still not demands: negated, excluded, or other people.
+
+"No Java experience is needed", "we do not use Hadoop", "Python instead of MATLAB", "without
+Spark", "Docker is not required": the skill is named and explicitly not asked for. "Work closely
+with product management", "partner with data scientists": the skill names colleagues, not what
+the job needs. Each test looks only inside the mention's clause (clauses end at ";", ":",
+sentence ends and "but"/"however"), so "Python, not Java" excludes Java and keeps Python.
+
+Pure functions over one line of text and a mention's offsets in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal, Protocol, TypeVar
+
+NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply"]
+
+#: Where a clause starts or ends: the negation of one clause never reaches the next.
+_CLAUSE_BREAK = re.compile(
+    r"[;:!?()\[\]]|\.(?:\s|$)|,\s*(?:but|however|while|whereas|although|though|yet)\b|"
+    r"\s(?:but|however|whereas|although|though)\s",
+    re.IGNORECASE,
+)
+#: The end of a sentence or of a semicolon clause.
+_SENTENCE_END = re.compile(r"[;!?]|\.(?:\s|$)")
+#: A negation or exclusion right before the mention (within its clause).
+_NEGATED_BEFORE = re.compile(
+    r"(?:"
+    # "No Java experience", "no prior experience with Java", "zero knowledge of"
+    r"\b(?:no|zero)\s+(?:(?:prior|previous|professional|formal|commercial|production|real)\s+)?"
+    r"(?:(?:experience|knowledge|background|familiarity|expertise|skills?)\s+"
+    r"(?:with|in|of|using)\s+)?(?:the\s+)?"
+    # "we do not use Hadoop", "you don't need to know Rust", "does not require Go"
+    r"|\b(?:do|does|did|will|would|won't|don't|doesn't|didn't|need|needs)\s*(?:not|n't)?\s*"
+    r"(?<=\bnot |n't )(?:use|need|require|want|expect|work\s+with|rely\s+on|have|know)"
+    r"(?:\s+(?:to|any|a|an|the|know|be|experience|experienced|in|with|using|prior|of))*\s+"
+    # "instead of MATLAB", "without Spark", "other than Java", "Python, not Java"
+    r"|\b(?:instead\s+of|rather\s+than|other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
+    r"without|not|nor|never|no\s+longer)\s+(?:any\s+|using\s+|the\s+|a\s+|an\s+)?"
+    r")$",
+    re.IGNORECASE,
+)
+#: Words after "not" that do not negate what follows ("not only Python", "not limited to").
+_NOT_A_NEGATION = re.compile(
+    r"\b(?:not|no)\s+(?:only|just|limited|merely|necessarily|afraid|shy|less|more|matter|"
+    r"doubt|problem|exception|stranger)\b",
+    re.IGNORECASE,
+)
+#: "Docker is not required", "Java experience not needed": the clause after the mention.
+_NEGATED_AFTER = re.compile(
+    r"^[\w\s,/+#.-]{0,40}?\b(?:is|are|isn't|aren't|be)?\s*(?:not|n't|never)\s+"
+    r"(?:required|needed|necessary|a\s+(?:requirement|must|prerequisite)|mandatory|expected|"
+    r"used|essential)\b",
+    re.IGNORECASE,
+)
+#: ...unless the same clause turns it into a preference ("not required but a plus").
+_STILL_WANTED = re.compile(
+    r"\b(?:but|though)\b.*\b(?:plus|preferred|helpful|nice|bonus|advantage|welcome)\b",
+    re.IGNORECASE,
+)
+#: Working with someone: what follows names colleagues when a people word comes after it.
+_WITH_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:work(?:s|ed|ing)?|collaborat\w*|partner(?:s|ed|ing)?|liais\w*|interfac\w*|"
+    r"coordinat\w*|engag\w*|align\w*|team(?:s|ed|ing)?(?:\s+up)?|cooperat\w*|consult\w*|"
+    r"communicat\w*|sync\w*)\s+(?:\w+\s+){0,2}?(?:with|alongside)|\balongside|"
+    r"\bin\s+partnership\s+with|\btogether\s+with|\bsupport(?:s|ing)?\s+(?:our|the)|"
+    r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:team|group)\s+of)"
+    r"\s+(?:[\w/+&-]+,?\s+){0,6}$",
+    re.IGNORECASE,
+)
+_PEOPLE = (
+    r"teams?|engineers?|scientists?|researchers?|managers?|management|leads?|leaders?|"
+    r"leadership|stakeholders?|partners?|colleagues|counterparts|designers?|analysts?|"
+    r"architects?|developers?|experts?|specialists?|groups?|organi[sz]ations?|orgs?|peers|"
+    r"folks|practitioners|owners?|functions?|departments?|staff|people|personnel|customers|"
+    r"clients|users"
+)
+#: A people word right after the mention ("data science teams", "ML engineers")...
+_PEOPLE_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE)
+#: ...or the mention itself names people ("product management", "data scientists").
+_PEOPLE_SURFACE = re.compile(rf"\b(?:{_PEOPLE})$", re.IGNORECASE)
+#: Characters of clause looked at on either side of a mention.
+WINDOW_CHARS = 120
+#: How near a benefits, legal or apply word must be to move a mention out of the demands:
+#: "Healthcare and insurance plans", "private health care", but not a skill list that a
+#: run-on line continues with "... and GCP Enjoy 30 days of vacation".
+CUE_BEFORE, CUE_AFTER = 80, 25
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause of ``text`` holding ``text[start:end]``."""
+    lo = max(0, start - WINDOW_CHARS)
+    clause_start = lo
+    for brk in _CLAUSE_BREAK.finditer(text, lo, start):
+        clause_start = brk.end()
+    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + WINDOW_CHARS))
+    return clause_start, after.start() if after else min(len(text), end + WINDOW_CHARS)
+
+
+def non_demand(
+    text: str, start: int, end: int, words: frozenset[str] | None = None
+) -> NonDemand | None:
+    """Why the mention at ``text[start:end]`` is not a demand, or None when it is one.
+
+    ``words``: the line's :func:`careergap.reading.sections.cue_words`, when the caller has them;
+    each test runs only if the line holds one of the words it needs.
+    """
+    from careergap.reading.sections import (
+        ABOUT_PHRASES,
+        ABOUT_WORDS,
+        APPLY_WORDS,
+        BENEFITS_WORDS,
+        LEGAL_WORDS,
+        MONEY,
+        SENTENCE_BREAK,
+        cue_words,
+        is_company_prose,
+        line_cue,
+    )
+
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(ABOUT_WORDS) or ABOUT_PHRASES.search(text):
+        sentence_start = 0
+        for brk in SENTENCE_BREAK.finditer(text, 0, start):
+            sentence_start = brk.end()
+        sentence_end = SENTENCE_BREAK.search(text, end)
+        if is_company_prose(text[sentence_start : sentence_end.start() if sentence_end else None]):
+            return "company"
+    clause_start, clause_end = clause_bounds(text, start, end)
+    cued = not (
+        words.isdisjoint(LEGAL_WORDS)
+        and words.isdisjoint(APPLY_WORDS)
+        and words.isdisjoint(BENEFITS_WORDS)
+        and not MONEY.search(text)
+    )
+    if cued:
+        # Benefits, legal or apply words near the mention in its own clause: a run-on line
+        # can hold them beside real demands, so the clause decides, not the line.
+        near = text[max(clause_start, start - CUE_BEFORE) : min(clause_end, end + CUE_AFTER)]
+        cue = line_cue(near)
+        if cue is not None:
+            return cue  # type: ignore[return-value]
+    before = text[clause_start:start]
+    after = text[end:clause_end]
+    if not words.isdisjoint(_NEGATION_WORDS):
+        sentence = _SENTENCE_END.search(text, end)
+        if _is_negated(before, after, text[end : sentence.start() if sentence else len(text)]):
+            return "negated"
+    if (
+        not words.isdisjoint(_COLLEAGUE_WORDS)
+        and _WITH_PEOPLE_BEFORE.search(before)
+        and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
+    ):
+        return "colleagues"
+    return None
+
+
+def _is_negated(before: str, after: str, rest: str) -> bool:
+    """``rest``: the sentence after the mention, where "but a plus" may undo the negation."""
+    negation = _NEGATED_BEFORE.search(before)
+    if negation and not _NOT_A_NEGATION.match(before, negation.start()):
+        return not _STILL_WANTED.search(rest)
+    if _NEGATED_AFTER.match(after):
+        return not _STILL_WANTED.search(rest)
+    return False
+
+
+#: Cheap tests on a whole line: only lines with a negation or a colleague word are read closely.
+_NEGATION_CUE = re.compile(
+    r"\b(?:no|not|without|instead|rather|other\s+than|except|excluding|apart|never|nor|zero)\b|"
+    r"n't\b",
+    re.IGNORECASE,
+)
+_COLLEAGUE_CUE = re.compile(
+    r"\b(?:with|alongside|support(?:s|ing)?)\b[^;]*\b(?:" + _PEOPLE + r")\b", re.IGNORECASE
+)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+#: Words that company prose starts with or holds ("We are", "Our mission", "Acme is a"), and
+#: the words benefits, legal and apply sentences cannot do without.
+_COMPANY_CUE = re.compile(
+    r"\b(?:we|we're|we’re|our|powers|serves|founded|headquartered|backed|series|fortune|join|"
+    r"insurance|dental|401|salary|pay|compensation|equity|pto|paid|leave|regard|opportunity|"
+    r"discriminat\w*|accommodations?|apply|cv|r[ée]sum[ée]|application|visa|relocation|"
+    r"benefits|perks|vacation)\b|\bis (?:a|an|the)\b|[$£€]",
+    re.IGNORECASE,
+)
+
+
+#: Words without one of which no mention on a line is a non-demand (the gate of the fast path).
+_NEGATION_WORDS = frozenset(
+    "no not t without instead rather other except excluding apart never nor zero".split()
+)
+_COLLEAGUE_WORDS = frozenset(
+    "with alongside support supports supporting part join joins joining member".split()
+)
+_PEOPLE_WORDS = frozenset(
+    word + plural
+    for word in (
+        "team engineer scientist researcher manager lead leader stakeholder partner colleague "
+        "counterpart designer analyst architect developer expert specialist group organization "
+        "organisation org peer owner function department practitioner folk customer client user"
+    ).split()
+    for plural in ("", "s")
+) | {"management", "leadership", "staff", "people", "personnel"}
+
+
+def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool:
+    """False when no mention on this line can be a non-demand (the fast path); ``words``: the
+    line's cue words when the caller has them."""
+    from careergap.reading.sections import (
+        ABOUT_PHRASES,
+        ABOUT_WORDS,
+        APPLY_WORDS,
+        BENEFITS_WORDS,
+        LEGAL_WORDS,
+        MONEY,
+        cue_words,
+    )
+
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(_NEGATION_WORDS) and _NEGATION_CUE.search(text):
+        return True
+    if not words.isdisjoint(_COLLEAGUE_WORDS) and not words.isdisjoint(_PEOPLE_WORDS):
+        return True
+    if MONEY.search(text):
+        return True
+    return not (
+        words.isdisjoint(ABOUT_WORDS)
+        and words.isdisjoint(BENEFITS_WORDS)
+        and words.isdisjoint(LEGAL_WORDS)
+        and words.isdisjoint(APPLY_WORDS)
+        and not ABOUT_PHRASES.search(text)
+    )
+
+
+def demands_only(text: str, mentions: Sequence[SpanT]) -> Sequence[SpanT]:
+    """The mentions of one line that are demands, in their order."""
+    if not mentions or not may_hold_non_demands(text):
+        return mentions
+    return [m for m in mentions if non_demand(text, m.start, m.end) is None]

@@ -1,0 +1,248 @@
+"""The skill taxonomy: loading, validation and the graph questions (parents, related, ancestors).
+
+The packaged ``careergap/data/skills.yaml`` is a list of :class:`careergap.models.Skill`. It is
+validated once per process: unique ids, no two skills sharing a surface form after folding,
+and every ``parents``/``related`` reference pointing at a real skill without cycles. Any
+inconsistency is a :class:`DataError` naming the skill, because a broken taxonomy silently
+mis-scores every posting.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from careergap.errors import DataError
+from careergap.files.paths import data_file
+from careergap.models import NON_TECHNICAL_CATEGORIES, Skill
+
+#: File name of the packaged taxonomy inside ``careergap/data``.
+SKILLS_FILE = "skills.yaml"
+#: How a person reads each non-technical category (models.NON_TECHNICAL_CATEGORIES): a posting
+#: asks for these, but coverage and gaps leave them out and views list them as "also asked".
+APART_LABELS = {
+    "soft-skill": "soft skill",
+    "human-language": "language",
+    "education": "degree",
+    "domain": "domain",
+}
+
+
+class Taxonomy:
+    """Canonical skills by id (insertion-sorted by id) and the relations between them."""
+
+    def __init__(self, skills: Iterable[Skill], source: str = "<memory>"):
+        self.source = source
+        ordered = sorted(skills, key=lambda s: s.id)
+        self.skills: dict[str, Skill] = {}
+        for skill in ordered:
+            if skill.id in self.skills:
+                raise DataError(f"{source}: skill {skill.id!r}: duplicate id")
+            self.skills[skill.id] = skill
+        _check_references(self.skills, source)
+        _check_forms(self.skills, source)
+        self._related = _symmetric_related(self.skills)
+        _check_cycles(self, source)
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def __iter__(self) -> Iterator[Skill]:
+        return iter(self.skills.values())
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self.skills
+
+    def get(self, skill_id: str) -> Skill | None:
+        """The skill with this id, or None."""
+        return self.skills.get(skill_id)
+
+    def name(self, skill_id: str) -> str:
+        """Display name of a skill; the id itself when unknown (so messages never crash)."""
+        skill = self.skills.get(skill_id)
+        return skill.name if skill else skill_id
+
+    def parents(self, skill_id: str) -> tuple[str, ...]:
+        """Direct parents as listed in the data."""
+        skill = self.skills.get(skill_id)
+        return skill.parents if skill else ()
+
+    def children(self, skill_id: str) -> list[str]:
+        """Skills that list ``skill_id`` as a parent, sorted by id."""
+        return [s.id for s in self.skills.values() if skill_id in s.parents]
+
+    def related(self, skill_id: str) -> list[tuple[str, float]]:
+        """Related skills with their partial-credit weight, both directions, best first.
+
+        A relation is symmetric (knowing SVA helps with formal verification and vice versa);
+        when both directions are listed the larger weight wins. Ties break by id.
+        """
+        return list(self._related.get(skill_id, ()))
+
+    def ancestors(self, skill_id: str) -> list[str]:
+        """Parents, grandparents...: breadth first, nearest first, each once."""
+        seen: list[str] = []
+        frontier = list(self.parents(skill_id))
+        while frontier:
+            nxt: list[str] = []
+            for sid in frontier:
+                if sid not in seen and sid != skill_id:
+                    seen.append(sid)
+                    nxt.extend(self.parents(sid))
+            frontier = nxt
+        return seen
+
+
+def apart_kinds(taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> "soft skill", "language", "degree" or "domain" for every non-technical skill."""
+    return {
+        skill.id: APART_LABELS.get(skill.category, skill.category)
+        for skill in taxonomy
+        if skill.category in NON_TECHNICAL_CATEGORIES
+    }
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """Load and validate a taxonomy (the packaged one by default); cached per process."""
+    resolved = (path or data_file(SKILLS_FILE)).resolve()
+    return _load_cached(resolved)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path) -> Taxonomy:
+    from careergap.files.loader import load_trusted_yaml
+
+    try:
+        raw = load_trusted_yaml(path)
+    except FileNotFoundError:
+        raise DataError(f"{path}: taxonomy file not found") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read taxonomy: {exc.strerror or exc}") from None
+    except Exception as exc:  # a YAML syntax error in shipped data is a data bug
+        raise DataError(f"{path}: invalid YAML: {exc}") from None
+    return taxonomy_from_data(raw, str(path))
+
+
+def taxonomy_from_data(raw: Any, source: str) -> Taxonomy:
+    """Build a Taxonomy from parsed YAML (a list of skill mappings), naming the bad entry."""
+    if not isinstance(raw, list):
+        raise DataError(f"{source}: expected a list of skills, got {type(raw).__name__}")
+    skills: list[Skill] = []
+    for index, entry in enumerate(raw):
+        label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+        try:
+            skills.append(Skill.model_validate(entry))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "entry"
+            raise DataError(f"{source}: skill {label!r}: {where}: {first['msg']}") from None
+    return Taxonomy(skills, source)
+
+
+def surface_forms(skill: Skill) -> list[str]:
+    """Every way the data says a skill may be written: name, aliases and exact forms."""
+    return [skill.name, *skill.aliases, *skill.exact]
+
+
+def _check_references(skills: dict[str, Skill], source: str) -> None:
+    for skill in skills.values():
+        for parent in skill.parents:
+            if parent not in skills:
+                raise DataError(f"{source}: skill {skill.id!r}: unknown parent {parent!r}")
+            if parent == skill.id:
+                raise DataError(f"{source}: skill {skill.id!r}: is its own parent")
+        for rel in skill.related:
+            if rel.id not in skills:
+                raise DataError(f"{source}: skill {skill.id!r}: unknown related skill {rel.id!r}")
+            if rel.id == skill.id:
+                raise DataError(f"{source}: skill {skill.id!r}: is related to itself")
+
+
+def _check_forms(skills: dict[str, Skill], source: str) -> None:
+    """Two skills must never share a surface form after folding, or a name would be ambiguous."""
+    from careergap.reading.matching import fold
+
+    owner: dict[str, str] = {}
+    for skill in skills.values():
+        for form in surface_forms(skill):
+            key = fold(form)
+            if not key:
+                raise DataError(
+                    f"{source}: skill {skill.id!r}: form {form!r} is empty after folding"
+                )
+            other = owner.setdefault(key, skill.id)
+            if other != skill.id:
+                raise DataError(
+                    f"{source}: skill {skill.id!r}: form {form!r} collides with skill {other!r}"
+                )
+        forms = {fold(form) for form in surface_forms(skill)}
+        for form in skill.needs_context:
+            if fold(form) not in forms:
+                raise DataError(
+                    f"{source}: skill {skill.id!r}: needs_context form {form!r} is not one of "
+                    "its name, aliases or exact forms"
+                )
+
+
+def _symmetric_related(skills: dict[str, Skill]) -> dict[str, tuple[tuple[str, float], ...]]:
+    best: dict[str, dict[str, float]] = {}
+    for skill in skills.values():
+        for rel in skill.related:
+            for a, b in ((skill.id, rel.id), (rel.id, skill.id)):
+                row = best.setdefault(a, {})
+                row[b] = max(row.get(b, 0.0), rel.weight)
+    return {
+        sid: tuple(sorted(row.items(), key=lambda kv: (-kv[1], kv[0])))
+        for sid, row in sorted(best.items())
+    }
+
+
+def _check_cycles(taxonomy: Taxonomy, source: str) -> None:
+    """A parent cycle would make every 'learn the prerequisite first' plan loop forever."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    for root in taxonomy.skills:
+        if state.get(root):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(taxonomy.parents(root)))]
+        state[root] = 1
+        while stack:
+            node, parents = stack[-1]
+            nxt = next(parents, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                raise DataError(f"{source}: skill {nxt!r}: parent cycle through {node!r}")
+            elif not state.get(nxt):
+                state[nxt] = 1
+                stack.append((nxt, iter(taxonomy.parents(nxt))))
+
+
+#: An ancestor of more than this share of all skills (computer science, engineering
+#: fundamentals...) is too broad to stand in for any one of them, so it never lends...
+UMBRELLA_SHARE = 0.2
+#: ...as long as it covers at least this many skills (small taxonomies have no umbrellas).
+UMBRELLA_MIN = 50
+
+
+@functools.lru_cache(maxsize=4)
+def umbrella_skills(taxonomy: Taxonomy) -> frozenset[str]:
+    """Skills so broad (ancestors of a large share of the taxonomy) that they stand for no one
+    skill: they lend no study resources and are no one's prerequisite in a plan."""
+    descendants: dict[str, int] = {}
+    for sid in taxonomy.skills:
+        for ancestor in taxonomy.ancestors(sid):
+            descendants[ancestor] = descendants.get(ancestor, 0) + 1
+    limit = max(UMBRELLA_MIN, UMBRELLA_SHARE * len(taxonomy.skills))
+    return frozenset(sid for sid, n in descendants.items() if n > limit)
+
+
+def specific_ancestors(taxonomy: Taxonomy, skill_id: str) -> list[str]:
+    """A skill's ancestors, nearest first, without the umbrella skills."""
+    umbrellas = umbrella_skills(taxonomy)
+    return [a for a in taxonomy.ancestors(skill_id) if a not in umbrellas]

@@ -1,0 +1,517 @@
+"""The scoring model: pure functions, no I/O, no printing.
+
+A posting asks for requirements (see ``careergap.reading.requirements``). A profile earns credit for
+a requirement from its best option: ``min(1, have / target)``, or capped partial credit through a
+related skill. Posting coverage is weighted credit over weighted demand; a family's coverage is
+the weighted mean over its entries, topic notes counting less than real postings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
+
+from careergap.reading.requirements import Requirement
+from careergap.scoring.estimates import NO_SPREAD, Spread, fit, rank_scores, spread
+
+if TYPE_CHECKING:
+    from careergap.scoring.demand import FamilyDemand
+
+#: Partial credit through related or narrower skills never exceeds half a requirement.
+PARTIAL_CAP = 0.5
+#: Knowing a narrower skill (PyTorch) is worth this much of its parent (deep learning).
+CHILD_CREDIT = 0.5
+#: A topic-notes entry counts this much of a real posting in a family's mean.
+NOTES_WEIGHT = 0.5
+#: A profile "qualifies" for a posting when it covers this share of the posting's required weight.
+QUALIFY_THRESHOLD = 0.70
+#: Families with fewer real postings than this are flagged as low-sample.
+LOW_SAMPLE_POSTINGS = 5
+#: Ranking keys round floats so that sums taken in a different order cannot reorder ties.
+_KEY_DIGITS = 9
+
+EntryKind = Literal["posting", "notes"]
+
+
+def _desc(value: float) -> float:
+    """Sort key for "largest first" that ignores float noise below _KEY_DIGITS."""
+    return -round(value, _KEY_DIGITS)
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """Which posting (or topic-notes entry) a quote comes from."""
+
+    id: str
+    title: str
+    kind: EntryKind
+    #: The seed file (or user file) the requirement line numbers refer to.
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A posting (or topic-notes entry) prepared for scoring."""
+
+    id: str
+    title: str
+    kind: EntryKind
+    families: tuple[str, ...]
+    #: The seed file (or user file) the requirement line numbers refer to.
+    source_file: str
+    requirements: tuple[Requirement, ...]
+
+    @property
+    def weight(self) -> float:
+        return 1.0 if self.kind == "posting" else NOTES_WEIGHT
+
+    @property
+    def info(self) -> EntryInfo:
+        return EntryInfo(self.id, self.title, self.kind, self.source_file)
+
+
+@dataclass(frozen=True)
+class Credit:
+    value: float
+    #: The requirement option credited (None when nothing was).
+    option: str | None
+    #: The profile skill that earned it: the option itself, or a related skill when partial.
+    by: str | None
+    partial: bool
+
+
+NO_CREDIT = Credit(0.0, None, None, False)
+
+
+@dataclass(frozen=True)
+class CreditModel:
+    """A profile's levels plus, per skill, the other skills that earn partial credit for it."""
+
+    levels: Mapping[str, int]
+    #: demanded skill -> ((other skill, weight), ...)
+    partial_sources: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    #: Credit per (options, target): match, gaps and the ledger ask about the same one again.
+    _memo: dict[tuple[tuple[str, ...], int], Credit] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def with_levels(self, changes: Mapping[str, int]) -> CreditModel:
+        return CreditModel({**self.levels, **changes}, self.partial_sources)
+
+    def option_credit(self, skill: str, target: int) -> Credit:
+        have = self.levels.get(skill, 0)
+        direct = min(1.0, have / target) if have > 0 else 0.0
+        best = Credit(direct, skill, skill, False) if direct > 0 else NO_CREDIT
+        if direct >= PARTIAL_CAP:
+            return best
+        for other, weight in self.partial_sources.get(skill, ()):
+            other_have = self.levels.get(other, 0)
+            if other_have <= 0:
+                continue
+            value = min(PARTIAL_CAP, weight * min(1.0, other_have / target))
+            if value > best.value:
+                best = Credit(value, skill, other, True)
+        return best
+
+    def credit(self, requirement: Requirement) -> Credit:
+        """Credit for a requirement: the best of its options (ties: direct first, then skill id)."""
+        return self.ask_credit(requirement.options, requirement.target)
+
+    def ask_credit(self, options: tuple[str, ...], target: int) -> Credit:
+        """Credit for any-of ``options`` at ``target`` (what a requirement's credit depends on)."""
+        key = (options, target)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        best = NO_CREDIT
+        for option in sorted(options):
+            credit = self.option_credit(option, target)
+            if credit.value > best.value or (
+                credit.value == best.value and best.partial and not credit.partial
+            ):
+                best = credit
+        self._memo[key] = best
+        return best
+
+
+# --- postings and families ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryScore:
+    entry: Entry
+    coverage: float
+    required_coverage: float
+
+    @property
+    def qualifies(self) -> bool:
+        return self.required_coverage >= QUALIFY_THRESHOLD
+
+
+def score_entry(entry: Entry, model: CreditModel) -> EntryScore:
+    """Weighted credit over weighted demand, overall and for required lines only.
+
+    The reference definition; families are scored from their compiled demand
+    (``careergap.scoring.demand``), which gives the same numbers without visiting every posting.
+    """
+    total = earned = req_total = req_earned = 0.0
+    for requirement in entry.requirements:
+        value = model.credit(requirement).value
+        total += requirement.weight
+        earned += requirement.weight * value
+        if requirement.weight >= 1.0:
+            req_total += 1.0
+            req_earned += value
+    coverage = earned / total if total else 0.0
+    required = req_earned / req_total if req_total else coverage
+    return EntryScore(entry, coverage, required)
+
+
+@dataclass(frozen=True)
+class FamilyScore:
+    family_id: str
+    name: str
+    coverage: float
+    #: Real postings scored (entries with at least one requirement).
+    postings: int
+    #: Topic-notes entries scored.
+    notes: int
+    qualifying: int
+    #: How the family's per-entry coverages scatter: effective sample size and 95% interval.
+    sample: Spread = NO_SPREAD
+    #: How much of what the profile offers this family asks for (careergap.scoring.estimates.focus).
+    focus: float = 0.0
+    #: Coverage and focus together, focus weighed by the family's sample (estimates.fit).
+    fit: float = 0.0
+    #: Fit less half a standard error of the coverage (careergap.scoring.estimates.rank_scores): what
+    #: families are ranked by, shown as "fit". None until ranked.
+    rank_score: float | None = None
+
+    @property
+    def low_sample(self) -> bool:
+        return self.postings < LOW_SAMPLE_POSTINGS
+
+    @property
+    def coverage_low(self) -> float:
+        return min(self.sample.low, self.coverage)
+
+    @property
+    def coverage_high(self) -> float:
+        return max(self.sample.high, self.coverage)
+
+
+def ask_values(demand: FamilyDemand, model: CreditModel) -> list[float]:
+    """The profile's credit for each of the family's asks, in ``demand.asks`` order."""
+    return [model.ask_credit(options, target).value for options, target in demand.asks]
+
+
+def score_family(
+    family_id: str,
+    name: str,
+    demand: FamilyDemand,
+    model: CreditModel,
+    focus: float = 0.0,
+) -> FamilyScore:
+    """A family's coverage: the weighted mean of its entries' coverage (notes weigh less).
+
+    Each ask's share already folds in its entry's weight and demand, so coverage is the sum of
+    credit times share. A posting qualifies when the mean credit of its qualifying asks (its
+    required lines) reaches QUALIFY_THRESHOLD. ``focus`` (computed from the whole corpus, see
+    ``engine.match``) joins the coverage in the family's fit.
+    """
+    values = ask_values(demand, model)
+    coverage = sum(v * s for v, s in zip(values, demand.shares, strict=True))
+    credit = values.__getitem__
+    qualifying = sum(
+        1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
+    )
+    coverage = min(1.0, coverage)
+    sample = spread(entry_coverages(demand, values), coverage)
+    return FamilyScore(
+        family_id=family_id,
+        name=name,
+        coverage=coverage,
+        postings=demand.postings,
+        notes=demand.notes,
+        qualifying=qualifying,
+        sample=sample,
+        focus=focus,
+        fit=fit(coverage, focus, sample.weight),
+    )
+
+
+def entry_coverages(demand: FamilyDemand, values: Sequence[float]) -> list[tuple[float, float]]:
+    """(weight, coverage) of each of the family's entries, given the credit for each ask."""
+    result = []
+    for weight, indices, fractions in demand.entries:
+        total = sum(fractions)
+        earned = sum(values[i] * f for i, f in zip(indices, fractions, strict=True))
+        result.append((weight, min(1.0, earned / total) if total else 0.0))
+    return result
+
+
+def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
+    """By fit less half a standard error of the coverage (careergap.scoring.estimates: coverage and
+    focus together, and a small sample cannot win on noise); ties by coverage, name, then id.
+    Each score comes back with its ``rank_score`` set."""
+    scores = list(scores)
+    ranks = rank_scores({f.family_id: (f.fit, f.sample) for f in scores})
+    ranked = [replace(f, rank_score=ranks[f.family_id]) for f in scores]
+    return sorted(
+        ranked,
+        key=lambda f: (_desc(ranks[f.family_id]), _desc(f.coverage), f.name, f.family_id),
+    )
+
+
+# --- gaps -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a posting asks for a skill: the entry, its requirement and the seed line."""
+
+    entry: EntryInfo
+    requirement: Requirement
+
+    @property
+    def source(self) -> str:
+        return f"{self.entry.source_file}:{self.requirement.line}"
+
+
+@dataclass(frozen=True)
+class Gap:
+    skill_id: str
+    #: Coverage points (0..1) the family gains if this skill reached its target everywhere.
+    impact: float
+    #: Weighted share of the family's entries that ask for the skill.
+    demand: float
+    have: int
+    target: int
+    evidence: Evidence
+    #: TIER_SHARED, TIER_ONE_POSTING or TIER_WEAK: which part of the list it is in (rank_gaps).
+    tier: int = 0
+
+
+#: Where a gap is listed (``Gap.tier``): first what the family's postings share, then what one
+#: posting supplies most of, then what only topic notes name or an umbrella the profile already
+#: shows through its own specific skills (PyTorch 2 shows deep learning).
+TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK = 0, 1, 2
+#: Families with more entries than this are not split into tiers by posting (see rank_gaps).
+SOURCES_ENTRY_LIMIT = 2000
+
+
+def rank_gaps(
+    demand: FamilyDemand, model: CreditModel, inferred: AbstractSet[str] = frozenset()
+) -> list[Gap]:
+    """The family's gaps: coverage gained if the skill reached each requirement's target.
+
+    Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
+    can satisfy, of the credit still missing times that ask's share of the family's coverage.
+    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Gaps come in
+    three tiers (``Gap.tier``): those the family's postings share; then those one posting
+    supplies most of ("(1 posting)": a posting that names three skills gives each a third of its
+    weight, so one unusual ad would otherwise top the list); then those only topic notes name,
+    and umbrellas whose level is ``inferred`` from the profile's specific skills (the study is
+    in those skills, not in the umbrella's name). Within a tier by impact, then demand, then id.
+    """
+    impact: dict[str, float] = defaultdict(float)
+    #: Per skill and level above the profile's: the impact of the asks at that level.
+    above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    apart = set(demand.apart)
+    values = ask_values(demand, model)
+    for (options, target), value, share in zip(demand.asks, values, demand.shares, strict=True):
+        missing = 1.0 - value
+        if missing <= 0:
+            continue
+        for option in options:
+            if option in apart:
+                continue
+            impact[option] += share * missing
+            if target > model.levels.get(option, 0):
+                above[option][target] += share * missing
+    # Which entries supply each gap takes a pass over every entry's asks; past a few thousand
+    # entries no single posting can supply much of a gap, so a large family skips it.
+    if len(demand.entries) <= SOURCES_ENTRY_LIMIT:
+        sources = gap_sources(demand, model, [k for k, v in impact.items() if v > 0])
+    else:
+        sources = {k: GapSource(2, 0.0) for k in impact}
+    gaps = [
+        Gap(
+            skill_id=skill,
+            impact=value,
+            demand=demand.demand[skill],
+            have=model.levels.get(skill, 0),
+            target=gap_target(demand.targets[skill], above.get(skill, {})),
+            evidence=demand.evidence[skill],
+            tier=gap_tier(sources[skill], skill in inferred),
+        )
+        for skill, value in impact.items()
+        if round(value, _KEY_DIGITS) > 0
+    ]
+    return sorted(gaps, key=lambda g: (g.tier, _desc(g.impact), _desc(g.demand), g.skill_id))
+
+
+def gap_tier(source: GapSource, inferred: bool) -> int:
+    """Which part of the gap list a gap belongs to (see rank_gaps)."""
+    if inferred or source.postings == 0:
+        return TIER_WEAK
+    return TIER_ONE_POSTING if source.one_posting else TIER_SHARED
+
+
+def gap_target(typical: int, above: Mapping[int, float]) -> int:
+    """The level a gap asks the profile to reach: the family's typical level for the skill when
+    that is above the profile's, else the level above it whose asks carry the most impact (ties:
+    the lower one), so a gap never reads "3 -> 3"."""
+    if typical in above or not above:
+        return typical
+    return min(above, key=lambda level: (_desc(above[level]), level))
+
+
+#: A gap is "mostly one posting" when a single entry supplies more than this share of its impact.
+ONE_POSTING_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class GapSource:
+    """How a gap's impact is spread over the family's entries."""
+
+    #: Real postings whose unmet asks name the skill.
+    postings: int
+    #: The largest share of the gap's impact that one entry supplies (0..1).
+    top_share: float
+
+    @property
+    def one_posting(self) -> bool:
+        """Whether a single posting supplies most of the gap's weight."""
+        return self.postings >= 1 and self.top_share > ONE_POSTING_SHARE
+
+
+def gap_sources(
+    demand: FamilyDemand, model: CreditModel, skill_ids: Iterable[str]
+) -> dict[str, GapSource]:
+    """For each given skill, how many postings ask for it and how much the largest one weighs.
+
+    One pass over the family's entries (each ask's missing credit times its share of the entry),
+    so it is run for the gaps a command shows, not for every family.
+    """
+    wanted = set(skill_ids)
+    values = ask_values(demand, model)
+    total_weight = sum(w for w, _, _ in demand.entries) or 1.0
+    impact: dict[str, float] = defaultdict(float)
+    top: dict[str, float] = defaultdict(float)
+    postings: dict[str, int] = defaultdict(int)
+    for weight, indices, fractions in demand.entries:
+        here: dict[str, float] = defaultdict(float)
+        for i, fraction in zip(indices, fractions, strict=True):
+            missing = 1.0 - values[i]
+            if missing <= 0:
+                continue
+            for option in demand.asks[i][0]:
+                if option in wanted:
+                    here[option] += weight / total_weight * fraction * missing
+        for skill, value in here.items():
+            impact[skill] += value
+            top[skill] = max(top[skill], value)
+            if weight >= 1.0:
+                postings[skill] += 1
+    return {
+        skill: GapSource(postings[skill], top[skill] / impact[skill] if impact[skill] else 0.0)
+        for skill in sorted(wanted)
+    }
+
+
+@dataclass(frozen=True)
+class CrossGap:
+    """A skill worth learning across several families."""
+
+    skill_id: str
+    impact: float
+    #: (family id, impact in that family), largest first.
+    families: tuple[tuple[str, float], ...]
+    #: Its tier (see rank_gaps) in the family where it weighs most, which most of its impact is.
+    tier: int = TIER_SHARED
+
+
+def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
+    """Sum each skill's impact over the given families. As within a family, a gap whose weight
+    comes from what postings share (in the family where it weighs most) comes before one that
+    a single posting, topic notes or an inferred umbrella supplies; then by impact, then id."""
+    helped: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    tiers: dict[str, int] = {}
+    for family_id in sorted(per_family):
+        for gap in per_family[family_id]:
+            helped[gap.skill_id].append((family_id, gap.impact))
+            tiers[gap.skill_id, family_id] = gap.tier
+    result = []
+    for skill, fams in helped.items():
+        ordered = tuple(sorted(fams, key=lambda fv: (_desc(fv[1]), fv[0])))
+        result.append(
+            CrossGap(
+                skill_id=skill,
+                impact=sum(v for _, v in fams),
+                families=ordered,
+                tier=tiers[skill, ordered[0][0]],
+            )
+        )
+    return sorted(result, key=lambda g: (g.tier, _desc(g.impact), g.skill_id))
+
+
+# --- the ledger behind a score --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """``demand x weight x credit = contribution`` for one skill; contributions sum to coverage."""
+
+    skill_id: str
+    demand: float
+    weight: float
+    credit: float
+    contribution: float
+    partial: bool
+
+
+def ledger(demand: FamilyDemand, model: CreditModel) -> list[LedgerRow]:
+    """Attribute a family's coverage to skills.
+
+    Each ask's share of the family goes to the option that earned its credit, or is split evenly
+    among its options when none did. Then for each skill: ``weight`` is its average share of an
+    asking entry's weight, ``credit`` the average credit on that share, so
+    ``demand * weight * credit == contribution`` and the contributions add up to the coverage.
+    """
+    share: dict[str, float] = defaultdict(float)
+    earned: dict[str, float] = defaultdict(float)
+    partial: dict[str, bool] = defaultdict(bool)
+    for (options, target), portion in zip(demand.asks, demand.shares, strict=True):
+        credit = model.ask_credit(options, target)
+        if credit.option is not None:
+            owners = [credit.option]
+            partial[credit.option] = partial[credit.option] or credit.partial
+        else:
+            owners = sorted(options)
+        for skill in owners:
+            share[skill] += portion / len(owners)
+            earned[skill] += portion * credit.value / len(owners)
+    rows = []
+    apart = set(demand.apart)
+    for skill, d in demand.demand.items():
+        s = share[skill]
+        if skill in apart and s == 0:
+            continue  # shown as "also asked", not part of the coverage
+        rows.append(
+            LedgerRow(
+                skill_id=skill,
+                demand=d,
+                weight=s / d if d else 0.0,
+                credit=earned[skill] / s if s else 0.0,
+                contribution=earned[skill],
+                partial=partial[skill],
+            )
+        )
+    return sorted(
+        rows,
+        key=lambda r: (_desc(r.contribution), _desc(r.demand), r.skill_id),
+    )

@@ -1,0 +1,337 @@
+"""The compiled corpus cache: repeated runs skip YAML parsing, extraction and compilation.
+
+Each set of corpus folders gets two JSON files in ``careergap.files.paths.user_cache_dir()``:
+``workspace-<h>.json``, read on every run, holds the taxonomy and each role family's compiled
+demand (``careergap.scoring.demand``), which is all scoring needs: its size grows with the number of
+distinct requirements, and a posting adds only the few integers "qualifies" needs.
+``entries-<h>.json`` holds every posting's extracted requirements and is read only by the one
+question that lists them all (``explain --skill``).
+Both are keyed by a content hash of every corpus file, the taxonomy, the role families and the
+careergap version, so any change to any of them is a miss. The files are plain JSON (never
+pickle: a cache file is data, not code) and are checked on load (format, schema, key, every
+value, see ``careergap.store.cache_codec``); a corrupt, foreign or unreadable cache is a miss
+with at most one warning per process. Writes go to a temporary file renamed into place, so a
+concurrent run sees the old file or the new one, never half of either.
+
+Whether the corpus changed is decided from file sizes and mtimes, as git's index does
+(``careergap.store.cache_inventory``).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careergap import __version__
+from careergap.models import RoleFamily
+from careergap.store.cache_codec import (
+    Invalid,
+    Texts,
+    decode_demands,
+    decode_entries,
+    encode_demands,
+    encode_entries,
+)
+from careergap.store.cache_inventory import DATA_FILES, files_record, fingerprint, input_files
+
+if TYPE_CHECKING:
+    from careergap.engine.questions import Workspace
+    from careergap.reading.taxonomy import Taxonomy
+    from careergap.scoring.score import Entry
+
+#: Identifies careergap cache files among whatever else lives in the cache dir.
+CACHE_FORMAT = "careergap-workspace"
+ENTRIES_FORMAT = "careergap-entries"
+#: Bumped whenever the layout below or the reading of postings changes; an older file is then
+#: a plain miss.
+SCHEMA_VERSION = 6
+#: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
+CACHE_PREFIX = "workspace-"
+ENTRIES_PREFIX = "entries-"
+#: Builds of fewer postings than this finish too fast for a progress bar to be worth drawing.
+PROGRESS_MIN_POSTINGS = 2000
+#: Hex digits of the folder-set hash used in the cache file name.
+NAME_HASH_CHARS = 16
+_warned = False
+
+
+def _warn_once(message: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        sys.stderr.write(f"warning: {message}\n")
+
+
+# --- what the cache depends on --------------------------------------------------------------
+
+
+def corpus_folders(extra: Sequence[Path]) -> list[Path]:
+    """The folders load_corpus reads, in its order: bundled, the user's saved postings, extras."""
+    from careergap.corpus.userpostings import postings_dir
+    from careergap.files.paths import bundled_postings_dir
+
+    folders = [bundled_postings_dir()]
+    saved = postings_dir()
+    if saved.is_dir():
+        folders.append(saved)
+    folders.extend(Path(d) for d in extra)
+    return list(dict.fromkeys(folders))
+
+
+def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
+    """A cache file for one set of folders (absolute paths, so the working dir cannot alias)."""
+    from careergap.files.paths import user_cache_dir
+
+    ident = "\n".join(str(f.resolve()) for f in folders)
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()
+    return user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+def build(extra: Sequence[Path], show_progress: bool, total: int | None = None) -> Workspace:
+    """Load and extract everything from the YAML files (the uncached path); ``total`` is the
+    number of posting files, when known, for the progress bar."""
+    from careergap.corpus.load import load_corpus
+    from careergap.engine.questions import compile_entries, per_family, workspace_of
+    from careergap.reading.taxonomy import load_taxonomy
+    from careergap.views.progress import progress
+
+    with progress("Reading postings", total, enabled=show_progress) as advance:
+        corpus = load_corpus(list(extra), advance)
+    taxonomy = load_taxonomy()
+    families = corpus.families
+    entries = compile_entries(corpus.postings, taxonomy, show_progress)
+    del corpus  # the parsed postings are not needed past extraction: free them before compiling
+    return workspace_of(taxonomy, families, per_family(entries.values()))
+
+
+# --- the files -------------------------------------------------------------------------------
+
+
+def _header(fmt: str, key: str) -> dict[str, Any]:
+    return {"format": fmt, "schema": SCHEMA_VERSION, "version": __version__, "key": key}
+
+
+def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[str, Any]:
+    """The workspace document: what every run reads."""
+    texts = Texts()
+    families = encode_demands(ws.demands, texts)
+    return {
+        **_header(CACHE_FORMAT, key),
+        "files": files_record(files),
+        # The taxonomy as data, so a hit skips parsing skills.yaml (it is re-validated on load).
+        "taxonomy": [
+            skill.model_dump(mode="json", exclude_defaults=True)
+            for skill in ws.taxonomy.skills.values()
+        ],
+        "postings": ws.postings,
+        "scored_postings": ws.scored_postings,
+        "texts": texts.table(),
+        "families": families,
+    }
+
+
+def entries_payload(entries: Iterable[Entry], key: str) -> dict[str, Any]:
+    """The entries document: every posting's requirements, read only when listed in full."""
+    return {**_header(ENTRIES_FORMAT, key), **encode_entries(entries)}
+
+
+def write(path: Path, payload: Mapping[str, Any]) -> None:
+    """Write atomically (temp file + rename); a cache that cannot be written is skipped."""
+    # dumps, not dump: dump streams through the pure-Python encoder, many times slower.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        _warn_once(f"cannot write the corpus cache {path}: {exc.strerror or exc}")
+
+
+def _nonblocking(name: str, flags: int) -> int:
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
+    """The parsed cache file, or None when absent, unreadable, corrupt or foreign."""
+    from careergap.files.userfiles import kind_of
+
+    try:
+        kind = kind_of(path.stat().st_mode)
+        if kind is not None:  # a FIFO would block, /dev/zero would never end: never opened
+            _warn_once(f"ignoring a corpus cache {path} that is {kind}; rebuilding")
+            return None
+        with open(path, encoding="utf-8", opener=_nonblocking) as fh:
+            if kind_of(os.fstat(fh.fileno()).st_mode) is not None:
+                _warn_once(f"ignoring a corpus cache {path} that is not a regular file; rebuilding")
+                return None
+            data = json.load(fh)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        _warn_once(f"ignoring an unreadable corpus cache {path} ({type(exc).__name__}); rebuilding")
+        return None
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        _warn_once(f"ignoring a corpus cache {path} that careergap did not write; rebuilding")
+        return None
+    if data.get("schema") != SCHEMA_VERSION or data.get("version") != __version__:
+        return None  # written by another careergap version: an ordinary miss
+    if not isinstance(data.get("key"), str) or (
+        fmt == CACHE_FORMAT and not isinstance(data.get("files"), dict)
+    ):
+        _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
+        return None
+    return data
+
+
+def cached_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
+    """The taxonomy stored in the cache, validated exactly as the packaged file would be."""
+    from careergap.errors import DataError
+    from careergap.files.paths import data_file
+    from careergap.reading.taxonomy import taxonomy_from_data
+
+    try:
+        return taxonomy_from_data(data.get("taxonomy"), str(data_file("skills.yaml")))
+    except DataError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def restore(
+    data: Mapping[str, Any],
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+    table: Any,
+) -> Workspace:
+    """The Workspace from a workspace document, checking every value on the way."""
+    from careergap.engine.questions import Workspace, partial_sources
+
+    texts = data.get("texts")
+    if not isinstance(texts, list) or not all(type(t) is str and t for t in texts):
+        raise Invalid("texts")
+    counts = (data.get("postings"), data.get("scored_postings"))
+    if not all(type(n) is int and n >= 0 for n in counts):
+        raise Invalid("counts")
+    return Workspace(
+        taxonomy=taxonomy,
+        families=dict(families),
+        demands=decode_demands(data.get("families"), taxonomy, families, texts),
+        partial_sources=partial_sources(taxonomy),
+        postings=counts[0],
+        scored_postings=counts[1],
+        table=table,
+    )
+
+
+# --- the one entry point ---------------------------------------------------------------------
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic collections while millions of long-lived objects are created (none are garbage).
+
+    Afterwards they are moved out of the collector's sight (gc.freeze; reference counting still
+    frees them), so the first collection after loading does not rescan them all.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def cached_workspace(extra: Sequence[Path] = ()) -> Workspace:
+    """The workspace from the cache when it is current, else built from YAML and cached."""
+    with _gc_paused():
+        return _cached_workspace(extra)
+
+
+_DAMAGE = (Invalid, ValueError, TypeError, IndexError, KeyError)
+
+
+def _cached_workspace(extra: Sequence[Path]) -> Workspace:
+    from pydantic import ValidationError
+
+    from careergap.engine.questions import EntryTable
+
+    folders = corpus_folders(extra)
+    files = input_files(folders)
+    path = cache_path(folders)
+    stored = read(path) if files is not None else None
+    salt = f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}"
+    scan = (
+        fingerprint(files, stored["files"] if stored else {}, salt) if files is not None else None
+    )
+    if scan is not None and stored is not None and stored["key"] == scan.key:
+        from careergap.corpus.roles import load_families
+
+        key = scan.key
+        try:
+            taxonomy, families = cached_taxonomy(stored), load_families()
+            table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
+            ws = restore(stored, taxonomy, families, table)
+        except (*_DAMAGE, ValidationError):
+            _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
+        else:
+            if scan.rehashed:  # same content, new mtimes: record them so the next run reads none
+                write(path, {**stored, "files": files_record(scan.files)})
+            return replace(ws, corpus_key=key)
+    total = len(files.names) - len(DATA_FILES) if files is not None else None
+    ws = build(
+        extra, show_progress=total is not None and total >= PROGRESS_MIN_POSTINGS, total=total
+    )
+    if scan is not None:
+        write(path, to_payload(ws, scan.key, scan.files))
+        write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan.key))
+        ws = replace(ws, corpus_key=scan.key)
+    return ws
+
+
+def _all(per_family: Mapping[str, Sequence[Entry]]) -> Iterator[Entry]:
+    for entries in per_family.values():
+        yield from entries
+
+
+def _entries(
+    extra: Sequence[Path],
+    folders: Sequence[Path],
+    key: str,
+    taxonomy: Taxonomy,
+    families: Mapping[str, RoleFamily],
+) -> Mapping[str, tuple[Entry, ...]]:
+    """Every family's entries from the entries file, or rebuilt when it is missing or stale."""
+    from careergap.engine.questions import per_family
+
+    path = cache_path(folders, ENTRIES_PREFIX)
+    data = read(path, ENTRIES_FORMAT)
+    if data is not None and data["key"] == key:
+        try:
+            with _gc_paused():
+                entries = decode_entries(data, taxonomy, families)
+            return per_family(entries.values())
+        except _DAMAGE:
+            _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
+    with _gc_paused():
+        ws = build(extra, show_progress=False)
+    grouped = ws.entries
+    write(path, entries_payload(_all(grouped), key))
+    return grouped
