@@ -1,8 +1,10 @@
 """Every command that reads a file, fed every kind of bad file: one clear error, never a crash.
 
 Each case must give a non-zero exit, exactly one ``error:`` line on stderr naming the file (and
-its line where there is one), nothing on stdout, no traceback, in under a second of CPU and without
-the process's peak memory growing by more than ``MEMORY_LIMIT_MB``.
+its line where there is one), nothing on stdout, no traceback, and without the process's peak
+memory growing by more than ``MEMORY_LIMIT_MB``. The issue's "in under a second" is measured on
+this same table by ``tests/benchmarks/bench_bad_files.py`` (``TIME_LIMIT_S``), not here: a time
+bound in the default run depends on the machine.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import io
 import os
 import re
 import resource
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,8 @@ from typer.testing import CliRunner
 
 from careergap.cli import app
 
-#: The issue's bound for one bad file, start to error message. Measured as CPU time of this
-#: process, so other work on a shared machine cannot make the test flaky.
+#: The issue's bound for one bad file, start to error message, in CPU seconds; checked by
+#: tests/benchmarks/bench_bad_files.py.
 TIME_LIMIT_S = 1.0
 #: Growth of the process's peak RSS a single bad file may cause (an alias bomb would be GBs).
 MEMORY_LIMIT_MB = 100
@@ -213,9 +214,7 @@ def _run(args: list[str], bad: Path, monkeypatch: pytest.MonkeyPatch, case: Case
     if case.name == "unreadable" and os.geteuid() == 0:
         _block_reads_as_root(bad, monkeypatch)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.process_time()
     result = CliRunner().invoke(app, args)
-    elapsed = time.process_time() - start
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.exit_code == 1, (result.exit_code, result.stderr)
@@ -224,7 +223,6 @@ def _run(args: list[str], bad: Path, monkeypatch: pytest.MonkeyPatch, case: Case
     assert len(errors) == 1, result.stderr
     where = re.escape(str(bad))
     assert re.match(rf"error: .*{where}.*{case.expect}", errors[0]), errors[0]
-    assert elapsed < TIME_LIMIT_S, f"{elapsed:.2f}s"
     assert grown_mb < MEMORY_LIMIT_MB, f"peak memory grew {grown_mb:.0f} MB"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -266,12 +265,12 @@ def test_unreadable_file_for_real(tmp_path: Path) -> None:
         read_user_yaml(path)
 
 
-def test_alias_bomb_is_refused_fast(tmp_path: Path) -> None:
+def test_alias_bomb_is_refused(tmp_path: Path) -> None:
+    """Refused at its first alias; how fast is measured in tests/benchmarks/bench_bad_files.py
+    (a wall-clock bound here would fail on a busy machine)."""
     path = _write(tmp_path, ALIAS_BOMB.encode())
-    start = time.perf_counter()
-    with pytest.raises(InputFileError):
+    with pytest.raises(InputFileError, match=r":2:\d+: aliases \(\*a\) are not allowed"):
         read_user_yaml(path)
-    assert time.perf_counter() - start < 0.5
 
 
 def test_python_tags_are_never_constructed(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import types
 from pathlib import Path
 
@@ -123,9 +122,7 @@ def test_bad_files_exit_1_with_one_readable_message(
     in_tmp: Path, data: bytes, expected: str
 ) -> None:
     (in_tmp / "me.yaml").write_bytes(data)
-    start = time.perf_counter()
     result = run("validate", "me.yaml")
-    assert time.perf_counter() - start < 1.0
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: me.yaml{expected}")
@@ -176,13 +173,14 @@ def test_unreadable_file(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.stderr == "error: me.yaml: cannot read: permission denied\n"
 
 
-def test_alias_bomb_through_the_cli_is_fast(in_tmp: Path) -> None:
+def test_alias_bomb_through_the_cli_is_refused(in_tmp: Path) -> None:
     (in_tmp / "me.yaml").write_text("skills: {}\n" + ALIAS_BOMB)
-    start = time.perf_counter()
     result = run("validate", "me.yaml")
-    assert time.perf_counter() - start < 1.0
     assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: me.yaml:3:")
     assert "aliases (*a) are not allowed" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_python_tag_never_runs(in_tmp: Path) -> None:
