@@ -1,9 +1,17 @@
-"""Shared fixtures: a fixed terminal, an isolated user home, and the seed documents."""
+"""Shared fixtures: a fixed terminal, an isolated user home, the seed documents, builds shared
+across the session, and the rule that no test skips silently."""
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import os
 import shutil
+import stat
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +19,18 @@ pytest_plugins = ["pytester"]
 
 #: The seed documents ship inside the repository (``tests/seeds/``), so a clone has them.
 SEEDS_DIR = Path(__file__).resolve().parents[0] / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_builds() -> Iterator[None]:
+    """Builds and restored taxonomies of the same files are done once per session (see "work the
+    session shares" below for why that changes no test's meaning)."""
+    from careergap.store import cache
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache, "build", SharedBuilds(cache.build))
+        mp.setattr(cache, "cached_taxonomy", SharedTaxonomies(cache.cached_taxonomy))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -111,3 +131,124 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Rewrite tests/golden/*.txt from the current output instead of comparing "
         "(then review the diff with git diff tests/golden).",
     )
+
+
+# --- work the session shares ---------------------------------------------------------------
+#
+# Work the test session does once and shares: corpus builds and restored taxonomies.
+#
+# Hundreds of tests run a command on the bundled corpus, and each run in this process would redo
+# work whose result depends only on file contents:
+#
+# - a **cold build** (no usable cache) extracts every posting again, about a second of CPU, though
+#   most builds in the suite read the same files (the bundled corpus, often with the same one-
+#   posting user folder beside it);
+# - a **cached run** rebuilds the taxonomy from the cache file, and with a new taxonomy object
+#   every matcher compiled for it (``careergap.reading.extractor``, the name index), a few tenths
+#   of a second for ``gaps``, ``plan`` and ``report``, though every such run restores the same
+#   taxonomy.
+#
+# A build is a pure function of its input files (the product's cache is keyed on their contents
+# for that reason, and ``tests/test_cache.py`` checks that a restored workspace equals a fresh
+# build), so the session keeps what it built, keyed on the contents of exactly the files the
+# cache's own inventory lists, and a later build of the same inputs returns the kept workspace.
+# Likewise a restored taxonomy whose stored data equal what was restored before is the same
+# taxonomy. The first build or restore of each distinct input runs in full; everything around them
+# runs every time: the cache files are fingerprinted, written, read, checked, and rebuilt when
+# damaged, and the tests that count builds still see every build the cache asks for. Nothing is
+# kept when a test has replaced a function the build calls, or when a progress bar was asked for.
+
+#: Distinct build inputs kept (least recently used dropped): each workspace is tens of MB.
+KEEP_BUILDS = 6
+#: Distinct taxonomies kept.
+KEEP_TAXONOMIES = 2
+
+
+def _digest(path: str | Path) -> str:
+    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+
+
+def inputs_key(extra: Sequence[Path]) -> Hashable | None:
+    """The contents of every file a build of ``extra`` reads, by folder role and file name; None
+    when one is not a regular file or cannot be read (the build then reports it)."""
+    from careergap.corpus.userpostings import postings_dir
+    from careergap.files.paths import bundled_postings_dir, data_file
+    from careergap.store import cache
+    from careergap.store.cache_inventory import DATA_FILES
+
+    bundled, saved = bundled_postings_dir(), postings_dir()
+    parts: list[Hashable] = []
+    try:
+        for name in DATA_FILES:
+            parts.append((name, _digest(data_file(name))))
+        for folder in cache.corpus_folders(extra):
+            role = "bundled" if folder == bundled else "saved" if folder == saved else "extra"
+            with os.scandir(folder) as listing:
+                found = sorted((e.name, e.path) for e in listing if e.name.endswith(".yaml"))
+            files: list[tuple[str, str]] = []
+            for name, path in found:
+                if not stat.S_ISREG(os.stat(path).st_mode):
+                    return None  # a FIFO or device: never opened here
+                files.append((name, _digest(path)))
+            parts.append((role, tuple(files)))
+    except OSError:
+        return None
+    return tuple(parts)
+
+
+def _build_parts() -> tuple[Callable[..., Any], ...]:
+    """The functions ``careergap.store.cache.build`` calls, as currently bound."""
+    from careergap.corpus import load
+    from careergap.engine import questions
+    from careergap.reading import taxonomy
+
+    return (
+        load.load_corpus,
+        questions.compile_entries,
+        questions.per_family,
+        questions.workspace_of,
+        taxonomy.load_taxonomy,
+    )
+
+
+class SharedBuilds:
+    """Stands in for ``careergap.store.cache.build`` for the session."""
+
+    def __init__(self, real: Callable[..., Any]):
+        self.real = real
+        self.parts = _build_parts()
+        self.kept: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def __call__(self, extra: Sequence[Path], show_progress: bool, total: int | None = None) -> Any:
+        key = None
+        if not show_progress and _build_parts() == self.parts:
+            key = inputs_key(extra)
+        if key is not None and key in self.kept:
+            self.kept.move_to_end(key)
+            return self.kept[key]
+        workspace = self.real(extra, show_progress, total)
+        if key is not None:
+            self.kept[key] = workspace
+            while len(self.kept) > KEEP_BUILDS:
+                self.kept.popitem(last=False)
+        return workspace
+
+
+class SharedTaxonomies:
+    """Stands in for ``careergap.store.cache.cached_taxonomy`` for the session."""
+
+    def __init__(self, real: Callable[[Mapping[str, Any]], Any]):
+        self.real = real
+        #: (source file, the stored taxonomy data, the taxonomy restored from it)
+        self.kept: list[tuple[str, Any, Any]] = []
+
+    def __call__(self, data: Mapping[str, Any]) -> Any:
+        from careergap.files.paths import data_file
+
+        source, stored = str(data_file("skills.yaml")), data.get("taxonomy")
+        for kept_source, kept_data, taxonomy in self.kept:
+            if kept_source == source and kept_data == stored:
+                return taxonomy
+        taxonomy = self.real(data)  # validates; raises on damaged data, which is never kept
+        self.kept = [(source, copy.deepcopy(stored), taxonomy), *self.kept][:KEEP_TAXONOMIES]
+        return taxonomy

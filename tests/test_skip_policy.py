@@ -60,3 +60,24 @@ def test_any_other_skip_fails_the_run_and_is_named(suite: pytest.Pytester) -> No
         "tests/test_loader.py::test_unreadable_file_for_real: slow",
     ]:
         result.stdout.fnmatch_lines([line])
+
+
+
+def test_under_xdist_an_unexpected_skip_still_fails_the_run(suite: pytest.Pytester) -> None:
+    """The suite runs on pytest-xdist workers (pyproject's addopts): their skips must reach the
+    controlling process, which names each unexpected one and fails, and passes the allowed one
+    (tests/test_loader.py here is the stand-in with its allowed skip)."""
+    for name, test in UNEXPECTED.items():
+        if name != "test_loader.py":
+            (suite.path / "tests" / name).write_text(f"import pytest\n\n{test}", "utf-8")
+    result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2", "tests")
+    result.assert_outcomes(passed=1, skipped=4)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["*unexpected skips (see ALLOWED_SKIPS in tests/conftest.py)*"])
+    for line in [
+        "tests/test_in_fixture.py::test_uses_it: no data",
+        "tests/test_in_module.py: could not import 'not_installed_anywhere'*",
+        "tests/test_in_test.py::test_needs_files: no seeds here",
+    ]:
+        result.stdout.fnmatch_lines([line])
+    result.stdout.no_fnmatch_line("*test_unreadable_file_for_real*")

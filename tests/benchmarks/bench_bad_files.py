@@ -39,7 +39,7 @@ from test_loader import ALIAS_BOMB, BAD_FILES  # noqa: E402
 
 from careergap.cli import app  # noqa: E402
 from careergap.errors import InputFileError  # noqa: E402
-from careergap.loader import read_user_yaml  # noqa: E402
+from careergap.files.loader import read_user_yaml  # noqa: E402
 
 LOADER_LIMIT_S = 0.5
 VALIDATE_LIMIT_S = 1.0
