@@ -26,40 +26,56 @@ class Run:
     returncode: int
     stdout: bytes
     stderr: bytes
+    #: The child's own CPU time, user + system (wait4): steadier than wall time on a busy machine.
+    cpu: float = float("nan")
 
 
 def run(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """Run a command to completion: wall time and the child's own peak RSS (wait4)."""
-    merged = {**os.environ, **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=merged, cwd=REPO
-    )
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - start
-    # communicate() already reaped the child; its rusage went to RUSAGE_CHILDREN, so measure
-    # peak memory per child with a fresh wait4 run only when asked (see peak_run).
-    return Run(seconds, float("nan"), proc.returncode, out, err)
+    """Run a command to completion: wall time, the child's CPU time and its peak RSS (wait4)."""
+    return peak_run(argv, env)
 
 
-def peak_run(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """Like run(), with the child's peak RSS from wait4 (output goes to files, not pipes)."""
+def peak_run(
+    argv: Sequence[str], env: Mapping[str, str] | None = None, stdin: Path | None = None
+) -> Run:
+    """Run a command to completion with its own rusage from wait4 (output goes to files, not
+    pipes, so the child never waits on the reader)."""
     import tempfile
 
     merged = {**os.environ, **(env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, env=merged, cwd=REPO)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
+        source = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
+        try:
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                list(argv), stdin=source, stdout=out, stderr=err, env=merged, cwd=REPO
+            )
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+        finally:
+            if stdin:
+                source.close()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
+        return Run(
+            seconds,
+            usage.ru_maxrss / 1024,
+            proc.returncode,
+            out.read(),
+            err.read(),
+            usage.ru_utime + usage.ru_stime,
+        )
 
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages, to print beside every timed figure."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
 def show(label: str, value: str) -> None:
