@@ -206,10 +206,6 @@ def _damage(path: Path, how: str) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         _first_family(data)["asks"].reverse()
         path.write_text(json.dumps(data), encoding="utf-8")
-    elif how == "bad-taxonomy":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["taxonomy"][0]["parents"] = [data["taxonomy"][0]["id"]]
-        path.write_text(json.dumps(data), encoding="utf-8")
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     elif how == "halved-shares":  # every value in range, the family no longer adds up
@@ -251,7 +247,6 @@ def _first_family(data: dict) -> dict:
         "bad-index",
         "bad-type",
         "unknown-skill",
-        "bad-taxonomy",
         "deep",
         "unsorted",
         "halved-shares",

@@ -14,8 +14,9 @@ import operator
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from careergap.files import compiled
 from careergap.models import Skill
 from careergap.reading.ambiguity import (
     RULES,
@@ -101,6 +102,30 @@ def _splits_into_known(form: str, known: Collection[str]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _compile(taxonomy: Taxonomy) -> _Compiled:
+    """The matchers of a taxonomy; one read from a file keeps their text and form tables in
+    the cache folder (careergap.files.compiled), so a later run skips building the tries."""
+    key = taxonomy.key
+    forms = _stored_forms(compiled.read(compiled.MATCHER_KIND, key), taxonomy) if key else None
+    if forms is None:
+        forms = _forms(taxonomy)
+        if key:
+            compiled.write(compiled.MATCHER_KIND, key, forms)
+    try:
+        ci_pattern, exact_pattern = re.compile(forms["ci"]), re.compile(forms["exact"])
+    except re.error:  # pragma: no cover - only a damaged file whose digest still matches
+        forms = _forms(taxonomy)
+        ci_pattern, exact_pattern = re.compile(forms["ci"]), re.compile(forms["exact"])
+    return _Compiled(
+        ci_pattern=ci_pattern,
+        exact_pattern=exact_pattern,
+        ci_forms=forms["ci_forms"],
+        exact_forms=forms["exact_forms"],
+        rules=rules_with_context(forms["context"]),
+    )
+
+
+def _forms(taxonomy: Taxonomy) -> dict[str, Any]:
+    """The two patterns' text, the form tables and the needs_context keys, built from the tries."""
     names = name_index(taxonomy)
     known = names.names.keys() | names.aliases.keys()
     ci_trie = FormTrie(lower=True)
@@ -130,13 +155,30 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
             plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
             if plural_ok and key not in RULES:
                 ci_trie.add(form + "s")
-    return _Compiled(
-        ci_pattern=ci_trie.compile_after_separator(_STOP),
-        exact_pattern=exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True),
-        ci_forms=ci_forms,
-        exact_forms=exact_forms,
-        rules=rules_with_context(sorted(context_keys)),
-    )
+    return {
+        "ci": ci_trie.compile_after_separator(_STOP).pattern,
+        "exact": exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True).pattern,
+        "ci_forms": ci_forms,
+        "exact_forms": exact_forms,
+        "context": sorted(context_keys),
+    }
+
+
+def _stored_forms(body: Any, taxonomy: Taxonomy) -> dict[str, Any] | None:
+    """``_forms`` as read back from the cache, or None when it is not what _forms writes."""
+    if type(body) is not dict or set(body) != {"ci", "exact", "ci_forms", "exact_forms", "context"}:
+        return None
+    skills = taxonomy.skills
+    for table in (body["ci_forms"], body["exact_forms"]):
+        if type(table) is not dict or not all(type(v) is str and v in skills for v in table.values()):
+            return None
+    if not (type(body["ci"]) is str and type(body["exact"]) is str and _strings(body["context"])):
+        return None
+    return body
+
+
+def _strings(value: Any) -> bool:
+    return type(value) is list and all(type(v) is str for v in value)
 
 
 def _lower_same_length(text: str) -> str:

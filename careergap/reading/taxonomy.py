@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
+from careergap.files import compiled
 from careergap.errors import DataError
 from careergap.files.paths import data_file
-from careergap.models import NON_TECHNICAL_CATEGORIES, Skill
+from careergap.models import NON_TECHNICAL_CATEGORIES, RelatedSkill, Skill, SkillCategory
 
 #: File name of the packaged taxonomy inside ``careergap/data``.
 SKILLS_FILE = "skills.yaml"
@@ -37,6 +38,8 @@ class Taxonomy:
 
     def __init__(self, skills: Iterable[Skill], source: str = "<memory>"):
         self.source = source
+        #: The content key of the file it was read from (careergap.files.compiled), None in memory.
+        self.key: str | None = None
         ordered = sorted(skills, key=lambda s: s.id)
         self.skills: dict[str, Skill] = {}
         for skill in ordered:
@@ -47,6 +50,18 @@ class Taxonomy:
         _check_forms(self.skills, source)
         self._related = _symmetric_related(self.skills)
         _check_cycles(self, source)
+
+    @classmethod
+    def checked_before(cls, skills: dict[str, Skill], source: str, key: str) -> Taxonomy:
+        """A taxonomy read back from its compiled form (:func:`load_taxonomy`): skills in id
+        order whose forms were checked when it was written; references and cycles, which a
+        damaged file could break, are checked again (cheap)."""
+        self = cls.__new__(cls)
+        self.source, self.key, self.skills = source, key, skills
+        _check_references(skills, source)
+        self._related = _symmetric_related(skills)
+        _check_cycles(self, source)
+        return self
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -117,6 +132,10 @@ def _load_cached(path: Path) -> Taxonomy:
     from careergap.files.loader import load_trusted_yaml
 
     try:
+        key = compiled.content_key(path.read_bytes())
+        stored = _from_rows(compiled.read(compiled.TAXONOMY_KIND, key), str(path), key)
+        if stored is not None:
+            return stored
         raw = load_trusted_yaml(path)
     except FileNotFoundError:
         raise DataError(f"{path}: taxonomy file not found") from None
@@ -124,7 +143,84 @@ def _load_cached(path: Path) -> Taxonomy:
         raise DataError(f"{path}: cannot read taxonomy: {exc.strerror or exc}") from None
     except Exception as exc:  # a YAML syntax error in shipped data is a data bug
         raise DataError(f"{path}: invalid YAML: {exc}") from None
-    return taxonomy_from_data(raw, str(path))
+    taxonomy = taxonomy_from_data(raw, str(path))
+    taxonomy.key = key
+    compiled.write(compiled.TAXONOMY_KIND, key, _rows(taxonomy))
+    return taxonomy
+
+
+#: A compiled row: id, name, category, aliases, exact, needs_context, parents, related
+#: ([[id, weight], ...]) and sources, in the order of the Skill model's fields.
+_ROW_LENGTH = 9
+_CATEGORIES = frozenset(get_args(SkillCategory))
+
+
+def _rows(taxonomy: Taxonomy) -> list[list[Any]]:
+    """The compiled form of a checked taxonomy: one row per skill, in id order."""
+    return [
+        [
+            s.id,
+            s.name,
+            s.category,
+            list(s.aliases),
+            list(s.exact),
+            list(s.needs_context),
+            list(s.parents),
+            [[r.id, r.weight] for r in s.related],
+            list(s.sources),
+        ]
+        for s in taxonomy.skills.values()
+    ]
+
+
+def _from_rows(rows: Any, source: str, key: str) -> Taxonomy | None:
+    """The taxonomy from its compiled rows, or None when they are not what _rows writes
+    (then the file is re-read from YAML and the compiled form rewritten)."""
+    if type(rows) is not list:
+        return None
+    skills: dict[str, Skill] = {}
+    for row in rows:
+        if type(row) is not list or len(row) != _ROW_LENGTH:
+            return None
+        sid, name, category, aliases, exact, needs, parents, related, sources = row
+        if not (type(sid) is str and type(name) is str and name and category in _CATEGORIES):
+            return None
+        if not all(_strings(v) for v in (aliases, exact, needs, parents, sources)):
+            return None
+        if type(related) is not list or not all(_related_row(r) for r in related):
+            return None
+        # Checked on the way in when the row was written: constructed, not re-validated.
+        skills[sid] = Skill.model_construct(
+            id=sid,
+            name=name,
+            category=category,
+            aliases=tuple(aliases),
+            exact=tuple(exact),
+            needs_context=tuple(needs),
+            parents=tuple(parents),
+            related=tuple(RelatedSkill.model_construct(id=r, weight=w) for r, w in related),
+            sources=tuple(sources),
+        )
+    if len(skills) != len(rows) or list(skills) != sorted(skills):
+        return None
+    try:
+        return Taxonomy.checked_before(skills, source, key)
+    except DataError:
+        return None
+
+
+def _strings(value: Any) -> bool:
+    return type(value) is list and all(type(v) is str for v in value)
+
+
+def _related_row(row: Any) -> bool:
+    return (
+        type(row) is list
+        and len(row) == 2
+        and type(row[0]) is str
+        and type(row[1]) is float
+        and 0 < row[1] <= 0.5
+    )
 
 
 def taxonomy_from_data(raw: Any, source: str) -> Taxonomy:

@@ -1,7 +1,7 @@
 """The compiled corpus cache: repeated runs skip YAML parsing, extraction and compilation.
 
 Each set of corpus folders gets two JSON files in ``careergap.files.paths.user_cache_dir()``:
-``workspace-<h>.json``, read on every run, holds the taxonomy and each role family's compiled
+``workspace-<h>.json``, read on every run, holds each role family's compiled
 demand (``careergap.scoring.demand``), which is all scoring needs: its size grows with the number of
 distinct requirements, and a posting adds only the few integers "qualifies" needs.
 ``entries-<h>.json`` holds every posting's extracted requirements and is read only by the one
@@ -53,7 +53,7 @@ CACHE_FORMAT = "careergap-workspace"
 ENTRIES_FORMAT = "careergap-entries"
 #: Bumped whenever the layout below or the reading of postings changes; an older file is then
 #: a plain miss.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"
@@ -130,11 +130,6 @@ def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[
     return {
         **_header(CACHE_FORMAT, key),
         "files": files_record(files),
-        # The taxonomy as data, so a hit skips parsing skills.yaml (it is re-validated on load).
-        "taxonomy": [
-            skill.model_dump(mode="json", exclude_defaults=True)
-            for skill in ws.taxonomy.skills.values()
-        ],
         "postings": ws.postings,
         "scored_postings": ws.scored_postings,
         "texts": texts.table(),
@@ -199,18 +194,6 @@ def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
         _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
         return None
     return data
-
-
-def cached_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
-    """The taxonomy stored in the cache, validated exactly as the packaged file would be."""
-    from careergap.errors import DataError
-    from careergap.files.paths import data_file
-    from careergap.reading.taxonomy import taxonomy_from_data
-
-    try:
-        return taxonomy_from_data(data.get("taxonomy"), str(data_file("skills.yaml")))
-    except DataError as exc:
-        raise Invalid(str(exc)) from None
 
 
 def restore(
@@ -283,10 +266,12 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
     )
     if scan is not None and stored is not None and stored["key"] == scan.key:
         from careergap.corpus.roles import load_families
+        from careergap.reading.taxonomy import load_taxonomy
 
         key = scan.key
         try:
-            taxonomy, families = cached_taxonomy(stored), load_families()
+            # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is this one.
+            taxonomy, families = load_taxonomy(), load_families()
             table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
             ws = restore(stored, taxonomy, families, table)
         except (*_DAMAGE, ValidationError):

@@ -1,0 +1,141 @@
+"""The taxonomy and its text matcher, compiled once per taxonomy file and kept in the cache folder.
+
+Parsing and checking ``skills.yaml`` (thousands of skills) and building the extractor's
+matchers cost most of a short command's time, and both depend only on that file's bytes and
+careergap's own code. So the first run writes what they produce to ``user_cache_dir()``, and
+later runs read it in one go, without re-checking what was checked when it was written:
+
+- ``taxonomy-<key>.json``: every skill's fields, one row each (:func:`load_taxonomy_rows`);
+- ``matcher-<key>.json``: the extractor's two patterns as text and its form tables
+  (``careergap.reading.extractor``): the trie is not rebuilt, the patterns are compiled by ``re``.
+
+The key hashes the taxonomy file's bytes, careergap's version and the source of the modules
+that read and compile it (:data:`CODE_MODULES`), so an edited taxonomy or an edited reader is
+a miss, never a stale answer. Each file is one JSON header line (format, schema, key and the
+SHA-256 of the body) and a JSON body: plain data, never pickle, marshal or ``re`` bytecode.
+A file that is missing, foreign, truncated, edited or otherwise damaged is an ordinary miss:
+the data is rebuilt and the file rewritten, atomically (temporary file + rename), silently;
+a cache folder that cannot be written only costs the rebuild on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from careergap import __version__
+from careergap.files.paths import user_cache_dir
+
+FORMAT = "careergap-compiled"
+#: Bumped whenever a body's layout changes.
+SCHEMA = 1
+TAXONOMY_KIND = "taxonomy"
+MATCHER_KIND = "matcher"
+#: Hex digits of the key in a cache file's name.
+NAME_HASH_CHARS = 16
+#: The modules whose code decides what a compiled file holds: an edit to any is a miss.
+CODE_MODULES = (
+    "models.py",
+    "reading/taxonomy.py",
+    "reading/matching.py",
+    "reading/form_regex.py",
+    "reading/extractor.py",
+    "reading/ambiguity.py",
+    "files/compiled.py",
+)
+#: Cache files larger than this are not careergap's (the matcher of ~3,000 skills is ~1 MB).
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def content_key(data: bytes) -> str:
+    """The key of a taxonomy file's compiled forms: its bytes, careergap's version and code."""
+    digest = hashlib.sha256(f"{FORMAT}/{SCHEMA}/{__version__}\n".encode())
+    digest.update(_code_digest())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+_code: bytes | None = None
+
+
+def _code_digest() -> bytes:
+    global _code
+    if _code is None:
+        here = Path(__file__).resolve().parent.parent  # the careergap package
+        digest = hashlib.sha256()
+        for name in CODE_MODULES:
+            try:
+                digest.update((here / name).read_bytes())
+            except OSError:  # a zipped or stripped install: the version alone keys it
+                digest.update(name.encode())
+        _code = digest.digest()
+    return _code
+
+
+def cache_file(kind: str, key: str) -> Path:
+    return user_cache_dir() / f"{kind}-{key[:NAME_HASH_CHARS]}.json"
+
+
+def read(kind: str, key: str) -> Any:
+    """The body stored for ``key``, or None when there is none that careergap wrote intact."""
+    path = cache_file(kind, key)
+    try:
+        with open(path, "rb", opener=_nonblocking) as fh:
+            if not _is_regular(fh.fileno()):
+                return None
+            raw = fh.read(MAX_BYTES + 1)
+        head, _, body = raw.partition(b"\n")
+        header = json.loads(head)
+        if (
+            len(raw) > MAX_BYTES
+            or not isinstance(header, dict)
+            or header.get("format") != FORMAT
+            or header.get("schema") != SCHEMA
+            or header.get("kind") != kind
+            or header.get("key") != key
+            or header.get("sha256") != hashlib.sha256(body).hexdigest()
+        ):
+            return None
+        return json.loads(body)
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def write(kind: str, key: str, body: Any) -> None:
+    """Store ``body`` for ``key`` atomically; a cache that cannot be written is skipped."""
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "kind": kind,
+        "key": key,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    path = cache_file(kind, key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(header).encode("ascii") + b"\n" + data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+def _nonblocking(name: str, flags: int) -> int:
+    # A FIFO in the cache's place would block an ordinary open; it is refused below instead.
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _is_regular(fd: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(os.fstat(fd).st_mode)
