@@ -13,7 +13,10 @@ LEVEL_NAMES = {0: "none", 1: "aware", 2: "beginner", 3: "working", 4: "strong", 
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is built when it first validates, so a command
+    # builds only those it uses (a cached `match` validates no posting): start-up,
+    # tests/benchmarks/bench_startup.py.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- taxonomy -------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """Build a large corpus of postings from the real requirement lines of the committed corpus.
 
 Each generated posting borrows the title and role families of a real posting and draws as many
-requirement lines as that posting has from the pool of every real line (text, seed line
-number and required/preferred flag kept), so the text, skills and shape are real while the
-count scales. Deterministic for a given size and seed.
+requirement lines as that posting has from the pool of every real line (seed line number and
+required/preferred flag kept); each line's text is then a new one from ``varied_text.py`` (real
+lines spliced and reworded, never repeated), so the wording, skills and shape are those of real
+postings while no line recurs: a cache keyed on repeated lines cannot flatter a large run.
+Deterministic for a given size and seed.
 
     python tests/benchmarks/generate_corpus.py 100000 /tmp/careergap-bench/100k
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from careergap.corpus.load import load_corpus
 from careergap.files.loader import dump_yaml
+from varied_text import varied_lines
 
 #: Fixed so every machine measures the same corpus.
 DEFAULT_SEED = 20261123
@@ -27,7 +30,7 @@ DONE_MARKER = ".complete"
 def generate(count: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
     """Write ``count`` postings to ``out`` (skipped when a complete one is already there)."""
     marker = out / DONE_MARKER
-    if marker.exists() and marker.read_text() == f"{count} {seed}\n":
+    if marker.exists() and marker.read_text() == f"{count} {seed} varied\n":
         return out
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.yaml"):
@@ -35,6 +38,7 @@ def generate(count: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
     real = [p for p in load_corpus().postings if p.kind == "posting"]
     pool = [line for p in real for line in p.lines]
     rng = random.Random(seed)
+    texts = varied_lines(seed)
     for index in range(count):
         model = rng.choice(real)
         lines = sorted(rng.sample(pool, len(model.lines)), key=lambda ln: (ln.line, ln.text))
@@ -43,10 +47,12 @@ def generate(count: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
             "title": model.title,
             "families": list(model.families),
             "source": f"generated-{seed}.txt",
-            "lines": [{"line": ln.line, "text": ln.text, "required": ln.required} for ln in lines],
+            "lines": [
+                {"line": ln.line, "text": next(texts), "required": ln.required} for ln in lines
+            ],
         }
         (out / f"gen-{index:06d}.yaml").write_text(dump_yaml(doc), encoding="utf-8")
-    marker.write_text(f"{count} {seed}\n")
+    marker.write_text(f"{count} {seed} varied\n")
     return out
 
 

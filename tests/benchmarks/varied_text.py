@@ -35,7 +35,7 @@ def real_lines() -> list[str]:
 
 def skill_forms() -> list[str]:
     """Every name and alias of the packaged taxonomy, in a fixed order."""
-    from careergap.taxonomy import load_taxonomy
+    from careergap.reading.taxonomy import load_taxonomy
 
     return sorted({f for s in load_taxonomy() for f in (s.name, *s.aliases)})
 
