@@ -369,3 +369,26 @@ def test_find_never_raises_on_the_packaged_taxonomy(text: str) -> None:
         pytest.skip("careergap/data/skills.yaml is not written yet")
     mentions = Extractor(load_taxonomy()).find(text)
     assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=4))
+def test_a_finder_for_some_texts_finds_what_the_whole_taxonomy_finds_in_them(
+    texts: list[str],
+) -> None:
+    taxonomy = load_taxonomy(FIXTURE)
+    full, narrow = Extractor(taxonomy), Extractor.for_texts(taxonomy, texts)
+    for text in texts:
+        assert narrow.find(text) == full.find(text)
+
+
+def test_a_finder_for_real_posting_lines_finds_the_same_mentions() -> None:
+    from careergap.corpus.load import load_corpus
+
+    lines = sorted({line.text for p in load_corpus().postings for line in p.lines})[::7]
+    taxonomy = load_taxonomy()
+    full = Extractor(taxonomy)
+    for start in range(0, len(lines), 40):
+        chunk = lines[start : start + 40]
+        narrow = Extractor.for_texts(taxonomy, chunk)
+        assert [narrow.find(t) for t in chunk] == [full.find(t) for t in chunk]

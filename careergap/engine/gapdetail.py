@@ -163,7 +163,14 @@ def detail_gaps(
 ) -> list[GapDetail]:
     """Quote, partial credit and unlocks for each of the given gaps of one family."""
     if find is None:
-        find = finder(ws)
+        from careergap.engine.questions import evidence_for
+
+        # Only these gaps' quotes are searched: a finder for their lines alone compiles a
+        # fraction of the taxonomy's forms (Extractor.for_texts), the same mentions.
+        texts = [
+            ev.requirement.text for g in gaps for ev in evidence_for(ws, family_id, g.skill_id)
+        ]
+        find = finder(ws, texts)
     model = ws.model(levels)
     out = []
     for gap in gaps:
@@ -182,8 +189,11 @@ def detail_gaps(
     return out
 
 
-def finder(ws: Workspace) -> Find:
-    """The taxonomy's mention finder (compiled once per process), to mark a quote's words."""
+def finder(ws: Workspace, texts: Sequence[str] | None = None) -> Find:
+    """The taxonomy's mention finder, to mark a quote's words: for ``texts`` only when given
+    (see Extractor.for_texts), else for any text (compiled once per process)."""
     from careergap.reading.extractor import Extractor
 
+    if texts is not None:
+        return Extractor.for_texts(ws.taxonomy, texts).find
     return Extractor(ws.taxonomy).find

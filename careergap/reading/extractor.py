@@ -124,8 +124,12 @@ def _compile(taxonomy: Taxonomy) -> _Compiled:
     )
 
 
-def _forms(taxonomy: Taxonomy) -> dict[str, Any]:
-    """The two patterns' text, the form tables and the needs_context keys, built from the tries."""
+def _forms(taxonomy: Taxonomy, keep: Callable[[str, bool], bool] | None = None) -> dict[str, Any]:
+    """The two patterns' text, the form tables and the needs_context keys, built from the tries.
+
+    ``keep(form, exact)`` leaves a form out of the patterns (never out of the tables); see
+    :meth:`Extractor.for_texts`.
+    """
     names = name_index(taxonomy)
     known = names.names.keys() | names.aliases.keys()
     ci_trie = FormTrie(lower=True)
@@ -144,16 +148,19 @@ def _forms(taxonomy: Taxonomy) -> dict[str, Any]:
             if _is_exact(form, skill):
                 for key in (form, _exact_key(form)):
                     exact_forms.setdefault(key, skill.id)
-                exact_trie.add(form)
-                if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
+                if keep is None or keep(form, True):
+                    exact_trie.add(form)
+                plural = len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper()  # "MDPs", "GPUs"
+                if plural and (keep is None or keep(form + "s", True)):
                     exact_trie.add(form + "s")
                 continue
             key = _ci_key(form)
             for variant in (form.lower(), key):
                 ci_forms.setdefault(variant, skill.id)
-            ci_trie.add(form)
+            if keep is None or keep(form, False):
+                ci_trie.add(form)
             plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
-            if plural_ok and key not in RULES:
+            if plural_ok and key not in RULES and (keep is None or keep(form + "s", False)):
                 ci_trie.add(form + "s")
     return {
         "ci": ci_trie.compile_after_separator(_STOP).pattern,
@@ -162,6 +169,27 @@ def _forms(taxonomy: Taxonomy) -> dict[str, Any]:
         "exact_forms": exact_forms,
         "context": sorted(context_keys),
     }
+
+
+def _occurs_in(texts: Collection[str]) -> Callable[[str, bool], bool]:
+    """``keep`` for _forms: False only for a form that cannot match anywhere in ``texts``.
+
+    A match of a form is its characters, as its trie stores them, with runs of separators
+    between its parts; so with separators removed from both, a form that matches somewhere is
+    a substring of the text the matcher runs over (lower-cased for case-insensitive forms).
+    """
+    lowered = "\n".join(SEP_RUN.sub("", _lower_same_length(t)) for t in texts)
+    written = "\n".join(SEP_RUN.sub("", t) for t in texts)
+
+    def keep(form: str, exact: bool) -> bool:
+        bare = SEP_RUN.sub("", form)
+        if exact:
+            return bare in written
+        if bare.isascii():  # lower() is per character: as the trie stores the form
+            return bare.lower() in lowered
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in bare) in lowered
+
+    return keep
 
 
 def _stored_forms(body: Any, taxonomy: Taxonomy) -> dict[str, Any] | None:
@@ -215,6 +243,25 @@ class Extractor:
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
         self._compiled = _compile(taxonomy)
+
+    @classmethod
+    def for_texts(cls, taxonomy: Taxonomy, texts: Collection[str]) -> Extractor:
+        """An extractor for these texts only: ``find`` gives the same mentions in each of them
+        as the whole taxonomy's, from matchers that leave out every form that occurs in none
+        of them. For a few lines (a gap's quotes) that is far cheaper than compiling every
+        form: a leftmost-first regex picks among the alternatives that can match, so dropping
+        ones that cannot changes no match."""
+        self = cls.__new__(cls)
+        self.taxonomy = taxonomy
+        forms = _forms(taxonomy, _occurs_in(texts))
+        self._compiled = _Compiled(
+            ci_pattern=re.compile(forms["ci"]),
+            exact_pattern=re.compile(forms["exact"]),
+            ci_forms=forms["ci_forms"],
+            exact_forms=forms["exact_forms"],
+            rules=rules_with_context(forms["context"]),
+        )
+        return self
 
     def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, -end, skill id, rule key) of every raw match, both matchers, by position.
