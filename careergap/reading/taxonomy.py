@@ -179,16 +179,22 @@ def _from_rows(rows: Any, source: str, key: str) -> Taxonomy | None:
     if type(rows) is not list:
         return None
     skills: dict[str, Skill] = {}
+    texts: list[Any] = []  # every string field, checked in one pass at the end
+    weights: list[Any] = []
     for row in rows:
         if type(row) is not list or len(row) != _ROW_LENGTH:
             return None
         sid, name, category, aliases, exact, needs, parents, related, sources = row
-        if not (type(sid) is str and type(name) is str and name and category in _CATEGORIES):
+        if not (name and category in _CATEGORIES):
             return None
-        if not all(_strings(v) for v in (aliases, exact, needs, parents, sources)):
+        lists = (aliases, exact, needs, parents, sources, related)
+        if not all(type(v) is list for v in lists) or not all(
+            type(r) is list and len(r) == 2 for r in related
+        ):
             return None
-        if type(related) is not list or not all(_related_row(r) for r in related):
-            return None
+        texts += (sid, name, *aliases, *exact, *needs, *parents, *sources)
+        texts += [r[0] for r in related]
+        weights += [r[1] for r in related]
         # Checked on the way in when the row was written: constructed, not re-validated.
         skills[sid] = Skill.model_construct(
             id=sid,
@@ -201,26 +207,16 @@ def _from_rows(rows: Any, source: str, key: str) -> Taxonomy | None:
             related=tuple(RelatedSkill.model_construct(id=r, weight=w) for r, w in related),
             sources=tuple(sources),
         )
+    if set(map(type, texts)) - {str} or set(map(type, weights)) - {float}:
+        return None
+    if weights and not (0 < min(weights) and max(weights) <= 0.5):
+        return None
     if len(skills) != len(rows) or list(skills) != sorted(skills):
         return None
     try:
         return Taxonomy.checked_before(skills, source, key)
     except DataError:
         return None
-
-
-def _strings(value: Any) -> bool:
-    return type(value) is list and all(type(v) is str for v in value)
-
-
-def _related_row(row: Any) -> bool:
-    return (
-        type(row) is list
-        and len(row) == 2
-        and type(row[0]) is str
-        and type(row[1]) is float
-        and 0 < row[1] <= 0.5
-    )
 
 
 def taxonomy_from_data(raw: Any, source: str) -> Taxonomy:

@@ -13,7 +13,7 @@ import argparse
 import sys
 import tempfile
 
-from _common import CAREERGAP, WORK_DIR, median, peak_run, show
+from _common import CAREERGAP, WORK_DIR, load_average, median, peak_run, show
 from generate_corpus import generate
 
 FIRST_RUN_LIMIT_S = 60.0
@@ -40,12 +40,12 @@ def bench(size: int, profile: str, cached_runs: int) -> None:
     show(f"{size:,} postings: command", " ".join(argv))
     show(
         f"{size:,} postings: first run (no cache)",
-        f"{first.seconds:.1f} s, peak {first.peak_mb:.0f} MB"
+        f"{first.seconds:.1f} s (CPU {first.cpu:.1f} s, workers included), peak {first.peak_mb:.0f} MB"
         + (f"  [{_verdict(first.seconds < FIRST_RUN_LIMIT_S)}]" if big else ""),
     )
     show(
         f"{size:,} postings: cached run, median of {cached_runs}",
-        f"{median([r.seconds for r in cached]):.2f} s, peak "
+        f"{median([r.seconds for r in cached]):.2f} s (CPU {median([r.cpu for r in cached]):.2f} s), peak "
         f"{max(r.peak_mb for r in cached):.0f} MB"
         + (
             f"  [{_verdict(median([r.seconds for r in cached]) < CACHED_RUN_LIMIT_S)}]"
@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="profiles/ml-engineer.yaml")
     args = parser.parse_args(argv)
     for size in args.sizes:
+        show("load average before", load_average())
         bench(size, args.profile, args.cached_runs)
+    show("load average after", load_average())
     return 0
 
 
