@@ -43,6 +43,10 @@ def peak_run(
     import tempfile
 
     merged = {**os.environ, **(env or {})}
+    # As an installed command runs: bytecode cached after the first run. With this set (some
+    # shells and CI images set it), every careergap module is compiled from source on every
+    # run, while the baselines' libraries come with their bytecode from pip.
+    merged.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         source = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
         try:
