@@ -22,11 +22,15 @@ TEXT = (
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget the per-process copies, so each load reads the cache folder again."""
-    taxonomy._load_cached.cache_clear()
-    extractor._compile.cache_clear()
+    _forget()
     yield
+    _forget()
+
+
+def _forget() -> None:
     taxonomy._load_cached.cache_clear()
     extractor._compile.cache_clear()
+    extractor._body.cache_clear()
 
 
 def _files(kind: str) -> list[Path]:
@@ -35,8 +39,7 @@ def _files(kind: str) -> list[Path]:
 
 
 def _load() -> taxonomy.Taxonomy:
-    taxonomy._load_cached.cache_clear()
-    extractor._compile.cache_clear()
+    _forget()
     return taxonomy.load_taxonomy()
 
 
@@ -124,6 +127,8 @@ def test_a_damaged_compiled_taxonomy_is_rebuilt_silently(
     [
         lambda body: {**body, "ci_forms": {"python": "no-such-skill"}},
         lambda body: [body],
+        lambda body: {**body, "ci": "(unclosed"},
+        lambda body: {**body, "ci_entries": [["python", 3]]},
     ],
 )
 def test_a_damaged_compiled_matcher_is_rebuilt(

@@ -13,6 +13,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Collection
+from itertools import chain
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -102,38 +103,44 @@ def _splits_into_known(form: str, known: Collection[str]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _compile(taxonomy: Taxonomy) -> _Compiled:
-    """The matchers of a taxonomy; one read from a file keeps their text and form tables in
-    the cache folder (careergap.files.compiled), so a later run skips building the tries."""
-    key = taxonomy.key
-    forms = _stored_forms(compiled.read(compiled.MATCHER_KIND, key), taxonomy) if key else None
-    if forms is None:
-        forms = _forms(taxonomy)
-        if key:
-            compiled.write(compiled.MATCHER_KIND, key, forms)
+    """The matchers of a taxonomy (compiled once per process)."""
     try:
-        ci_pattern, exact_pattern = re.compile(forms["ci"]), re.compile(forms["exact"])
-    except re.error:  # pragma: no cover - only a damaged file whose digest still matches
-        forms = _forms(taxonomy)
-        ci_pattern, exact_pattern = re.compile(forms["ci"]), re.compile(forms["exact"])
+        return _compiled_from(_body(taxonomy), "ci", "exact")
+    except re.error:  # only a hand-edited cache file whose digest was redone: rebuild
+        return _compiled_from(_forms(taxonomy), "ci", "exact")
+
+
+@functools.lru_cache(maxsize=8)
+def _body(taxonomy: Taxonomy) -> dict[str, Any]:
+    """What the matchers are made of (:func:`_forms`); for a taxonomy read from a file, kept
+    in the cache folder (careergap.files.compiled), so a later run skips the per-form work."""
+    key = taxonomy.key
+    body = _stored_forms(compiled.read(compiled.MATCHER_KIND, key), taxonomy) if key else None
+    if body is None:
+        body = _forms(taxonomy)
+        if key:
+            compiled.write(compiled.MATCHER_KIND, key, body)
+    return body
+
+
+def _compiled_from(body: dict[str, Any], ci: str, exact: str) -> _Compiled:
     return _Compiled(
-        ci_pattern=ci_pattern,
-        exact_pattern=exact_pattern,
-        ci_forms=forms["ci_forms"],
-        exact_forms=forms["exact_forms"],
-        rules=rules_with_context(forms["context"]),
+        ci_pattern=re.compile(body[ci]),
+        exact_pattern=re.compile(body[exact]),
+        ci_forms=body["ci_forms"],
+        exact_forms=body["exact_forms"],
+        rules=rules_with_context(body["context"]),
     )
 
 
-def _forms(taxonomy: Taxonomy, keep: Callable[[str, bool], bool] | None = None) -> dict[str, Any]:
-    """The two patterns' text, the form tables and the needs_context keys, built from the tries.
-
-    ``keep(form, exact)`` leaves a form out of the patterns (never out of the tables); see
-    :meth:`Extractor.for_texts`.
-    """
+def _forms(taxonomy: Taxonomy) -> dict[str, Any]:
+    """The two patterns' text, the form tables, the needs_context keys, and each trie's forms
+    with their keys (``[form, form without separators]``, lower-cased for the case-insensitive
+    trie as the trie stores it), from which :meth:`Extractor.for_texts` builds smaller ones."""
     names = name_index(taxonomy)
     known = names.names.keys() | names.aliases.keys()
-    ci_trie = FormTrie(lower=True)
-    exact_trie = FormTrie(lower=False)
+    ci_entries: list[list[str]] = []
+    exact_entries: list[list[str]] = []
     ci_forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
     context_keys: set[str] = set()
@@ -146,55 +153,93 @@ def _forms(taxonomy: Taxonomy, keep: Callable[[str, bool], bool] | None = None) 
             if not form or _splits_into_known(form, known):
                 continue
             if _is_exact(form, skill):
-                for key in (form, _exact_key(form)):
+                bare = _exact_key(form)
+                for key in (form, bare):
                     exact_forms.setdefault(key, skill.id)
-                if keep is None or keep(form, True):
-                    exact_trie.add(form)
-                plural = len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper()  # "MDPs", "GPUs"
-                if plural and (keep is None or keep(form + "s", True)):
-                    exact_trie.add(form + "s")
+                exact_entries.append([form, bare])
+                if len(form) >= PLURAL_MIN_LENGTH and form[-1].isupper():  # "MDPs", "GPUs"
+                    exact_entries.append([form + "s", bare + "s"])
                 continue
             key = _ci_key(form)
             for variant in (form.lower(), key):
                 ci_forms.setdefault(variant, skill.id)
-            if keep is None or keep(form, False):
-                ci_trie.add(form)
+            bare = _trie_lower(SEP_RUN.sub("", form))
+            ci_entries.append([form, bare])
             plural_ok = len(key) >= PLURAL_MIN_LENGTH and key[-1].isalpha() and key[-1] != "s"
-            if plural_ok and key not in RULES and (keep is None or keep(form + "s", False)):
-                ci_trie.add(form + "s")
+            if plural_ok and key not in RULES:
+                ci_entries.append([form + "s", bare + "s"])
     return {
-        "ci": ci_trie.compile_after_separator(_STOP).pattern,
-        "exact": exact_trie.compile(_STOP + _EXACT_STOP, literal_first=True).pattern,
+        "ci": _ci_pattern(ci_entries),
+        "exact": _exact_pattern(exact_entries),
         "ci_forms": ci_forms,
         "exact_forms": exact_forms,
         "context": sorted(context_keys),
+        "ci_entries": ci_entries,
+        "exact_entries": exact_entries,
     }
 
 
-def _occurs_in(texts: Collection[str]) -> Callable[[str, bool], bool]:
-    """``keep`` for _forms: False only for a form that cannot match anywhere in ``texts``.
+def _ci_pattern(entries: list[list[str]]) -> str:
+    trie = FormTrie(lower=True)
+    for form, _ in entries:
+        trie.add(form)
+    return trie.compile_after_separator(_STOP).pattern
+
+
+def _exact_pattern(entries: list[list[str]]) -> str:
+    trie = FormTrie(lower=False)
+    for form, _ in entries:
+        trie.add(form)
+    return trie.compile(_STOP + _EXACT_STOP, literal_first=True).pattern
+
+
+def _trie_lower(text: str) -> str:
+    """Lower case as the case-insensitive trie stores a form: character by character."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+#: Length of the character n-grams _occurs_in indexes the texts by.
+_GRAM = 4
+
+
+def _occurs_in(texts: Collection[str]) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Tests of a form's key (see :func:`_forms`) for the case-insensitive and the exact-case
+    trie: False only for a form that cannot match anywhere in ``texts``.
 
     A match of a form is its characters, as its trie stores them, with runs of separators
     between its parts; so with separators removed from both, a form that matches somewhere is
-    a substring of the text the matcher runs over (lower-cased for case-insensitive forms).
+    a substring of the text the matcher runs over (lower-cased for case-insensitive forms),
+    and every n-gram of the form is one of that text's.
     """
-    lowered = "\n".join(SEP_RUN.sub("", _lower_same_length(t)) for t in texts)
-    written = "\n".join(SEP_RUN.sub("", t) for t in texts)
+    lowered: list[set[str]] = [set() for _ in range(_GRAM + 1)]
+    written: list[set[str]] = [set() for _ in range(_GRAM + 1)]
+    for text in set(texts):
+        for grams, bare in (
+            (lowered, SEP_RUN.sub("", _lower_same_length(text))),
+            (written, SEP_RUN.sub("", text)),
+        ):
+            for n in range(1, _GRAM + 1):
+                grams[n].update(bare[i : i + n] for i in range(len(bare) - n + 1))
 
-    def keep(form: str, exact: bool) -> bool:
-        bare = SEP_RUN.sub("", form)
-        if exact:
-            return bare in written
-        if bare.isascii():  # lower() is per character: as the trie stores the form
-            return bare.lower() in lowered
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in bare) in lowered
+    def occurs(grams: list[set[str]]) -> Callable[[str], bool]:
+        found = grams[_GRAM]
 
-    return keep
+        def test(bare: str) -> bool:
+            if len(bare) <= _GRAM:
+                return bare in grams[len(bare)]
+            return all(bare[i : i + _GRAM] in found for i in range(len(bare) - _GRAM + 1))
+
+        return test
+
+    return occurs(lowered), occurs(written)
 
 
 def _stored_forms(body: Any, taxonomy: Taxonomy) -> dict[str, Any] | None:
     """``_forms`` as read back from the cache, or None when it is not what _forms writes."""
-    if type(body) is not dict or set(body) != {"ci", "exact", "ci_forms", "exact_forms", "context"}:
+    keys = {"ci", "exact", "ci_forms", "exact_forms", "context", "ci_entries", "exact_entries"}
+    if type(body) is not dict or set(body) != keys:
         return None
     skills = taxonomy.skills
     for table in (body["ci_forms"], body["exact_forms"]):
@@ -202,6 +247,13 @@ def _stored_forms(body: Any, taxonomy: Taxonomy) -> dict[str, Any] | None:
             return None
     if not (type(body["ci"]) is str and type(body["exact"]) is str and _strings(body["context"])):
         return None
+    for entries in (body["ci_entries"], body["exact_entries"]):
+        if type(entries) is not list or not all(
+            type(e) is list and len(e) == 2 and e[0] and e[1] for e in entries
+        ):
+            return None
+        if set(map(type, chain.from_iterable(entries))) - {str}:
+            return None
     return body
 
 
@@ -253,14 +305,14 @@ class Extractor:
         ones that cannot changes no match."""
         self = cls.__new__(cls)
         self.taxonomy = taxonomy
-        forms = _forms(taxonomy, _occurs_in(texts))
-        self._compiled = _Compiled(
-            ci_pattern=re.compile(forms["ci"]),
-            exact_pattern=re.compile(forms["exact"]),
-            ci_forms=forms["ci_forms"],
-            exact_forms=forms["exact_forms"],
-            rules=rules_with_context(forms["context"]),
-        )
+        body = _body(taxonomy)
+        ci_occurs, exact_occurs = _occurs_in(texts)
+        narrow = {
+            **body,
+            "ci": _ci_pattern([e for e in body["ci_entries"] if ci_occurs(e[1])]),
+            "exact": _exact_pattern([e for e in body["exact_entries"] if exact_occurs(e[1])]),
+        }
+        self._compiled = _compiled_from(narrow, "ci", "exact")
         return self
 
     def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
