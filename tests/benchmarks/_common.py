@@ -30,13 +30,16 @@ class Run:
     cpu: float = float("nan")
 
 
-def run(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+def run(argv: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path = REPO) -> Run:
     """Run a command to completion: wall time, the child's CPU time and its peak RSS (wait4)."""
-    return peak_run(argv, env)
+    return peak_run(argv, env, cwd=cwd)
 
 
 def peak_run(
-    argv: Sequence[str], env: Mapping[str, str] | None = None, stdin: Path | None = None
+    argv: Sequence[str],
+    env: Mapping[str, str] | None = None,
+    stdin: Path | None = None,
+    cwd: Path = REPO,
 ) -> Run:
     """Run a command to completion with its own rusage from wait4 (output goes to files, not
     pipes, so the child never waits on the reader)."""
@@ -52,7 +55,7 @@ def peak_run(
         try:
             start = time.perf_counter()
             proc = subprocess.Popen(
-                list(argv), stdin=source, stdout=out, stderr=err, env=merged, cwd=REPO
+                list(argv), stdin=source, stdout=out, stderr=err, env=merged, cwd=cwd
             )
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - start
