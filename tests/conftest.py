@@ -3,13 +3,12 @@ across the session, and the rule that no test skips silently."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import os
 import shutil
 import stat
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,12 @@ SEEDS_DIR = Path(__file__).resolve().parents[0] / "seeds"
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_builds() -> Iterator[None]:
-    """Builds and restored taxonomies of the same files are done once per session (see "work the
-    session shares" below for why that changes no test's meaning)."""
+    """Builds of the same files are done once per session (see "work the session shares" below
+    for why that changes no test's meaning)."""
     from careergap.store import cache
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cache, "build", SharedBuilds(cache.build))
-        mp.setattr(cache, "cached_taxonomy", SharedTaxonomies(cache.cached_taxonomy))
         yield
 
 
@@ -135,33 +133,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 # --- work the session shares ---------------------------------------------------------------
 #
-# Work the test session does once and shares: corpus builds and restored taxonomies.
+# Work the test session does once and shares: corpus builds. (A cached run's taxonomy needs no
+# sharing: careergap reads it from its compiled file once per process, careergap.files.compiled.)
 #
 # Hundreds of tests run a command on the bundled corpus, and each run in this process would redo
 # work whose result depends only on file contents:
 #
 # - a **cold build** (no usable cache) extracts every posting again, about a second of CPU, though
 #   most builds in the suite read the same files (the bundled corpus, often with the same one-
-#   posting user folder beside it);
-# - a **cached run** rebuilds the taxonomy from the cache file, and with a new taxonomy object
-#   every matcher compiled for it (``careergap.reading.extractor``, the name index), a few tenths
-#   of a second for ``gaps``, ``plan`` and ``report``, though every such run restores the same
-#   taxonomy.
+#   posting user folder beside it).
 #
 # A build is a pure function of its input files (the product's cache is keyed on their contents
 # for that reason, and ``tests/test_cache.py`` checks that a restored workspace equals a fresh
 # build), so the session keeps what it built, keyed on the contents of exactly the files the
 # cache's own inventory lists, and a later build of the same inputs returns the kept workspace.
-# Likewise a restored taxonomy whose stored data equal what was restored before is the same
-# taxonomy. The first build or restore of each distinct input runs in full; everything around them
+# The first build of each distinct input runs in full; everything around them
 # runs every time: the cache files are fingerprinted, written, read, checked, and rebuilt when
 # damaged, and the tests that count builds still see every build the cache asks for. Nothing is
 # kept when a test has replaced a function the build calls, or when a progress bar was asked for.
 
 #: Distinct build inputs kept (least recently used dropped): each workspace is tens of MB.
 KEEP_BUILDS = 6
-#: Distinct taxonomies kept.
-KEEP_TAXONOMIES = 2
 
 
 def _digest(path: str | Path) -> str:
@@ -233,22 +225,3 @@ class SharedBuilds:
                 self.kept.popitem(last=False)
         return workspace
 
-
-class SharedTaxonomies:
-    """Stands in for ``careergap.store.cache.cached_taxonomy`` for the session."""
-
-    def __init__(self, real: Callable[[Mapping[str, Any]], Any]):
-        self.real = real
-        #: (source file, the stored taxonomy data, the taxonomy restored from it)
-        self.kept: list[tuple[str, Any, Any]] = []
-
-    def __call__(self, data: Mapping[str, Any]) -> Any:
-        from careergap.files.paths import data_file
-
-        source, stored = str(data_file("skills.yaml")), data.get("taxonomy")
-        for kept_source, kept_data, taxonomy in self.kept:
-            if kept_source == source and kept_data == stored:
-                return taxonomy
-        taxonomy = self.real(data)  # validates; raises on damaged data, which is never kept
-        self.kept = [(source, copy.deepcopy(stored), taxonomy), *self.kept][:KEEP_TAXONOMIES]
-        return taxonomy
