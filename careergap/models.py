@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -144,6 +145,10 @@ class RequirementLine(Frozen):
     section: PostingSection = "requirements"
 
 
+#: Every posting a person stored with `postings add` has an id starting with this.
+USER_POSTING_PREFIX = "user-"
+
+
 class Posting(Frozen):
     id: str
     title: str
@@ -157,6 +162,12 @@ class Posting(Frozen):
     #: Sources of re-pasted copies merged into this posting.
     duplicates: tuple[str, ...] = ()
     lines: tuple[RequirementLine, ...] = Field(min_length=1)
+    #: The day the person stored it with `postings add` (None for the curated corpus).
+    added: date | None = None
+    #: The day the ad says it was posted, and the line of its text that says so
+    #: (careergap.reading.dating); None when it states none. The seeds state none.
+    posted: date | None = None
+    posted_line: int | None = Field(default=None, ge=1)
 
 
 # --- study resources ------------------------------------------------------------------------

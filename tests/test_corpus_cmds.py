@@ -75,10 +75,13 @@ def test_postings_list_by_alias_json() -> None:
     assert result.exit_code == 0
     rows = json.loads(result.stdout)["postings"]
     assert rows and all("formal-verification" in r["families"] for r in rows)
-    assert set(rows[0]) == {"id", "title", "company", "families", "kind", "source", "skills"}
+    assert set(rows[0]) == {
+        "id", "title", "company", "families", "kind", "source", "skills", "added", "posted"
+    }  # fmt: skip
     principal = next(r for r in rows if r["title"] == "Principal Formal Verification Engineer")
     assert principal["skills"] == ["python", "sva", "uvm", "verilog"]
     assert principal["source"] == "002_d3afff88b32231de.txt:776-791"
+    assert (principal["added"], principal["posted"]) == (None, None)  # the seeds state no date
 
 
 def test_postings_list_unknown_role_is_a_clean_error() -> None:

@@ -19,6 +19,7 @@ from careergap.cli import resource_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import taxonomy_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import corpus_cmds  # noqa: E402,F401  isort: skip
 from careergap.cli import life_cmds  # noqa: E402,F401  isort: skip
+from careergap.cli import ads_cmds  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "run"]
 

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from careergap.cli._common import command, echo, emit_json, handle_errors, summary, warn
+from careergap.cli._common import command, echo, emit_json, warn
 
 if TYPE_CHECKING:
+    from careergap.engine.market import Selection
     from careergap.engine.questions import FamilyResult, Workspace
     from careergap.store import history
 
@@ -45,8 +46,10 @@ def record_snapshot(
     levels: dict[str, int],
     results: Sequence[FamilyResult],
     extra_postings: Sequence[Path] = (),
+    selection: Selection | None = None,
 ) -> None:
-    """Record one history snapshot of every family's coverage, and which corpus gave it.
+    """Record one history snapshot of every family's coverage, and which corpus gave it
+    (including whether only the person's own postings were scored, and any half-life).
 
     A history that cannot be written is a warning, not a failed `match`: the scores were
     computed and shown, the profile is untouched, and the warning says how to repair it.
@@ -59,7 +62,11 @@ def record_snapshot(
         coverages = diffing.coverages(ws, levels)
     try:
         history.record(
-            path, Path(path).read_bytes(), levels, coverages, corpus=_stamp(ws, extra_postings)
+            path,
+            Path(path).read_bytes(),
+            levels,
+            coverages,
+            corpus=_stamp(ws, extra_postings, selection),
         )
     except OSError as exc:
         warn(f"history not recorded: {path}: cannot read: {exc.strerror or exc}")
@@ -67,8 +74,11 @@ def record_snapshot(
         warn(f"history not recorded: {exc}")
 
 
-def _stamp(ws: Workspace, extra_postings: Sequence[Path]) -> history.CorpusStamp | None:
-    """The corpus this run scored against (None when its fingerprint was not computed)."""
+def _stamp(
+    ws: Workspace, extra_postings: Sequence[Path], selection: Selection | None = None
+) -> history.CorpusStamp | None:
+    """The corpus this run scored against (None when its fingerprint was not computed). A run
+    on a selection (--mine, a half-life) scores another corpus: its fingerprint says so."""
     from careergap.files.paths import bundled_postings_dir
     from careergap.store import history
     from careergap.store.cache import corpus_folders
@@ -81,7 +91,20 @@ def _stamp(ws: Workspace, extra_postings: Sequence[Path]) -> history.CorpusStamp
     for folder in corpus_folders(list(extra_postings)):
         if folder != bundled and folder.is_dir():
             own += sum(1 for p in folder.glob("*.yaml"))
-    return history.CorpusStamp(ws.corpus_key[:16], scored_postings(ws), own)
+    if selection is None or not selection.active:
+        return history.CorpusStamp(ws.corpus_key[:16], scored_postings(ws), own)
+    import hashlib
+
+    mark = f"{ws.corpus_key}\nmine={selection.mine}\nhalf_life={selection.half_life_days}"
+    if selection.half_life_days is not None:  # ages, and so weights, move with the date
+        mark += f"\ntoday={selection.today}"
+    return history.CorpusStamp(
+        hashlib.sha256(mark.encode()).hexdigest()[:16],
+        scored_postings(ws),
+        own,
+        mine=selection.mine,
+        half_life_days=selection.half_life_days,
+    )
 
 
 # --- init -----------------------------------------------------------------------------------
@@ -261,9 +284,23 @@ def report_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     postings: list[Path] | None = POSTINGS_OPTION,
+    mine: bool = typer.Option(
+        False, "--mine", help="Score only the postings you stored with `postings add`."
+    ),
+    half_life: int | None = typer.Option(
+        None,
+        "--half-life",
+        min=1,
+        max=36500,
+        metavar="DAYS",
+        help="Weigh postings by age: 0.5 ** (age / DAYS) (see README).",
+    ),
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
-    from careergap.cli.score_cmds import load
+    from dataclasses import replace
+
+    from careergap.cli.score_cmds import load, markets
+    from careergap.engine import market
     from careergap.files.userfiles import write_text_atomic
     from careergap.store import history
     from careergap.views import report, report_html
@@ -278,7 +315,7 @@ def report_cmd(
             "write it with -o report.html (or -o - to print it anyway)",
             param_hint="'--format'",
         )
-    ctx = load(profile or profile_arg, postings)
+    ctx = load(profile or profile_arg, postings, mine, half_life)
     if output is not None:
         _check_report_target(output, ctx.source, fmt, force)
     try:
@@ -296,6 +333,13 @@ def report_cmd(
         snaps,
         history.now_utc()[:10],
     )
+    samples = markets(ctx)
+    notes = tuple(
+        (row.name, text)
+        for row in data.families[: report.TOP_FAMILIES]
+        if (text := market.market_text(samples[row.id], ctx.selection.mine))
+    )
+    data = replace(data, selection=ctx.selection.describe(), market_notes=notes)
     text = report_html.render_html(data) if fmt == "html" else report.render_markdown(data)
     if output is None:
         sys.stdout.write(text)
@@ -321,63 +365,3 @@ def _person(path: Path) -> str | None:
 
     name = read_user_yaml(path).data.get("name")
     return name if isinstance(name, str) and name.strip() else None
-
-
-# --- your own postings ----------------------------------------------------------------------
-
-
-@handle_errors
-def postings_add_cmd(
-    file: str = typer.Argument(..., metavar="FILE|-", help="The job ad as text; - reads stdin."),
-    role: str = typer.Option(..., "--role", "-r", help="The role family it belongs to."),
-    title: str | None = typer.Option(None, "--title", "-t", help="Title (default: first line)."),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help="Show what would be stored; save nothing."
-    ),
-    as_json: bool = JSON_OPTION,
-) -> None:
-    """Store a job ad you pasted; it counts in roles, postings, match and gaps from then on."""
-    from careergap.corpus import userpostings
-    from careergap.corpus.roles import load_families, resolve_role
-    from careergap.reading.extractor import Extractor
-    from careergap.reading.taxonomy import load_taxonomy
-    from careergap.views import terminal_life as render_life
-
-    family = resolve_role(role, load_families())
-    text = userpostings.read_source(file)
-    taxonomy = load_taxonomy()
-    pasted = userpostings.parse_posting(
-        text, family.id, Extractor(taxonomy).find, title=title, where=file
-    )
-    names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
-    saved = None if dry_run else userpostings.save(pasted)
-    if as_json:
-        emit_json(render_life.pasted_json(pasted, str(saved) if saved else None, names))
-    else:
-        render_life.print_pasted(pasted, family.name, names)
-    if saved is None:
-        typer.echo("Dry run: nothing saved.", err=True)
-    else:
-        echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
-
-
-@handle_errors
-def postings_remove_cmd(
-    posting_id: str = typer.Argument(..., metavar="ID", help="Id of a posting you added."),
-) -> None:
-    """Remove a posting you added with `postings add`."""
-    from careergap.corpus import userpostings
-
-    userpostings.remove(posting_id)
-    echo(f"Removed {posting_id}.")
-
-
-def _register_postings_commands() -> None:
-    """Join the `postings` sub-app that corpus_cmds owns (list/show), rather than a second one."""
-    from careergap.cli.corpus_cmds import postings_app
-
-    postings_app.command("add", short_help=summary(postings_add_cmd))(postings_add_cmd)
-    postings_app.command("remove", short_help=summary(postings_remove_cmd))(postings_remove_cmd)
-
-
-_register_postings_commands()

@@ -14,6 +14,7 @@ from careergap.errors import CareergapError
 from careergap.files.userfiles import is_stdin
 
 if TYPE_CHECKING:
+    from careergap.engine.market import Selection
     from careergap.engine.questions import Workspace
 
 #: Missing skills listed per family in `match`.
@@ -34,6 +35,18 @@ POSTINGS_OPTION = typer.Option(
     None, "--postings", help="Extra folder of postings YAML to add to the corpus (repeatable)."
 )
 JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
+MINE_OPTION = typer.Option(
+    False, "--mine", help="Score only the postings you stored with `postings add`."
+)
+HALF_LIFE_OPTION = typer.Option(
+    None,
+    "--half-life",
+    min=1,
+    max=36500,
+    metavar="DAYS",
+    help="Weigh postings by age: 0.5 ** (age / DAYS) (see README). Default: the profile's "
+    "recency_half_life_days, else off.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,8 @@ class Loaded:
     levels: dict[str, int]
     target_roles: tuple[str, ...]
     source: Path  # what to read it from again: the file, or - for standard input
+    #: Which postings are scored and how they weigh (--mine, --half-life).
+    selection: Selection
 
     @property
     def names(self) -> dict[str, str]:
@@ -66,9 +81,19 @@ class Loaded:
         return list(dict.fromkeys(ids))
 
 
-def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
-    """Find and load the profile and the corpus; print profile warnings to stderr."""
+def load(
+    profile: Path | None,
+    postings: Sequence[Path] | None,
+    mine: bool = False,
+    half_life: int | None = None,
+) -> Loaded:
+    """Find and load the profile and the corpus, keeping only the postings asked for (--mine)
+    weighed by age when asked (--half-life, or the profile's setting); print profile warnings
+    to stderr."""
+    from careergap.corpus.userpostings import postings_dir
+    from careergap.engine import market
     from careergap.engine.questions import load_workspace
+    from careergap.reading.dating import today
     from careergap.reading.profile import find_profile, load_profile
 
     source = find_profile(profile)
@@ -76,7 +101,52 @@ def load(profile: Path | None, postings: Sequence[Path] | None) -> Loaded:
     loaded = load_profile(source, ws.taxonomy)
     for problem in loaded.warnings:
         warn(str(problem))
-    return Loaded(loaded.path, ws, dict(loaded.levels), tuple(loaded.target_roles), source)
+    if mine and not any(postings_dir().glob("*.yaml")):
+        raise CareergapError(
+            "--mine: you have stored no postings of your own yet; add the ads you collect "
+            "with `careergap postings add FOLDER --role ROLE`"
+        )
+    days = half_life if half_life is not None else loaded.half_life_days
+    selection = market.Selection(mine=mine, half_life_days=days, today=today())
+    ws = market.select(ws, selection)
+    return Loaded(
+        loaded.path,
+        ws,
+        dict(loaded.levels),
+        tuple(loaded.target_roles),
+        source,
+        selection,
+    )
+
+
+def markets(ctx: Loaded, scores: Sequence[Any] | None = None) -> dict[str, Any]:
+    """Each family's sample (own postings, age, what would make it solid), from every family's
+    score (the spread pooled over families needs them all)."""
+    from careergap.engine import market
+    from careergap.engine import questions as engine
+    from careergap.reading.dating import today
+
+    if scores is None:
+        scores = [r.score for r in engine.match(ctx.ws, ctx.levels)]
+    return market.family_markets(ctx.ws, scores, today())
+
+
+def print_samples(
+    ctx: Loaded, samples: dict[str, Any], families: Sequence[tuple[str, str]]
+) -> None:
+    """After a gaps or plan view: which postings it rests on, and their age."""
+    from careergap.engine import market
+    from careergap.views import terminal as render
+
+    lines = [
+        f"{name}: {text}"
+        for fid, name in families
+        if (text := market.market_text(samples[fid], ctx.selection.mine))
+    ]
+    if ctx.selection.active:
+        lines.insert(0, f"Postings scored: {ctx.selection.describe()}.")
+    if lines:
+        render.print_notes(lines)
 
 
 def attach_resources(
@@ -96,32 +166,45 @@ def match_cmd(
     top: int | None = typer.Option(None, "--top", min=1, help="Show only the N best families."),
     role: list[str] | None = typer.Option(None, "--role", "-r", help="Only these roles."),
     postings: list[Path] | None = POSTINGS_OPTION,
+    mine: bool = MINE_OPTION,
+    half_life: int | None = HALF_LIFE_OPTION,
     as_json: bool = JSON_OPTION,
     no_record: bool = typer.Option(
         False, "--no-record", help="Do not add this run to your history (see `progress`)."
     ),
 ) -> None:
     """Rank role families by how well your profile covers what their postings ask for."""
+    from careergap.engine import market
     from careergap.engine import questions as engine
     from careergap.views import payloads
     from careergap.views import terminal as render
 
-    ctx = load(profile or profile_arg, postings)
+    ctx = load(profile or profile_arg, postings, mine, half_life)
     only = [ctx.family_id(r) for r in role or ()]
-    results = engine.match(ctx.ws, ctx.levels, only=list(dict.fromkeys(only)))[:top]
+    ranked = engine.match(ctx.ws, ctx.levels)
+    wanted = set(dict.fromkeys(only)) or set(ctx.ws.families)
+    results = [r for r in ranked if r.score.family_id in wanted][:top]
+    samples = markets(ctx, [r.score for r in ranked])
     # History snapshot for `progress` and `report` (careergap/store/history.py); a profile read from
     # standard input has no file whose progress could be followed.
     if not no_record and not is_stdin(ctx.source):
         from careergap.cli.life_cmds import record_snapshot
 
-        record_snapshot(ctx.path, ctx.ws, ctx.levels, results, list(postings or ()))
+        record_snapshot(ctx.path, ctx.ws, ctx.levels, results, list(postings or ()), ctx.selection)
     names = ctx.names
     if as_json:
-        emit_json(payloads.match_json(str(ctx.path), results, names, TOP_MISSING))
+        payload = payloads.match_json(str(ctx.path), results, names, TOP_MISSING)
+        emit_json(market.add_to_payload(payload, samples, ctx.selection, ctx.ws))
         return
+    hidden = 0
+    if ctx.selection.mine:  # families none of whose postings is the person's say nothing here
+        shown = [r for r in results if r.score.postings or r.score.notes]
+        hidden, results = len(results) - len(shown), shown
     total = ctx.ws.scored_postings
     families = len(ctx.ws.families)
     header = f"{ctx.path}: {len(ctx.levels)} skills · {total} scored postings · {families} families"
+    if ctx.selection.active:
+        header += f" · {ctx.selection.describe()}"
     rows = [
         (
             str(i),
@@ -136,7 +219,9 @@ def match_cmd(
         )
         for i, r in enumerate(results, 1)
     ]
-    render.print_match(header, rows)
+    notes = [market.market_text(samples[r.score.family_id], ctx.selection.mine) for r in results]
+    footer = market.footer(samples.values(), ctx.selection, hidden)
+    render.print_match(header, rows, notes, footer)
 
 
 @command("gaps")
@@ -146,17 +231,21 @@ def gaps_cmd(
     limit: int = typer.Option(DEFAULT_GAP_LIMIT, "--limit", "-n", min=1, help="Gaps to show."),
     show_all: bool = typer.Option(False, "--all", help="Every gap and every resource."),
     postings: list[Path] | None = POSTINGS_OPTION,
+    mine: bool = MINE_OPTION,
+    half_life: int | None = HALF_LIFE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Your gaps for a role, ranked by the coverage they would add, with study resources.
 
     Without --role: what to learn next across your target_roles (or your 3 best families).
     """
+    from careergap.engine import market
     from careergap.engine import questions as engine
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
 
-    ctx = load(profile, postings)
+    ctx = load(profile, postings, mine, half_life)
+    samples = markets(ctx)
     per_gap = None if show_all else RESOURCES_PER_GAP
     if role is None:
         family_ids, cross = engine.cross_gaps(ctx.ws, ctx.levels, ctx.target_family_ids())
@@ -167,9 +256,11 @@ def gaps_cmd(
 
         unlocked = cross_unlocks(ctx.ws, ctx.levels, cross)
         if as_json:
-            emit_json(payloads.cross_gaps_json(scores, cross, ctx.names, resources, unlocked))
+            payload = payloads.cross_gaps_json(scores, cross, ctx.names, resources, unlocked)
+            emit_json(market.add_to_payload(payload, samples, ctx.selection, ctx.ws))
         else:
             render_gaps.print_cross_gaps(scores, cross, ctx.names, resources, unlocked)
+            print_samples(ctx, samples, [(s.family_id, s.name) for s in scores])
         return
     from careergap.engine.gapdetail import detail_gaps
 
@@ -180,9 +271,11 @@ def gaps_cmd(
     resources = attach_resources(ctx.ws, [g.skill_id for g in gaps], per_gap)
     sources = engine.family_gap_sources(ctx.ws, ctx.levels, family_id, [g.skill_id for g in gaps])
     if as_json:
-        emit_json(payloads.gaps_json(result, details, ctx.names, resources, sources))
+        payload = payloads.gaps_json(result, details, ctx.names, resources, sources)
+        emit_json(market.add_to_payload(payload, samples, ctx.selection, ctx.ws))
     else:
         render_gaps.print_gaps(result, details, ctx.names, resources, sources)
+        print_samples(ctx, samples, [(family_id, result.score.name)])
 
 
 @command("explain")
@@ -258,9 +351,12 @@ def plan_cmd(
     steps: int = typer.Option(10, "--steps", min=1, help="How many steps to plan."),
     profile: Path | None = PROFILE_OPTION,
     postings: list[Path] | None = POSTINGS_OPTION,
+    mine: bool = MINE_OPTION,
+    half_life: int | None = HALF_LIFE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """A study plan: the gaps worth most per week of study, prerequisites first, week by week."""
+    from careergap.engine import market
     from careergap.engine import questions as engine
     from careergap.engine.gapdetail import plan_unlocks
     from careergap.reading.taxonomy import specific_ancestors
@@ -268,7 +364,8 @@ def plan_cmd(
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
 
-    ctx = load(profile, postings)
+    ctx = load(profile, postings, mine, half_life)
+    samples = markets(ctx)
     family_id = ctx.family_id(role)
     result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
     plan = make_plan(
@@ -280,6 +377,8 @@ def plan_cmd(
     )
     resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan.steps], RESOURCES_PER_GAP)
     if as_json:
-        emit_json(payloads.plan_json(result, plan, ctx.names, resources))
+        payload = payloads.plan_json(result, plan, ctx.names, resources)
+        emit_json(market.add_to_payload(payload, samples, ctx.selection, ctx.ws))
     else:
         render_gaps.print_plan(result, plan, ctx.names, resources)
+        print_samples(ctx, samples, [(family_id, result.score.name)])

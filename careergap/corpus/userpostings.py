@@ -22,10 +22,10 @@ from typing import Any
 
 from careergap.errors import CareergapError, DataError
 from careergap.files.paths import user_data_dir
-from careergap.models import Posting, RequirementLine
+from careergap.models import USER_POSTING_PREFIX, Posting, RequirementLine
 
 #: Every user posting id starts with this, so lists can mark them as the person's own.
-USER_PREFIX = "user-"
+USER_PREFIX = USER_POSTING_PREFIX
 #: Folder (inside the user data dir) holding the user's postings.
 POSTINGS_FOLDER = "postings"
 #: Hex digits of the text hash in an id: enough to tell a person's postings apart.
@@ -36,6 +36,8 @@ ID_TITLE_WORDS = 4
 JOB_BOARD_SEPARATOR = " · "
 #: A first line longer than this is a sentence, not a title.
 MAX_TITLE_CHARS = 90
+#: Markdown heading marks and a bullet before a title: not part of the job's name.
+_HEADING_MARK = re.compile(r"^\s*(?:#+\s*)?(?:[-*+]\s+)?")
 #: Largest paste accepted: a job ad is a few KB; anything bigger is a wrong file.
 MAX_TEXT_BYTES = 200_000
 
@@ -176,6 +178,7 @@ def read_source(source: str) -> str:
 
 def split_title(line: str) -> tuple[str, str | None, str | None]:
     """``Title · Company · Location`` as copied from a job board -> its three parts."""
+    line = _HEADING_MARK.sub("", line)  # "# Title" of a Markdown ad, "## - Title"
     parts = [part.strip() for part in line.split(JOB_BOARD_SEPARATOR)]
     title = parts[0] or line.strip()
     company = parts[1] if len(parts) > 1 and parts[1] else None
@@ -230,6 +233,10 @@ def parse_posting(
         )
     title, company, location = split_title(title or "Untitled posting")
     pid = posting_id(title, text)
+    from careergap.reading.dating import posted_date, today
+
+    now = today()
+    posted = posted_date(text, now)
     posting = Posting(
         id=pid,
         title=title,
@@ -238,6 +245,9 @@ def parse_posting(
         families=(family_id,),
         source=str(postings_dir() / f"{pid}.txt"),
         lines=tuple(lines),
+        added=now,
+        posted=posted.date if posted else None,
+        posted_line=posted.line if posted else None,
     )
     return PastedPosting(posting, text, skills, tuple(skipped))
 
@@ -256,7 +266,12 @@ def posting_yaml(posting: Posting) -> str:
 
 
 def save(pasted: PastedPosting) -> Path:
-    """Store the posting (YAML) and its pasted text; refuse a posting already stored."""
+    """Store the posting (YAML) and its pasted text; refuse a posting already stored.
+
+    The text is written first, then the YAML, each atomically; the YAML is what makes the
+    posting exist (the corpus reads only ``*.yaml``), and if it cannot be written the text is
+    removed again, so a failure never leaves half a posting.
+    """
     from careergap.files.userfiles import write_text_atomic
 
     folder = postings_dir()
@@ -270,8 +285,13 @@ def save(pasted: PastedPosting) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CareergapError(f"{folder}: cannot create: {exc.strerror or exc}") from None
-    write_text_atomic(Path(pasted.posting.source), pasted.text)
-    write_text_atomic(target, posting_yaml(pasted.posting))
+    text_path = Path(pasted.posting.source)
+    write_text_atomic(text_path, pasted.text)
+    try:
+        write_text_atomic(target, posting_yaml(pasted.posting))
+    except BaseException:
+        text_path.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -129,6 +129,12 @@ def source_file(source: str) -> str:
     return source
 
 
+def posting_date(posting: Posting) -> str | None:
+    """The date a posting is aged from: when it says it was posted, else when it was stored."""
+    when = posting.posted or posting.added
+    return when.isoformat() if when else None
+
+
 def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ...]]:
     """For each skill, the skills that earn partial credit for it: related ones, and children."""
     sources: dict[str, dict[str, float]] = defaultdict(dict)
@@ -178,6 +184,8 @@ def compile_entries(
                 families=posting.families,
                 source_file=source_file(posting.source),
                 requirements=tuple(requirements),
+                date=posting_date(posting),
+                date_stated=posting.posted is not None,
             )
             advance(1)
     return entries

@@ -223,3 +223,20 @@ def search_skills(query: str, taxonomy: Taxonomy, limit: int = 20) -> list[tuple
     rows: list[tuple[str, float]] = [(exact, 100.0)] if exact else []
     rows += [(sid, score) for sid, score, _ in _ranked(query, index, SEARCH_CUTOFF) if sid != exact]
     return [(taxonomy.skills[sid], score) for sid, score in rows[: max(limit, 0)]]
+
+
+def similar_texts(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """Indices and scores (0-100) of ``choices`` whose token-set similarity to ``query`` is at
+    least ``cutoff``, best first (ties: lower index). Token-set similarity ignores word order
+    and repeated words, so a re-posted ad whose lines moved or whose boilerplate changed still
+    scores near 100; callers guard against its one blind spot, a text whose words are a subset
+    of a much longer one's, by comparing lengths."""
+    found = process.extract(
+        query,
+        choices,
+        scorer=fuzz.token_set_ratio,
+        processor=default_process,
+        score_cutoff=cutoff,
+        limit=None,
+    )
+    return sorted(((index, score) for _, score, index in found), key=lambda hit: (-hit[1], hit[0]))

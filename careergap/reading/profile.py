@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -55,7 +55,9 @@ FUZZY_METHOD = "fuzzy"
 #: Offending values longer than this are cut in messages so one line stays one line.
 MAX_SHOWN_INPUT = 40
 
-TOP_KEYS = ("name", "target_roles", "skills")
+TOP_KEYS = ("name", "target_roles", "recency_half_life_days", "skills")
+#: Longest half-life a profile may ask for (100 years: weighing by age at all must mean something).
+MAX_HALF_LIFE_DAYS = 36500
 ENTRY_KEYS = ("level", "since", "evidence", "note")
 
 
@@ -96,6 +98,11 @@ class ProfileFile(BaseModel):
 
     name: str | None = Field(default=None, strict=True)
     target_roles: list[str] = Field(default_factory=list)
+    #: Weigh postings by age with this half-life (careergap.engine.market); None: every
+    #: posting weighs the same. `--half-life` overrides it.
+    recency_half_life_days: int | None = Field(
+        default=None, strict=True, ge=1, le=MAX_HALF_LIFE_DAYS
+    )
     skills: dict[str, ProfileSkillEntry] = Field(default_factory=dict)
 
     @field_validator("target_roles", mode="before")
@@ -170,6 +177,7 @@ class LoadedProfile:
     levels: dict[str, int]
     entries: dict[str, ProfileSkill]
     warnings: list[Problem] = field(default_factory=list)
+    half_life_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +247,7 @@ def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None)
         levels={sid: entry.entry.level for sid, entry in entries.items()},
         entries=entries,
         warnings=warnings,
+        half_life_days=parsed.recency_half_life_days,
     )
     return ProfileCheck(doc.path, profile, [], warnings)
 

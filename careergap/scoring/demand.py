@@ -59,6 +59,10 @@ class FamilyDemand:
     #: Skills named here that are shown apart, never as gaps: soft skills, human languages,
     #: degrees, business domains (``taxonomy.apart_kinds``). Sorted.
     apart: tuple[str, ...] = ()
+    #: Per scored posting that is the person's own or dated, in id order: (own, the ISO date it
+    #: is aged from or None, whether the ad states that date). What `match` says about the
+    #: sample's age and own postings without reading every entry (careergap.engine.market).
+    marks: tuple[tuple[bool, str | None, bool], ...] = ()
 
     @property
     def postings(self) -> int:
@@ -104,6 +108,7 @@ def compile_family(entries: Sequence[Entry], apart: AbstractSet[str] = frozenset
     best: dict[str, tuple[tuple[Any, ...], EntryInfo, Requirement]] = {}
     reads_as_ask: dict[str, bool] = {}
     qualify_asks: list[list[Ask]] = []
+    marks: list[tuple[bool, str | None, bool]] = []
     per_entry: list[tuple[float, dict[Ask, float]]] = []
     for entry in entries:
         counted = technical[entry.id]
@@ -138,6 +143,8 @@ def compile_family(entries: Sequence[Entry], apart: AbstractSet[str] = frozenset
             demand[skill] += entry.weight / all_weight
         if is_posting and counted:
             qualify_asks.append(required or preferred)
+            if entry.own or entry.date:
+                marks.append((entry.own, entry.date, entry.date_stated))
     asks = tuple(sorted(shares))
     index = {ask: i for i, ask in enumerate(asks)}
     skills = sorted(best)
@@ -154,6 +161,7 @@ def compile_family(entries: Sequence[Entry], apart: AbstractSet[str] = frozenset
             for weight, own in per_entry
         ),
         apart=tuple(skill for skill in skills if skill in apart),
+        marks=tuple(marks),
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from careergap.models import USER_POSTING_PREFIX
 from careergap.reading.requirements import Requirement
 from careergap.scoring.estimates import NO_SPREAD, Spread, fit, rank_scores, spread
 
@@ -63,10 +64,22 @@ class Entry:
     #: The seed file (or user file) the requirement line numbers refer to.
     source_file: str
     requirements: tuple[Requirement, ...]
+    #: ISO date the posting is aged from: the day it says it was posted, else the day the
+    #: person stored it; None for the curated corpus (the seeds state no dates).
+    date: str | None = None
+    #: True when ``date`` is the date the ad states, False when it is the day it was stored.
+    date_stated: bool = False
+    #: Recency weight (careergap.engine.market): 1 unless a half-life is asked for.
+    scale: float = 1.0
 
     @property
     def weight(self) -> float:
-        return 1.0 if self.kind == "posting" else NOTES_WEIGHT
+        return (1.0 if self.kind == "posting" else NOTES_WEIGHT) * self.scale
+
+    @property
+    def own(self) -> bool:
+        """A posting the person stored with `postings add`."""
+        return self.id.startswith(USER_POSTING_PREFIX)
 
     @property
     def info(self) -> EntryInfo:

@@ -54,8 +54,9 @@ ENTRIES_FORMAT = "careergap-entries"
 #: Bumped whenever the layout below or the reading of postings changes; an older file is then
 #: a plain miss. It is part of the corpus fingerprint `progress` compares, so a change an older
 #: file still reads the same under (the taxonomy copy dropped, now read from
-#: careergap.files.compiled) keeps it.
-SCHEMA_VERSION = 6
+#: careergap.files.compiled) keeps it. 7: entries carry their dates and each family its own
+#: and dated postings (``FamilyDemand.marks``), which a version-6 file lacks.
+SCHEMA_VERSION = 7
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

@@ -122,6 +122,7 @@ def encode_demands(demands: Mapping[str, FamilyDemand], texts: Texts) -> dict[st
             "qualify": [list(q) for q in d.qualify],
             "entries": [[w, list(idx), list(fr)] for w, idx, fr in d.entries],
             "apart": list(d.apart),
+            "marks": [list(mark) for mark in d.marks],
             "notes": d.notes,
             "demand": dict(d.demand),
             "targets": dict(d.targets),
@@ -195,7 +196,21 @@ def _demand(doc: dict[str, Any], taxonomy: Taxonomy, texts: list[str]) -> Family
         evidence=evidence,
         entries=entries,
         apart=apart,
+        marks=_marks(doc.get("marks")),
     )
+
+
+def _marks(raw: Any) -> tuple[tuple[bool, str | None, bool], ...]:
+    """(own, date or None, date stated) per own or dated posting, each checked."""
+    marks = []
+    for row in _list(raw, "marks"):
+        own, when, stated = _list(row, "mark")
+        if type(own) is not bool or type(stated) is not bool:
+            raise Invalid("mark")
+        if when is not None and not _is_iso_date(when):
+            raise Invalid("mark date")
+        marks.append((own, when, stated))
+    return tuple(marks)
 
 
 def _entry_asks(raw: Any, n_asks: int) -> tuple[tuple[float, tuple[int, ...], tuple[float, ...]], ...]:
@@ -249,9 +264,12 @@ def encode_entries(entries: Iterable[Entry]) -> dict[str, Any]:
     rows = []
     for entry in sorted({e.id: e for e in entries}.values(), key=lambda e: e.id):
         refs = [requirements.setdefault(r, len(requirements)) for r in entry.requirements]
-        rows.append(
-            [entry.id, entry.title, entry.kind, list(entry.families), entry.source_file, refs]
-        )
+        row: list[Any] = [
+            entry.id, entry.title, entry.kind, list(entry.families), entry.source_file, refs
+        ]  # fmt: skip
+        if entry.date is not None:  # only a person's own postings are dated
+            row += [entry.date, entry.date_stated]
+        rows.append(row)
     return {
         "requirements": [_req_row(r, texts) for r in requirements],
         "texts": texts.table(),
@@ -268,7 +286,13 @@ def decode_entries(
     reqs = [_requirement(row, taxonomy, texts) for row in _list(doc.get("requirements"), "reqs")]
     entries: dict[str, Entry] = {}
     for row in _list(doc.get("entries"), "entries"):
-        posting_id, title, kind, fams, source_file, refs = _list(row, "entry")
+        fields = _list(row, "entry")
+        if len(fields) not in (6, 8):
+            raise Invalid("entry")
+        posting_id, title, kind, fams, source_file, refs = fields[:6]
+        dated, stated = (fields[6], fields[7]) if len(fields) == 8 else (None, False)
+        if dated is not None and (not _is_iso_date(dated) or type(stated) is not bool):
+            raise Invalid("entry date")
         info = _info([posting_id, title, kind, source_file])
         fams = tuple(_list(fams, "families"))
         if not fams or not all(type(f) is str and f in families for f in fams):
@@ -284,5 +308,19 @@ def decode_entries(
             requirements=tuple(
                 reqs[_int(i, 0, len(reqs) - 1, "requirement index")] for i in _list(refs, "refs")
             ),
+            date=dated,
+            date_stated=stated,
         )
     return entries
+
+
+def _is_iso_date(value: Any) -> bool:
+    from datetime import date
+
+    if type(value) is not str:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

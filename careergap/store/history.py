@@ -103,19 +103,34 @@ class CorpusStamp:
     fingerprint: str
     postings: int
     own_postings: int
+    #: Whether only the person's own postings were scored (`match --mine`).
+    mine: bool = False
+    #: The half-life postings were weighed by age with (None: not weighed).
+    half_life_days: int | None = None
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"fingerprint": self.fingerprint, "postings": self.postings, "own": self.own_postings},
-            sort_keys=True,
-        )
+        data: dict[str, object] = {
+            "fingerprint": self.fingerprint,
+            "postings": self.postings,
+            "own": self.own_postings,
+        }
+        if self.mine or self.half_life_days is not None:  # older stamps stay byte-identical
+            data.update(mine=self.mine, half_life_days=self.half_life_days)
+        return json.dumps(data, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | None) -> CorpusStamp | None:
         if text is None:
             return None
         data = json.loads(text)
-        return cls(str(data["fingerprint"]), int(data["postings"]), int(data["own"]))
+        half_life = data.get("half_life_days")
+        return cls(
+            str(data["fingerprint"]),
+            int(data["postings"]),
+            int(data["own"]),
+            bool(data.get("mine", False)),
+            None if half_life is None else int(half_life),
+        )
 
 
 def history_path() -> Path:

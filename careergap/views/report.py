@@ -93,6 +93,10 @@ class Report:
     skill_names: Mapping[str, str]
     #: Per gap family, what its postings also ask for outside coverage (as `gaps` shows it).
     also_asked: tuple[AlsoAskedRow, ...] = ()
+    #: Which postings were scored, when not all alike ("only your postings (--mine)").
+    selection: str = ""
+    #: (family name, its sample: own postings, age, what would make it solid), shown families.
+    market_notes: tuple[tuple[str, str], ...] = ()
 
 
 def build_report(
@@ -234,7 +238,9 @@ def render_markdown(report: Report) -> str:
         f"# {_md(title(report))}",
         "",
         f"Profile {markdown_code(report.profile)} · {report.skills} skills · "
-        f"{report.postings} scored postings · {report.generated}",
+        f"{report.postings} scored postings"
+        + (f" · {_md(report.selection)}" if report.selection else "")
+        + f" · {report.generated}",
         "",
         f"> {GUIDANCE}",
         "",
@@ -251,6 +257,9 @@ def render_markdown(report: Report) -> str:
             f"{row.qualifying}/{row.postings} | {sample(row)} |"
         )
     out += ["", _md(RANK_LEGEND)]
+    if report.market_notes:
+        out += ["", "### The postings behind these numbers", ""]
+        out += [f"- **{_md(name)}**: {_md(text)}" for name, text in report.market_notes]
     out += ["", f"## Top gaps for {_md(', '.join(report.gap_families))}", ""]
     if not report.gaps:
         out.append("No gaps: every skill these families ask for is at its target level.")

@@ -202,6 +202,16 @@ def _progress(report: Report) -> str:
     )
 
 
+def _market(report: Report) -> str:
+    """Each shown family's sample: own postings, age, what would make it solid."""
+    if not report.market_notes:
+        return ""
+    items = "".join(
+        f"<li><strong>{_e(name)}</strong>: {_e(text)}</li>" for name, text in report.market_notes
+    )
+    return f"<h3>The postings behind these numbers</h3><ul>{items}</ul>"
+
+
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
     legend = (
@@ -218,10 +228,12 @@ def render_html(report: Report) -> str:
         f"<title>{_e(title(report))}</title><style>{CSS}</style></head><body><main>"
         f"<header><h1>{_e(title(report))}</h1>"
         f'<p class="meta">{report.skills} skills in <code>{_e(report.profile)}</code> · '
-        f"{report.postings} scored postings · {_e(report.generated)}</p>"
+        f"{report.postings} scored postings"
+        + (f" · {_e(report.selection)}" if report.selection else "")
+        + f" · {_e(report.generated)}</p>"
         f'<p class="note">{_e(GUIDANCE)}</p></header>'
         f"<section><h2>Role families, in order of fit</h2>{bar_chart(report)}{legend}"
-        f'<p class="note">{_e(RANK_LEGEND)}</p></section>'
+        f'<p class="note">{_e(RANK_LEGEND)}</p>{_market(report)}</section>'
         f"<section><h2>Top gaps for {_e(', '.join(report.gap_families))}</h2>"
         f"{_gaps(report)}</section>"
         f"{_progress(report)}"

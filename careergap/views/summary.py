@@ -114,6 +114,9 @@ def postings_json(postings: Sequence[Posting], find: Find) -> dict[str, Any]:
                 "kind": p.kind,
                 "source": p.source,
                 "skills": posting_skills(p, find),
+                # your own postings: the day stored, the date the ad states (null if none)
+                "added": p.added.isoformat() if p.added else None,
+                "posted": p.posted.isoformat() if p.posted else None,
             }
             for p in postings
         ],

@@ -222,6 +222,8 @@ def print_match(
     rows: Sequence[
         tuple[str, str, float, str, str, bool, str, tuple[float, float], tuple[float, float]]
     ],
+    notes: Sequence[str] = (),
+    footer: str = "",
 ) -> None:
     """Two lines a family, readable at 80 columns; the order follows the fit, printed first:
 
@@ -229,7 +231,9 @@ def print_match(
     ``     fit 41% · focus 47% · qualify 12/91 · 91 postings · top gaps: Kubernetes, Go``
 
     Rows: (rank, family, coverage, qualifying "12/46", sample, low_sample, top missing,
-    (interval low, interval high), (fit, focus)).
+    (interval low, interval high), (fit, focus)). ``notes``: a third line per row, where not
+    empty (the family's own postings and age, careergap.engine.market); ``footer``: a closing
+    line.
     """
     name_width = max((len(row[1]) for row in rows), default=0)
     lines: list[str | Text | Padding] = [
@@ -238,7 +242,8 @@ def print_match(
         Text(MATCH_LEGEND, style="dim"),
         "",
     ]
-    for rank, name, cov, qualify, sample_text, low, missing, (lo, hi), (fit, focus) in rows:
+    for index, row in enumerate(rows):
+        rank, name, cov, qualify, sample_text, low, missing, (lo, hi), (fit, focus) = row
         line = Text(f"{rank:>3}. {name:<{name_width}}  ")
         line.append(bar(cov, MATCH_BAR_WIDTH), style="green")
         line.append(f" {pct(cov):>4}")
@@ -250,4 +255,13 @@ def print_match(
             detail.append(" (low sample)", style="yellow")
         detail.append(f" · top gaps: {missing}", style="dim")
         lines.append(indented(detail, 5))
+        if index < len(notes) and notes[index]:
+            lines.append(indented(Text(notes[index], style="dim"), 5))
+    if footer:
+        lines.extend(["", Text(footer, style="dim")])
     print_lines(lines)
+
+
+def print_notes(lines: Sequence[str]) -> None:
+    """Closing notes under a view (dim, after a blank line), wrapped at spaces."""
+    print_lines(["", *(Text(line, style="dim") for line in lines)])

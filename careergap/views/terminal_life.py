@@ -52,6 +52,10 @@ def corpus_text(stamp: CorpusStamp | None) -> str:
     if stamp is None:
         return "not recorded"
     own = f" ({stamp.own_postings} your own)" if stamp.own_postings else ""
+    if stamp.mine:
+        own = " (only your own, --mine)"
+    if stamp.half_life_days is not None:
+        own += f", weighted by age (half-life {stamp.half_life_days} days)"
     return f"{stamp.postings} scored postings{own}"
 
 
@@ -259,6 +263,8 @@ def stamp_json(stamp: CorpusStamp | None) -> dict[str, Any] | None:
         "fingerprint": stamp.fingerprint,
         "postings": stamp.postings,
         "own_postings": stamp.own_postings,
+        "mine": stamp.mine,
+        "half_life_days": stamp.half_life_days,
     }
 
 
@@ -346,6 +352,9 @@ def pasted_json(
         "title": posting.title,
         "families": list(posting.families),
         "saved": path,
+        "added": posting.added.isoformat() if posting.added else None,
+        "posted": posting.posted.isoformat() if posting.posted else None,
+        "posted_line": posting.posted_line,
         "lines": [
             {
                 "line": line.line,

@@ -131,8 +131,8 @@ def posting_yaml(posting: Posting) -> str:
     from careergap.files.loader import dump_yaml
 
     data = posting.model_dump(mode="json", exclude_defaults=False)
-    for key in ("company", "location"):
-        if data[key] is None:
+    for key in ("company", "location", "added", "posted", "posted_line"):
+        if data[key] is None:  # the seeds state no dates: curated postings carry none
             del data[key]
     if not data["duplicates"]:
         del data["duplicates"]

@@ -1,0 +1,171 @@
+"""Your own postings: `postings add` (one ad, or files and folders of them) and `remove`.
+
+The commands join the `postings` sub-app that ``corpus_cmds`` owns (list/show).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from careergap.cli._common import echo, emit_json, handle_errors, summary
+from careergap.files.userfiles import is_stdin
+
+JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see README).")
+
+
+@handle_errors
+def postings_add_cmd(
+    paths: list[str] = typer.Argument(
+        ...,
+        metavar="PATH...",
+        help="Saved ads: .txt, .md or .html files, or folders of them (read recursively); "
+        "- reads one ad from stdin.",
+    ),
+    role: str = typer.Option(..., "--role", "-r", help="The role family they belong to."),
+    title: str | None = typer.Option(
+        None, "--title", "-t", help="Title (default: first line); only for a single ad."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Show what would be stored; save nothing."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Store job ads you saved; they count in roles, postings, match and gaps from then on.
+
+    One file (or -) shows the ad as read: every demand line with its skills, and the lines
+    skipped. Several files or a folder print one table: each file added, a duplicate (of
+    which posting), or refused (and why). A re-posted ad (same text once spacing, case,
+    punctuation and links are set aside, or near-identical with the same title) is stored once.
+    Each posting is stored atomically as soon as it is read: if the batch stops half-way
+    (an error, Ctrl-C), the postings stored so far are complete, and running the same command
+    again stores the rest. Exit 1 when any file was refused, after storing the others.
+    """
+    from careergap.corpus.roles import load_families, resolve_role
+
+    family = resolve_role(role, load_families())
+    single = len(paths) == 1 and (is_stdin(paths[0]) or not Path(paths[0]).is_dir())
+    if title is not None and not single:
+        raise typer.BadParameter("--title names one ad; it cannot be used with several files")
+    if single:
+        _add_one(paths[0], family.id, family.name, title, dry_run, as_json)
+    else:
+        _add_many([Path(p) for p in paths], family.id, family.name, dry_run, as_json)
+
+
+def _add_one(
+    file: str, family_id: str, family_name: str, title: str | None, dry_run: bool, as_json: bool
+) -> None:
+    """One ad, shown line by line (the view `postings add` has always had)."""
+    from careergap.corpus import userpostings
+    from careergap.corpus.adbatch import Known
+    from careergap.errors import CareergapError
+    from careergap.views import terminal_life as render_life
+
+    text = _one_ad_text(file)
+    find, names = _finder()
+    pasted = userpostings.parse_posting(text, family_id, find, title=title, where=file)
+    repeated = Known(userpostings.stored()).original(pasted.posting)
+    if repeated is not None:
+        original, how = repeated
+        raise CareergapError(
+            f"{file}: duplicate of your posting {original.id} ({original.title}): {how}; "
+            "nothing was saved"
+        )
+    saved = None if dry_run else userpostings.save(pasted)
+    if as_json:
+        emit_json(render_life.pasted_json(pasted, str(saved) if saved else None, names))
+    else:
+        render_life.print_pasted(pasted, family_name, names)
+    if saved is None:
+        typer.echo("Dry run: nothing saved.", err=True)
+    else:
+        echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
+
+
+def _one_ad_text(file: str) -> str:
+    """One ad's text: stdin or a text file as it is, a saved web page as its visible text."""
+    from careergap.corpus import userpostings
+    from careergap.errors import InputFileError
+    from careergap.files.adfiles import HTML_SUFFIXES, Refusal, read_ad
+
+    if is_stdin(file) or Path(file).suffix.casefold() not in HTML_SUFFIXES:
+        return userpostings.read_source(file)
+    ad = read_ad(Path(file))
+    if isinstance(ad, Refusal):
+        raise InputFileError(f"{file}: {ad.reason}")
+    return ad.text
+
+
+def _finder() -> tuple[Any, dict[str, str]]:
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    return Extractor(taxonomy).find, {sid: s.name for sid, s in taxonomy.skills.items()}
+
+
+def _add_many(
+    paths: list[Path], family_id: str, family_name: str, dry_run: bool, as_json: bool
+) -> None:
+    """Files and folders of ads: one summary table (or JSON), exit 1 if any was refused."""
+    from careergap.corpus import userpostings
+    from careergap.corpus.adbatch import BatchStopped, add_ads
+    from careergap.errors import CareergapError
+
+    find, _ = _finder()
+    save = None if dry_run else userpostings.save
+    try:
+        batch = add_ads(paths, family_id, find, userpostings.stored(), save)
+    except BatchStopped as stop:
+        _show_batch(stop.batch, family_id, family_name, dry_run, as_json)
+        raise CareergapError(
+            f"stopped: {stop}; the postings added before it are stored and complete; "
+            "fix the problem and run the same command again to add the rest"
+        ) from None
+    _show_batch(batch, family_id, family_name, dry_run, as_json)
+    refused = batch.count("refused")
+    if batch.count("added") and not dry_run:
+        echo(
+            f"Stored in {userpostings.postings_dir()}; compare against them alone with "
+            "`careergap match --mine`.",
+            err=True,
+        )
+    if refused:
+        raise CareergapError(
+            f"{refused} file{'s' if refused != 1 else ''} refused (see the table); "
+            "the others were handled"
+        )
+
+
+def _show_batch(batch: Any, family_id: str, family_name: str, dry_run: bool, as_json: bool) -> None:
+    from careergap.views import ads as render_ads
+
+    if as_json:
+        emit_json(render_ads.batch_json(batch, family_id, dry_run))
+    else:
+        render_ads.print_batch(batch, family_name, dry_run)
+
+
+@handle_errors
+def postings_remove_cmd(
+    posting_id: str = typer.Argument(..., metavar="ID", help="Id of a posting you added."),
+) -> None:
+    """Remove a posting you added with `postings add`."""
+    from careergap.corpus import userpostings
+
+    userpostings.remove(posting_id)
+    echo(f"Removed {posting_id}.")
+
+
+def _register_postings_commands() -> None:
+    """Join the `postings` sub-app that corpus_cmds owns (list/show), rather than a second one."""
+    from careergap.cli.corpus_cmds import postings_app
+
+    postings_app.command("add", short_help=summary(postings_add_cmd))(postings_add_cmd)
+    postings_app.command("remove", short_help=summary(postings_remove_cmd))(postings_remove_cmd)
+
+
+_register_postings_commands()
