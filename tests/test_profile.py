@@ -225,7 +225,8 @@ BAD_VALUES = [
     (
         "unknown top key",
         "skils:\n  SQL: 2\n",
-        "1: skils: unknown key; expected one of: name, target_roles, skills",
+        "1: skils: unknown key; expected one of: name, target_roles, recency_half_life_days, "
+        "skills",
     ),
     (
         "bad since",
@@ -294,7 +295,8 @@ def test_all_problems_are_reported_at_once_in_line_order(tmp_path: Path) -> None
         "  torch: 3\n  PyTorch: 1\n",
     )
     assert _errors(path) == [
-        f"{path}:2: colour: unknown key; expected one of: name, target_roles, skills",
+        f"{path}:2: colour: unknown key; expected one of: name, target_roles, "
+        "recency_half_life_days, skills",
         f"{path}:4: skills.SQL: level must be a whole number from 0 to 5, got 9",
         f"{path}:5: skills.Python.since: must be YYYY-MM or YYYY-MM-DD, got 'soon'",
     ]

@@ -105,7 +105,8 @@ def test_every_problem_is_printed_at_once(in_tmp: Path) -> None:
         "warning: me.yaml:7: skills.PyTorch: 'PyTorch' and 'torch' (line 6) are the same skill, "
         "PyTorch; using 'PyTorch', the higher level",
         "warning: me.yaml:8: skills.Pyton: unknown skill 'Pyton' — did you mean Python? (ignored)",
-        "error: me.yaml:2: role: unknown key; expected one of: name, target_roles, skills",
+        "error: me.yaml:2: role: unknown key; expected one of: name, target_roles, "
+        "recency_half_life_days, skills",
         "error: me.yaml:4: skills.SQL: level must be a whole number from 0 to 5, got 6",
         "error: me.yaml:5: skills.Python: level must be a whole number from 0 to 5, got 2.5",
     ]
