@@ -19,6 +19,9 @@ from careergap.files.escaping import for_json
 from careergap.reading.extractor import Mention
 
 
+# Speed trick kept (issue 14): writing the JSON by hand instead of emit_json's json.dumps saves
+# 19% of `extract --json`'s CPU time on 3.5 MB of varied text (tests/benchmarks/bench_tricks.py,
+# "json-encoder"; the README's Performance section has the figures).
 def encode_basestring(text: str) -> str:
     """A JSON string literal (C-accelerated), controls escaped as ``emit_json`` escapes them."""
     return for_json(_c_encode(text))
