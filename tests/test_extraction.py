@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,45 @@ def test_mentions_on_the_first_character_of_a_line() -> None:
     assert first_lines(text, mentions[1:]) == {"r": (2, "R")}
     assert line_numbers([""], []) == {}
     assert first_lines("", []) == {}
+
+
+#: (posting text, skill id, is it a demand?) — each reading of the taxonomy-aware rules of
+#: read_mentions, both ways: the broad skill that names the role or the product is not a
+#: demand, the tool beside it is; an umbrella right after one of its kinds only qualifies it.
+DEMAND_READINGS = [
+    ("Senior Data Engineer\nBuild pipelines in Python", "data-engineering", False),
+    ("Java Backend Engineer\nStrong SQL", "java", True),
+    ("As a Machine Learning Engineer you will train models in PyTorch", "machine-learning", False),
+    ("As a Machine Learning Engineer you will train models in PyTorch", "pytorch", True),
+    ("Experience in machine learning and statistics", "machine-learning", True),
+    ("We are developing an IoT platform with machine learning.", "machine-learning", False),
+    ("We are building our platform on Kafka and Spark.", "kafka", True),
+    ("Strong TypeScript programming skills", "programming-languages", False),
+    ("Strong TypeScript programming skills", "typescript", True),
+    ("Strong programming skills (Python, Perl)", "programming-languages", True),
+    ("Industry: Artificial Intelligence Machine Learning", "machine-learning", False),
+    ("Join our Data & Analytics team to build dashboards", "data-analysis", False),
+    ("Join our agile team to build dashboards", "agile", True),
+]
+
+
+@pytest.mark.parametrize(("text", "skill_id", "demand"), DEMAND_READINGS)
+def test_what_the_role_and_the_product_name_is_not_a_demand(
+    text: str, skill_id: str, demand: bool
+) -> None:
+    from careergap.reading.extraction import read_mentions
+    from careergap.reading.extractor import Extractor
+    from careergap.reading.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    mentions = Extractor(taxonomy).find(text)
+    lines = text.split("\n")
+    found = line_numbers(lines, mentions)
+    assert skill_id in found, f"{skill_id} not extracted from {text!r}"
+    sections, not_demands = read_mentions(lines, mentions, taxonomy)
+    is_demand = any(
+        sections[n - 1] in ("title", "responsibilities", "requirements", "preferred", "stack")
+        and (skill_id, n) not in not_demands
+        for n in found[skill_id]
+    )
+    assert is_demand is demand

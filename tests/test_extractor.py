@@ -336,6 +336,8 @@ def test_go_joins_a_list_only_next_to_an_accepted_skill(small: Taxonomy) -> None
     assert [m.skill_id for m in find("Python, Go, Rust")] == ["python", "go", "rust"]
     assert find("Go, team!") == []
     assert find("Go Python") == [Mention("python", 3, 9, "Python")]  # a list needs a separator
+    # ...or three names in a row whose commas were lost, as scraped and tokenised ads have them
+    assert [m.skill_id for m in find("Scala Java Go")] == ["scala", "java", "go"]
 
 
 # --- properties --------------------------------------------------------------------------------

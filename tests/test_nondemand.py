@@ -42,6 +42,17 @@ CASES = [
     ),
     ("Join our team of ML engineers to build PyTorch models", "PyTorch", None),
     ("Our products power autonomous vehicles.", "autonomous vehicles", "company"),
+    # A field of study named as a degree's subject is a degree, not a skill (gold README).
+    ("Degree in Computer Science, Physics or Electrical Engineering", "Physics", "degree"),
+    ("Bachelor's or Master's degree in Computer Science or a similar area", "Computer Science", "degree"),
+    ("MS or Ph.D. in Electrical Engineering or Computer Science", "Computer Science", "degree"),
+    ("Study of computer science or comparable training", "computer science", "degree"),
+    ("A Computer Science or related field and 2+ years with Python", "Computer Science", "degree"),
+    ("A Computer Science or related field and 2+ years with Python", "Python", None),
+    ("Degree in Computer Science and experience with machine learning", "machine learning", None),
+    ("MSc in Machine Learning, strong PyTorch skills", "PyTorch", None),
+    ("Strong background in computer science and physics", "computer science", None),
+    ("Experience in machine learning and computer vision", "computer vision", None),
     (
         "Acme is a leading robotics company. You will program robots in C++.",
         "C++",

@@ -18,7 +18,9 @@ from careergap.reading.provenance import Citation, label_fields, names, parse_so
         ),
         ("skx:skill_extractor_skills.json:9", Citation("skx", "skill_extractor_skills.json", 9)),
         ("onet:occupation_data.txt:3", None),  # not the file that prefix may cite
+        ("lc:lightcast_emsi_skills.csv:42", Citation("lc", "lightcast_emsi_skills.csv", 42)),
         ("lightcast:skills.csv:3", None),
+        ("lc:skills.csv:3", None),
         ("002_d3afff88b32231de.txt:0", None),
         ("onet:technology_skills.txt", None),
     ],
@@ -34,6 +36,8 @@ def test_label_fields_never_include_a_description() -> None:
     assert label_fields("esco", esco) == ["Java (computer programming)", "Java Posse", "Java"]
     assert label_fields("skx", '"langchain",') == ["langchain"]
     assert label_fields("skx", "[") == []
+    lightcast = "KS441S26CS9J85DKL0QS,Verilator,Hard Skill,1,General,2025-07-20 05:01:04.346867"
+    assert label_fields("lc", lightcast) == ["Verilator"]  # the name, never the id or type
 
 
 @pytest.mark.parametrize(

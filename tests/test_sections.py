@@ -156,3 +156,42 @@ def test_under_a_requirements_heading_we_lines_stay_demands() -> None:
 
 def test_demand_sections_are_the_ones_the_issue_names() -> None:
     assert DEMAND_SECTIONS == {"title", "responsibilities", "requirements", "preferred", "stack"}
+
+
+def test_a_flat_board_header_is_read_label_by_label() -> None:
+    """A scraped ad whose header, tasks, skills and benefits run together on one line: the
+    labels split it, so benefits and metadata in it are not demands and the skills are."""
+    from careergap.reading.sections import inline_sections, section_at
+
+    line = (
+        "Software Developer ( f/m/d ) <ORGANIZATION> Date posted: 2021-04-12 Likes: 0 "
+        "Role: Database Administrator Industry: Programmatic Advertising Company size: 51–200 "
+        "people Technologies python mysql Job description Your Tasks Development of backend "
+        "applications with Python and Java Your Skills Well-versed in the linux shell "
+        "Job benefits: Free fruit and leadership workshops Company description: We are a team"
+    )
+    segments = inline_sections(line, "requirements")
+    assert segments is not None
+
+    def at(word: str) -> str:
+        return section_at(segments, line.index(word))
+
+    assert at("Database") == "about"
+    assert at("Programmatic") == "about"
+    assert at("mysql") == "stack"
+    assert at("Java") == "responsibilities"
+    assert at("linux") == "requirements"
+    assert at("leadership") == "benefits"
+    assert at("We are") == "about"
+    # One label is an ordinary sentence, read whole.
+    assert inline_sections("Role: build data pipelines in Python and SQL", "requirements") is None
+
+
+def test_placeholders_do_not_hide_a_title() -> None:
+    from careergap.reading.sections import is_title_line
+
+    assert is_title_line(
+        "Senior Data Engineer ( Data Platform ) <ORGANIZATION> <ORGANIZATION> <ADDRESS> "
+        "<ADDRESS> <LOCATION> - <LOCATION> <LOCATION> <LOCATION> <LOCATION> <LOCATION>"
+    )
+    assert not is_title_line("Experience with <ORGANIZATION> tools as a data engineer")

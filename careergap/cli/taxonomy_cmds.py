@@ -80,7 +80,7 @@ def extract(
         lines = text.split("\n")
         found = line_numbers(lines, mentions)
         skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
-        sections, not_demands = read_mentions(lines, mentions)
+        sections, not_demands = read_mentions(lines, mentions, taxonomy)
         _write_utf8(
             extract_json_chunks(SCHEMA_VERSION, source, lines, skills, sections, not_demands)
         )

@@ -361,17 +361,86 @@ RULES |= {
         why="autonomous systems vs the autonomy a job offers ('autonomy and ownership')",
         reject_before=_rx(
             r"(?i:\b(?:high|great|full|much|more|lots\s+of|plenty\s+of|degree\s+of|with|your|"
-            r"individual|personal|professional|creative|and|of)\s+)$"
+            r"individual|personal|professional|creative|and|of|embod(?:y|ies|ying)|enjoy|value|"
+            r"values|give|gives|offer|offers|grant|grants|have|has)\s+)$"
         ),
         reject_after=_rx(
             r"^\s*(?:,\s*|\s+(?:and|&)\s+)(?i:ownership|responsibility|flexibility|trust|"
-            r"freedom|independence|impact|accountability|growth)\b"
+            r"freedom|independence|impact|accountability|growth|fast|quick|decision|"
+            r"self-organi[sz]\w*|creativity|respect)\b"
         ),
+    ),
+    "mentoring": Rule(
+        why="mentoring others is a skill; being mentored ('mentors will guide you', 'an "
+        "organization that provides mentoring', 'training by mentors') is a benefit",
+        reject_before=_rx(
+            r"(?i:\b(?:by|from|receive|get|provides?|providing|offers?|offering|with\s+(?:a|an|"
+            r"your|dedicated|personal|experienced))\s+(?:[\w-]+\s+){0,2}?)$"
+        ),
+        reject_after=_rx(r"^\s+(?i:you|programs?|programmes?|scheme|budget|sessions\s+for\s+you)\b"),
     ),
     "java": Rule(
         why="Java the language vs coffee and the island",
         reject_before=_rx(r"(?i:\bcup\s+of\s+)$"),
         reject_after=_rx(r"^\s+(?i:island|sea|coffee)\b"),
+    ),
+}
+RULES["mentor"] = RULES["mentorship"] = RULES["mentoring"]
+#: Words near which "top" and "sar" are the Linux tools, not "on top of", "top 50", "SARS".
+_LINUX_PERF_NEAR = _rx(
+    r"(?i:\b(?:vmstat|iostat|htop|nmon|strace|dtrace|perf|sysstat|netstat|lsof|mpstat|"
+    r"pidstat|free\s+-m|linux|unix|command[\s-]line)\b)"
+)
+#: Words of a physical-design posting: only there are bare "placement" and "routing" the
+#: place-and-route steps (elsewhere: job placement, network routing, call routing).
+_PHYSICAL_DESIGN_NEAR = _rx(
+    r"(?i:floor[\s-]?plan|physical\s+design|timing\s+closure|clock\s+tree|\bcts\b|"
+    r"congestion|standard[\s-]cells?|std[\s-]cells?|netlist|\bp&r\b|place\s+and\s+route|"
+    r"\bdrc\b|\blvs\b|innovus|icc2|ic\s+compiler|fusion\s+compiler|\basic\b|\bvlsi\b|"
+    r"legali[sz]ation|wirelength|\beda\b|\bsoc\b|\bchip\b|tape[\s-]?out|\bpnr\b)"
+)
+#: Words of an RTL or verification posting: only there is bare "simulation" RTL simulation.
+_RTL_NEAR = _rx(
+    r"(?i:\brtl\b|verilog|\bvhdl\b|\buvm\b|testbench|waveform|gate[\s-]level|"
+    r"\bdv\b|design\s+verification|\bsva\b|\basic\b|\bfpga\b|vcs|xcelium|questa|"
+    r"modelsim|verilator|\bhdl\b|regressions?)"
+)
+RULES |= {
+    "placement": Rule(
+        why="cell placement in physical design vs job placement, product placement",
+        reject_near=_rx(r"(?i:\bjobs?\b|graduates?|students?|products?|advert|\bads?\b|career)"),
+        unless_near=_PHYSICAL_DESIGN_NEAR,
+        needs="always",
+        accept_near=_PHYSICAL_DESIGN_NEAR,
+    ),
+    "routing": Rule(
+        why="detailed/global routing in physical design vs network and call routing",
+        reject_near=_rx(
+            r"(?i:network|\bbgp\b|\bospf\b|\btcp|\bip\b|routers?|switch|packets?|\bcalls?\b|"
+            r"traffic|\bapis?\b|\bhttp|\burls?\b|front[\s-]?end|react|angular|\bvue|pages?)"
+        ),
+        unless_near=_PHYSICAL_DESIGN_NEAR,
+        needs="always",
+        accept_near=_PHYSICAL_DESIGN_NEAR,
+    ),
+    "simulation": Rule(
+        why="RTL simulation in a verification posting vs physics, ML or business simulation",
+        reject_near=_rx(r"(?i:physics|fluid|monte|financ|business|robot|driving|climate|molecular)"),
+        unless_near=_RTL_NEAR,
+        needs="always",
+        accept_near=_RTL_NEAR,
+    ),
+    "top": Rule(
+        why="the Linux top tool vs 'on top of', 'top 50', 'top talent'",
+        needs="always",
+        accept_near=_LINUX_PERF_NEAR,
+    ),
+    "sar": Rule(
+        why="the Linux sar tool vs SARS-CoV-2 and synthetic-aperture radar",
+        reject_surface=_rx(r"(?i:^sars$)"),
+        reject_near=_rx(r"(?i:radar|aperture|covid|virus|viral)"),
+        needs="always",
+        accept_near=_LINUX_PERF_NEAR,
     ),
 }
 
@@ -383,7 +452,9 @@ RULES |= {
 TECHNICAL_NEAR = _rx(
     r"(?i:\b(?:algorithm|model(?:s|ed|ing|ling)?\b|data(?:sets?|bases?)?\b|software|"
     r"code\b|coding|program(?:s|ming)?\b|compil|kernels?\b|[cgt]pus?\b|hardware|circuit|"
-    r"chips?\b|silicon|asic|fpga|rtl\b|neural|learning|\bml\b|\bai\b|training|inference|"
+    r"chips?\b|silicon|asic|fpga|rtl\b|neural|(?:machine|deep|reinforcement|statistical|"
+    r"supervised|unsupervised|representation|transfer|federated|meta|active)[\s-]+learning|"
+    r"learning\s+(?:rate|algorithms?|models?)|\bml\b|\bai\b|training|inference|"
     r"statistic|numeric|convex|linear|nonlinear|stochastic|gradient|solver|simulat|"
     r"performance|latency|throughput|memory|comput|systems?\b|engineer|pipelines?\b|"
     r"sql\b|quer(?:y|ies)|cloud|distributed|network|robot|perception|planning|"
@@ -487,12 +558,39 @@ def judge(
     return Verdict.NEEDS_LIST
 
 
+#: Between two capitalised names of a list whose commas were lost ("Scala Java Go",
+#: "Openshift Rancher"), as in scraped or tokenised ads.
+_NAME_GAP = re.compile(r"[ \t]+")
+
+
 def list_neighbour(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """True if the nearest accepted mention on either side is the next item of the same list.
 
-    ``spans`` are the accepted mentions' (start, end), sorted and non-overlapping.
+    ``spans`` are the accepted mentions' (start, end), sorted and non-overlapping. A run of
+    capitalised names with only spaces between ("Scala Java Go") is a list too when it holds
+    at least three names; two ("Go Python") are not.
     """
     at = bisect.bisect_left(spans, (start, start))
     if at > 0 and _LIST_GAP.fullmatch(text, spans[at - 1][1], start):
         return True
-    return at < len(spans) and _LIST_GAP.fullmatch(text, end, spans[at][0]) is not None
+    if at < len(spans) and _LIST_GAP.fullmatch(text, end, spans[at][0]):
+        return True
+    if not text[start : start + 1].isupper():
+        return False
+    if at > 1 and _named_pair(text, spans[at - 1], (start, end)):
+        return _named_pair(text, spans[at - 2], spans[at - 1])
+    if at + 1 < len(spans) and _named_pair(text, (start, end), spans[at]):
+        return _named_pair(text, spans[at], spans[at + 1])
+    return False
+
+
+def _named_pair(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two capitalised names with only spaces (or a list separator) between them."""
+    return (
+        text[first[0] : first[0] + 1].isupper()
+        and text[second[0] : second[0] + 1].isupper()
+        and bool(
+            _NAME_GAP.fullmatch(text, first[1], second[0])
+            or _LIST_GAP.fullmatch(text, first[1], second[0])
+        )
+    )

@@ -124,12 +124,19 @@ def _body(taxonomy: Taxonomy) -> dict[str, Any]:
 
 
 def _compiled_from(body: dict[str, Any], ci: str, exact: str) -> _Compiled:
+    rules = rules_with_context(body["context"])
+    # A form matched as written ("health care") is looked up by that text: give it the rule of
+    # its key ("healthcare"), so spelling a form apart never escapes its rule.
+    for variant in body["ci_forms"]:
+        rule = rules.get(_ci_key(variant))
+        if rule is not None and variant not in rules:
+            rules[variant] = rule
     return _Compiled(
         ci_pattern=re.compile(body[ci]),
         exact_pattern=re.compile(body[exact]),
         ci_forms=body["ci_forms"],
         exact_forms=body["exact_forms"],
-        rules=rules_with_context(body["context"]),
+        rules=rules,
     )
 
 
@@ -375,6 +382,10 @@ class Extractor:
         if pending:
             _adopt_list_members(text, accepted, pending)
             accepted.sort(key=_MENTION_ORDER)
+        shared = _shared_heads(text, accepted, self._compiled.ci_forms)
+        if shared:
+            accepted += shared
+            accepted.sort(key=_MENTION_ORDER)
         return accepted
 
 
@@ -394,6 +405,56 @@ def _outside_urls(
         done = max(first, bisect.bisect_left(starts, url.end(), first))
     kept += found[done:]
     return kept
+
+
+#: A word joined to what follows by "and", "or", ",", "/" or "&", at the end of the text before
+#: a multi-word mention: "unit and" before "end-to-end tests".
+_COORDINATED_WORD = re.compile(
+    r"(?<![\w.+#-])([A-Za-z][\w+#-]*)[ \t]*(?:,[ \t]*(?:and|or)?|and/or|and|or|&|/)[ \t]*$"
+)
+#: Characters looked back from a mention for a coordinated word.
+COORDINATION_WINDOW = 40
+
+
+def _shared_heads(text: str, accepted: list[Mention], ci_forms: dict[str, str]) -> list[Mention]:
+    """Words that share a multi-word mention's head through a coordination: "unit and
+    end-to-end tests" names unit tests too, "application, data and infrastructure
+    architecture" names data architecture and application architecture. A word counts only
+    when it and the head make a known form, and the word is no mention of its own."""
+    found: list[Mention] = []
+    taken = None
+    for mention in accepted:
+        surface = mention.surface
+        if " " not in surface or mention.start < 4:
+            continue
+        before = text[max(0, mention.start - COORDINATION_WINDOW) : mention.start]
+        if not ("and" in before or "or" in before or "," in before or "/" in before
+                or "&" in before):
+            continue
+        head = surface.split(None, 1)[1]
+        end = mention.start
+        while True:
+            window = text[max(0, end - COORDINATION_WINDOW) : end]
+            match = _COORDINATED_WORD.search(window)
+            if match is None:
+                break
+            word = match.group(1)
+            form = f"{word} {head}".lower()
+            sid = ci_forms.get(form) or ci_forms.get(_ci_key(form))
+            if sid is None and form.endswith("s"):
+                sid = ci_forms.get(_ci_key(form)[:-1])
+            if sid is None:
+                break
+            start = end - len(window) + match.start(1)
+            stop = start + len(word)
+            if taken is None:
+                taken = sorted(map(_SPAN, accepted))
+            at = bisect.bisect_left(taken, (stop, stop))
+            if at > 0 and taken[at - 1][1] > start:  # the word is part of another mention
+                break
+            found.append(_new_mention((sid, start, stop, text[start:stop])))
+            end = start
+    return found
 
 
 def _adopt_list_members(text: str, accepted: list[Mention], pending: list[Mention]) -> None:

@@ -15,11 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, TypeVar
 
-NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply"]
+NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply", "degree"]
 
-#: Where a clause starts or ends: the negation of one clause never reaches the next.
+#: Where a clause starts or ends: the negation of one clause never reaches the next. A period
+#: after one letter ("Ph.D.", "M.S.", "e.g.") is an abbreviation, not a sentence end.
 _CLAUSE_BREAK = re.compile(
-    r"[;:!?()\[\]]|\.(?:\s|$)|,\s*(?:but|however|while|whereas|although|though|yet)\b|"
+    r"[;:!?()\[\]]|(?<!\b[A-Za-z])\.(?:\s|$)|,\s*(?:but|however|while|whereas|although|though|yet)\b|"
     r"\s(?:but|however|whereas|although|though)\s",
     re.IGNORECASE,
 )
@@ -64,13 +65,18 @@ _STILL_WANTED = re.compile(
 _WITH_PEOPLE_BEFORE = re.compile(
     r"(?:\b(?:work(?:s|ed|ing)?|collaborat\w*|partner(?:s|ed|ing)?|liais\w*|interfac\w*|"
     r"coordinat\w*|engag\w*|align\w*|team(?:s|ed|ing)?(?:\s+up)?|cooperat\w*|consult\w*|"
-    r"communicat\w*|sync\w*)\s+(?:\w+\s+){0,2}?(?:with|alongside)|\balongside|"
+    r"communicat\w*|sync\w*)\s+(?:[\w-]+\s+){0,2}?(?:with|alongside)|\balongside|"
+    r"\b(?:used|built|owned|run|operated|maintained)\s+by\s+(?:our|the|other)|"
     r"\bin\s+partnership\s+with|\btogether\s+with|\bsupport(?:s|ing)?\s+(?:our|the)|"
     r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:team|group)\s+of)"
+    r"(?:team|group)\s+of|"
+    # a team's name: "join our Data & Analytics team", "a member of our Software Engineering Group"
+    r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)(?=\s))"
     r"\s+(?:[\w/+&-]+,?\s+){0,6}$",
     re.IGNORECASE,
 )
+#: How a team works, not who it is: "join our agile team" asks for Agile.
+_WAY_OF_WORKING = re.compile(r"(?i:agile|scrum|kanban|lean)\b")
 _PEOPLE = (
     r"teams?|engineers?|scientists?|researchers?|managers?|management|leads?|leaders?|"
     r"leadership|stakeholders?|partners?|colleagues|counterparts|designers?|analysts?|"
@@ -78,10 +84,52 @@ _PEOPLE = (
     r"folks|practitioners|owners?|functions?|departments?|staff|people|personnel|customers|"
     r"clients|users"
 )
+#: A run of people nouns: "a group of engineers product managers designers SRE network QA and
+#: support specialists" names colleagues, each item of it too.
+_PEOPLE_LIST_BEFORE = re.compile(
+    rf"\b(?:group|team|teams|community|mix|crew)\s+of\s+(?:[\w/-]+\s+){{0,3}}?(?:{_PEOPLE})"
+    rf"\s+(?:[\w/-]+\s+){{0,8}}$",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = frozenset("group team teams community mix crew".split())
+_PEOPLE_LIST_AFTER = re.compile(
+    rf"^\s*(?:[\w/-]+\s+){{0,4}}?(?:and\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE
+)
 #: A people word right after the mention ("data science teams", "ML engineers")...
 _PEOPLE_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE)
 #: ...or the mention itself names people ("product management", "data scientists").
 _PEOPLE_SURFACE = re.compile(rf"\b(?:{_PEOPLE})$", re.IGNORECASE)
+#: A field of study named as a degree's subject: "degree in Computer Science, Physics or
+#: Electrical Engineering", "Study of computer science", "MSc in Bioinformatics". The words
+#: between the degree word and the mention may only be more fields ("or", ",", "/"), never a
+#: requirement word: "degree in CS and experience with Python" keeps Python.
+_DEGREE_BEFORE = re.compile(
+    r"\b(?:degrees?|bachelor(?:'|’)?s?|masters?(?:'|’)?s?|b\.?\s?sc?|m\.?\s?sc?|b\.?\s?eng|"
+    r"m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|doctorate|diploma|graduate|graduated|"
+    r"stud(?:y|ies|ied|ying)|major(?:ed|ing)?)\b"
+    r"\.?(?:\s+(?:degree|program(?:me)?|studies|level)|\s+or\s+higher)?(?:\s*\([^)]{0,60}\))?"
+    r"\s+(?:(?:with\s+(?:a\s+)?(?:focus|specialization|major)\s+)?(?:in|of|on)\s+)"
+    r"(?:(?!(?:experience|knowledge|skills?|with|using|including|plus|proficien\w*|"
+    r"familiar\w*|background|strong|good|solid|proven|excellent|deep|hands-on|expert\w*|"
+    r"understanding|ability|able|years?|\d)\b)"
+    r"[\w&.+/'’-]+,?\s+){0,8}?(?:(?:or|and|and/or)\s+|/\s*|\(\s*)?$",
+    re.IGNORECASE,
+)
+#: ... or a field followed by the degree: "Computer Science or related field", "(Engineering or
+#: Computer Science) BS/MS degree", "a Computer Science degree".
+_DEGREE_AFTER = re.compile(
+    r"^(?:[ \t,/()]+(?:or|and|engineering|sciences?|[A-Z][\w&-]*)){0,6}[ \t,/()]*"
+    r"(?:(?:BS|MS|BSc|MSc|PhD|B\.S\.|M\.S\.)(?:\s*/\s*(?:BS|MS|MSc|PhD))*\s+)?"
+    r"(?:degree|diploma|or\s+(?:a\s+|an\s+)?(?:related|similar|comparable|equivalent|"
+    r"relevant|another\s+(?:technical|quantitative))\s+(?:technical\s+|quantitative\s+|"
+    r"scientific\s+)?(?:fields?|areas?|disciplines?|subjects?|majors?|degrees?|studies))\b",
+)
+#: Words without one of which no mention on a line is a degree's subject.
+_DEGREE_WORDS = frozenset(
+    "degree degrees bachelor bachelors bachelor's master masters master's bs ms bsc msc beng "
+    "meng phd doctorate diploma graduate graduated study studies studied studying major field "
+    "fields".split()
+)
 #: Characters of clause looked at on either side of a mention.
 WINDOW_CHARS = 120
 #: How near a benefits, legal or apply word must be to move a mention out of the demands:
@@ -130,6 +178,9 @@ def non_demand(
         if is_company_prose(text[sentence_start : sentence_end.start() if sentence_end else None]):
             return "company"
     clause_start, clause_end = clause_bounds(text, start, end)
+    if clause_start and text[clause_start - 1] == "(":
+        # A parenthesis belongs to the clause it sits in: "laptops (MacOS Linux Windows)".
+        clause_start = clause_bounds(text, clause_start - 1, clause_start - 1)[0]
     cued = not (
         words.isdisjoint(LEGAL_WORDS)
         and words.isdisjoint(APPLY_WORDS)
@@ -149,8 +200,21 @@ def non_demand(
         sentence = _SENTENCE_END.search(text, end)
         if _is_negated(before, after, text[end : sentence.start() if sentence else len(text)]):
             return "negated"
+    if not words.isdisjoint(_DEGREE_WORDS) and (
+        _DEGREE_BEFORE.search(before) or _DEGREE_AFTER.match(after)
+    ):
+        return "degree"
+    if (
+        not words.isdisjoint(_GROUP_WORDS)
+        and " of " in before
+        and _PEOPLE_LIST_AFTER.match(after)
+        and _PEOPLE_LIST_BEFORE.search(before)
+        and not _WAY_OF_WORKING.match(text, start, end)
+    ):
+        return "colleagues"
     if (
         not words.isdisjoint(_COLLEAGUE_WORDS)
+        and not _WAY_OF_WORKING.match(text, start, end)
         and _WITH_PEOPLE_BEFORE.search(before)
         and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
     ):
@@ -205,7 +269,8 @@ _NEGATION_WORDS = frozenset(
     "no not t without instead rather other except excluding apart never nor zero".split()
 )
 _COLLEAGUE_WORDS = frozenset(
-    "with alongside support supports supporting part join joins joining member".split()
+    "with alongside support supports supporting part join joins joining member group team teams "
+    "community mix crew".split()
 )
 _PEOPLE_WORDS = frozenset(
     word + plural
@@ -236,7 +301,7 @@ def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool
         return True
     if not words.isdisjoint(_COLLEAGUE_WORDS) and not words.isdisjoint(_PEOPLE_WORDS):
         return True
-    if MONEY.search(text):
+    if MONEY.search(text) or not words.isdisjoint(_DEGREE_WORDS):
         return True
     return not (
         words.isdisjoint(ABOUT_WORDS)

@@ -2,7 +2,9 @@
 
 A source is a seed line, ``SEEDFILE:LINE``, or a row of an outside taxonomy,
 ``PREFIX:FILE:LINE``: ``onet`` (O*NET 29.2 Technology Skills, CC BY 4.0), ``esco`` (ESCO ICT
-skills, CC BY 4.0) or ``skx`` (the skill-extractor gazetteer, MIT). A cited row must name the
+skills, CC BY 4.0), ``skx`` (the skill-extractor gazetteer, MIT) or ``lc`` (Lightcast Open Skills
+names as listed with SkillNER, names only; the row holds the Lightcast id; Lightcast Open Skills
+terms apply, not verified). A cited row must name the
 skill or one of its forms in its label fields (the product name, the preferred or alternative
 labels, the gazetteer entry), not merely in a description. Pure functions: no I/O.
 """
@@ -18,19 +20,20 @@ from typing import NamedTuple
 SEED_SOURCE = re.compile(r"^(?P<file>\d{3}_[0-9a-f]+\.txt):(?P<line>[1-9]\d*)$")
 #: An outside-taxonomy citation: ``onet:technology_skills.txt:1234``.
 TAXONOMY_SOURCE = re.compile(
-    r"^(?P<prefix>onet|esco|skx):(?P<file>[A-Za-z0-9_.-]+):(?P<line>[1-9]\d*)$"
+    r"^(?P<prefix>onet|esco|skx|lc):(?P<file>[A-Za-z0-9_.-]+):(?P<line>[1-9]\d*)$"
 )
 #: The one file each prefix may cite (its path under ../shared/evaldata/taxonomy).
 TAXONOMY_FILES = {
     "onet": "onet_29_2/technology_skills.txt",
     "esco": "esco/esco_ict_skills_altlabels.csv",
     "skx": "skill_extractor_gazetteer/skill_extractor_skills.json",
+    "lc": "lightcast_skillner/lightcast_emsi_skills.csv",
 }
 _TOKEN = re.compile(r"[a-z0-9+#]+")
 
 
 class Citation(NamedTuple):
-    prefix: str  # "seed", "onet", "esco" or "skx"
+    prefix: str  # "seed", "onet", "esco", "skx" or "lc"
     file: str
     line: int
 
@@ -62,6 +65,9 @@ def label_fields(prefix: str, row: str) -> list[str]:
         except ValueError:
             return []
         return [value] if isinstance(value, str) else []
+    if prefix == "lc":  # skill_id, skill_name, skill_type, skill_len, category, created_at
+        cells = next(csv.reader([row]), [])
+        return cells[1:2]
     raise ValueError(f"unknown source prefix {prefix!r}")
 
 

@@ -44,7 +44,8 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1\s*:?\s*$|^(\*\*|__)(.+?):\s*\3\s*$")
 _LABEL = re.compile(
     r"^(?:job\s+|position\s+|role\s+)?(?:title|company|location|department|team|"
     r"employment\s+type|job\s+type|type|salary|pay|compensation|reports?\s+to|level|"
-    r"seniority|req(?:uisition)?\s*(?:id|#|number)|job\s+id|posted|date\s+posted)\s*:\s*\S",
+    r"seniority|req(?:uisition)?\s*(?:id|#|number)|job\s+id|posted|date\s+posted|industry|"
+    r"industries|company\s+size|company\s+type|experience\s+level|location\s+options)\s*:\s*\S",
     re.IGNORECASE,
 )
 #: What a metadata label's line is: the job title, pay, or facts about the employer.
@@ -190,7 +191,8 @@ _LEGAL_LINE = re.compile(
     r"gender identity|reasonable accommodations?|e-?verify|do not discriminate|"
     r"does not discriminate|national origin|pay transparency|background check|"
     r"celebrate diversity|"
-    r"privacy (?:notice|policy)|applicants? (?:with|who require)",
+    r"privacy (?:notice|policy)|applicants? (?:with|who require)|"
+    r"data protection (?:statement|notice|policy|declaration|information)",
     re.IGNORECASE,
 )
 #: Benefits, pay and perks wherever they stand.
@@ -206,7 +208,10 @@ _BENEFITS_LINE = re.compile(
     r"remote[- ]friendly|flexible (?:working )?(?:hours|"
     r"schedule|work)|work[- ]life balance|generous (?:leave|vacation|pto)|vacation|"
     r"tuition (?:reimbursement|assistance)|learning (?:budget|allowance)|perks|"
-    r"healthcare (?:benefits|plans?|coverage)|employee (?:discount|assistance)",
+    r"healthcare (?:benefits|plans?|coverage)|employee (?:discount|assistance)|"
+    r"\blaptops?\b|equipment we provide|choice of (?:equipment|hardware|laptop)|"
+    r"language (?:classes|courses|lessons)|health checks|"
+    r"(?:training|coaching|guidance) (?:by|from) (?:\w+ )?mentors",
     re.IGNORECASE,
 )
 #: Instructions for applying.
@@ -224,6 +229,7 @@ _ABOUT_LINE = re.compile(
     r"^(?:(?i:at|here at) [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? )?"
     r"(?i:(?:we(?:'|’)?re|we are) (?:a|an|the|one|proud|passionate|committed|part|based|"
     r"headquartered|backed|growing|optimistic|on a mission|united|\d+)|we have|we were|we power|"
+    r"we embrace|we custom|as one of the leading|"
     r"we serve|we help|"
     r"we provide|we deliver|we enable|we believe|we value|we care|"
     r"our (?:mission|products?|platform|customers?|clients|technology|company|vision|goal|"
@@ -237,6 +243,29 @@ _ABOUT_LINE = re.compile(
     r"(?i:\b(?:founded in|headquartered|backed by|series [a-e]\b|fortune \d+|publicly traded|"
     r"industry[- ]leading customers|our customers include))",
 )
+#: What the company builds or sells: "We are developing an IoT platform with machine learning",
+#: "Our software monitors millions of devices". Such a sentence names the product's fields, not
+#: the job's skills; the tools it names are still the team's stack ("We are building it on
+#: Kafka"), so only broad skills (fields, methods, domains) in it are not demands.
+_PRODUCT_LINE = re.compile(
+    r"(?i:\b(?:we(?:'|’)?re|we are|we(?:'|’)?ve been|we have been)\s+(?:currently\s+|now\s+)?"
+    r"(?:developing|building|creating|revolutioni[sz]ing|transforming|changing|reinventing|"
+    r"shaping|pioneering|making)\b|"
+    r"\bwe\s+(?:develop|build|create|make|design|sell|offer|provide|deliver)\s+"
+    r"(?:a|an|the|our|innovative|cutting|leading|world|revolutionary|state|next|solutions|"
+    r"products|software|platforms?|systems?)\b|"
+    r"\bour\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|software|solutions?|customers|"
+    r"clients|technology|services?)\s+(?:is|are|helps?|enables?|uses?|monitors?|powers?|"
+    r"love|brings?|makes?|allows?|lets?)\b|"
+    r"\bit\s+involves\b.*\blatest\s+technolog)"
+)
+
+
+def is_product_prose(sentence: str) -> bool:
+    """ "We are developing an IoT platform ...": a sentence about what the company builds."""
+    return bool(_PRODUCT_LINE.search(sentence))
+
+
 #: Words that put a line about the job itself, not the company, even if it starts "We are".
 _JOB_WORDS = re.compile(
     r"\b(?:you|your|looking for|seeking|hiring|candidate|will be responsible|must|should|"
@@ -281,7 +310,7 @@ def heading_text(line: str) -> str | None:
 
 def _clean_heading(text: str) -> str:
     text = text.replace("*", "").replace("_", " ")
-    return _SPACES.sub(" ", text).strip().rstrip(":").strip().casefold()
+    return _SPACES.sub(" ", text).strip().rstrip(":?").strip().casefold()
 
 
 #: A short label ending in ":" that no heading pattern knows is still a heading when its words
@@ -327,7 +356,7 @@ def heading_section(line: str) -> Section | None:
 LEGAL_WORDS = frozenset(
     "equal affirmative regard regardless veteran orientation identity accommodation "
     "accommodations verify discriminate origin transparency background diversity privacy "
-    "applicants applicant".split()
+    "applicants applicant protection".split()
 )
 APPLY_WORDS = frozenset(
     "click apply send submit applications recruiter recruiters id ref reference".split()
@@ -336,7 +365,8 @@ BENEFITS_WORDS = frozenset(
     "insurance coverage plans plan benefits dental 401 paid pto parental maternity paternity "
     "salary pay compensation competitive stock rsu rsus equity relocation visa lunch snacks "
     "meals gym wellness stipend commuter friendly flexible balance generous vacation tuition "
-    "budget allowance perks discount assistance".split()
+    "budget allowance perks discount assistance laptop laptops equipment classes courses lessons "
+    "checks mentors".split()
 )
 ABOUT_WORDS = frozenset(
     "we our powers serves founded headquartered backed series fortune publicly customers".split()
@@ -456,9 +486,13 @@ _SENTENCE_WORDS = re.compile(
 )
 
 
+#: Anonymised names in published postings ("<ORGANIZATION>", "<LOCATION>"): not words of a title.
+_PLACEHOLDER = re.compile(r"<[A-Z_]{2,}>")
+
+
 def is_title_line(line: str) -> bool:
     """A short first line that names a role, or a job board's "Title · Company · Place"."""
-    body = _BULLET.sub("", line, count=1).strip()
+    body = _PLACEHOLDER.sub(" ", _BULLET.sub("", line, count=1)).strip()
     if len(body.split()) > MAX_TITLE_WORDS:
         return False
     if " · " in body:
@@ -509,3 +543,90 @@ def skipped(lines: Sequence[str], read: Sequence[LineSection]) -> list[tuple[int
         for number, (line, part) in enumerate(zip(lines, read, strict=True), start=1)
         if line.strip() and not part.heading and not part.demand
     ]
+
+
+#: Labels that job boards run together on one line when an ad is pasted or scraped flat
+#: ("... Role: Database Administrator Industry: Adserver ... Technologies python mysql Job
+#: description Your Tasks ... Job benefits: Free fruit ..."), with the section each opens.
+#: Capitalised as boards print them, so a sentence's "role" or "industry" is never one.
+_INLINE_LABELS: dict[str, Section] = {
+    "Job description": "responsibilities",
+    "Your Tasks": "responsibilities",
+    "Your tasks": "responsibilities",
+    "Tasks/Responsibilities": "responsibilities",
+    "Responsibilities": "responsibilities",
+    "Your Skills": "requirements",
+    "Your skills": "requirements",
+    "Your Profile": "requirements",
+    "Your profile": "requirements",
+    "Requirements": "requirements",
+    "Qualifications": "requirements",
+    "Technologies": "stack",
+    "Job benefits": "benefits",
+    "Benefits": "benefits",
+    "What we offer": "benefits",
+    "We offer": "benefits",
+    "Your Prospects": "benefits",
+    "Company description": "about",
+    "About us": "about",
+    "About Us": "about",
+    "Location options": "about",
+    "Job type": "about",
+    "Experience level": "about",
+    "Role": "about",
+    "Industry": "about",
+    "Company size": "about",
+    "Company type": "about",
+    "Date posted": "about",
+    "Likes": "about",
+}
+_INLINE_LABEL = re.compile(
+    r"(?<![\w/-])(?:"
+    + "|".join(re.escape(k) for k in sorted(_INLINE_LABELS, key=len, reverse=True))
+    + r")(?![\w/-])(?:\s*:)?"
+)
+#: Metadata labels whose value is a few words ("Industry: Adserver Programmatic Advertising"):
+#: after this many words the text goes back to the section it was in.
+MAX_INLINE_VALUE_WORDS = 6
+#: Fewest labels that make a line a run-together header (one label is an ordinary sentence).
+MIN_INLINE_LABELS = 2
+_METADATA_LABELS = frozenset(
+    "Location options|Job type|Experience level|Role|Industry|Company size|Company type|"
+    "Date posted|Likes".split("|")
+)
+
+
+def inline_sections(
+    line: str, section: Section, first: bool = False
+) -> list[tuple[int, Section]] | None:
+    """(offset, section) from each offset on, for a line that runs several of a board's labels
+    together; None for an ordinary line (its ``section`` holds throughout). ``first``: the line
+    is the ad's first, so what stands before the first label may be the title."""
+    labels = list(_INLINE_LABEL.finditer(line))
+    if len(labels) < MIN_INLINE_LABELS:
+        return None
+    head = "title" if first and is_title_line(line[: labels[0].start()]) else section
+    out: list[tuple[int, Section]] = [(0, head)]
+    body: Section = section if section != "title" else DEFAULT_SECTION
+    for i, match in enumerate(labels):
+        name = match.group(0).rstrip(": \t")
+        opened = _INLINE_LABELS[name]
+        out.append((match.start(), opened))
+        if name in _METADATA_LABELS:
+            nxt = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+            words = list(re.finditer(r"\S+", line[match.end() : nxt]))
+            if len(words) > MAX_INLINE_VALUE_WORDS:
+                out.append((match.end() + words[MAX_INLINE_VALUE_WORDS].start(), body))
+        else:
+            body = opened
+    return out
+
+
+def section_at(segments: Sequence[tuple[int, Section]], offset: int) -> Section:
+    """The section of the segment holding ``offset`` (:func:`inline_sections`)."""
+    found = segments[0][1]
+    for start, section in segments:
+        if start > offset:
+            break
+        found = section
+    return found

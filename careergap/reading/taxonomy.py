@@ -33,6 +33,14 @@ APART_LABELS = {
 }
 
 
+#: Categories whose skills name a field, method, practice or domain rather than a tool: in a
+#: posting's title or its product prose they name the role or the product, not a demand.
+BROAD_CATEGORIES = frozenset(
+    {"field", "domain", "method", "practice", "math", "soft-skill", "education",
+     "hardware-methodology"}
+)
+
+
 class Taxonomy:
     """Canonical skills by id (insertion-sorted by id) and the relations between them."""
 
@@ -75,6 +83,11 @@ class Taxonomy:
     def get(self, skill_id: str) -> Skill | None:
         """The skill with this id, or None."""
         return self.skills.get(skill_id)
+
+    @functools.cached_property
+    def broad_ids(self) -> frozenset[str]:
+        """Ids of the skills in BROAD_CATEGORIES."""
+        return frozenset(s.id for s in self.skills.values() if s.category in BROAD_CATEGORIES)
 
     def name(self, skill_id: str) -> str:
         """Display name of a skill; the id itself when unknown (so messages never crash)."""

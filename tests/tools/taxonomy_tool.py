@@ -4,6 +4,7 @@ cited rows of the outside taxonomies under tests/fixtures/cited_rows/ so tests v
 citation on a clean clone.
 
     python tests/tools/taxonomy_tool.py add tests/tools/taxonomy/*.txt   # curated skills -> skills.yaml
+    python tests/tools/taxonomy_tool.py aliases tests/tools/aliases.txt     # forms of existing skills
     python tests/tools/taxonomy_tool.py context tests/tools/needs_context.txt  # everyday-word forms
     python tests/tools/taxonomy_tool.py recite                     # re-cite sources that lost their form
     python tests/tools/taxonomy_tool.py rows                       # rewrite tests/fixtures/cited_rows
@@ -13,7 +14,8 @@ A curated line is ``id | Name | category | parents | aliases | exact`` (lists se
 ";" within a field, parents by ","). A form that a curated skill claims from an existing skill
 is moved to it: that is how a merged skill is split ("LangChain" leaves "AI agents" for a
 skill of its own with "AI agents" as parent). A skill is added only when a seed line or a
-row of O*NET, ESCO or the skill-extractor gazetteer names it (see careergap/reading/provenance.py);
+row of O*NET, ESCO, the skill-extractor gazetteer or the Lightcast names list names it (see
+careergap/reading/provenance.py);
 the tool never invents a source. Needs ../shared beside the checkout; careergap itself
 never reads it.
 """
@@ -145,7 +147,7 @@ class Finder:
                 if found:
                     break
         for exact in (True, False):
-            for prefix in ("onet", "esco", "skx"):
+            for prefix in ("onet", "esco", "skx", "lc"):
                 file = TAXONOMY_FILES[prefix].rsplit("/", 1)[1]
                 for form in forms:
                     if exact:
@@ -288,6 +290,63 @@ def cmd_add(paths: list[str]) -> None:
     print("\n".join(problems), file=sys.stderr)
 
 
+#: Most sources a skill keeps (careergap.models.Skill allows three).
+MAX_ALL_SOURCES = 3
+
+
+def cmd_aliases(paths: list[str]) -> None:
+    """Add forms to existing skills: ``id | form; form``. A form another skill owns is skipped;
+    a form no cited source names gets a citation of its own (or is skipped)."""
+    header, skills = load()
+    by_id = {s["id"]: s for s in skills}
+    owner = {
+        fold(f): s["id"]
+        for s in skills
+        for f in [s["name"], *s.get("aliases", []), *s.get("exact", [])]
+    }
+    finder = Finder()
+    problems, added = [], 0
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            sid, forms = (c.strip() for c in line.split("|"))
+            skill = by_id.get(sid)
+            if skill is None:
+                problems.append(f"{path}:{n}: no skill {sid!r}")
+                continue
+            for form in (f.strip() for f in forms.split(";") if f.strip()):
+                other = owner.get(fold(form))
+                if other is not None:
+                    if other != sid:
+                        problems.append(f"{path}:{n}: {form!r} belongs to {other}")
+                    continue
+                if not any(_still_names(finder, src, [form]) for src in skill["sources"]):
+                    fresh = [c for c in finder.cite([form]) if c not in skill["sources"]]
+                    if fresh and len(skill["sources"]) < MAX_ALL_SOURCES:
+                        skill["sources"].append(fresh[0])
+                    elif not _variant(form, skill):
+                        problems.append(f"{path}:{n}: {sid}: no source names {form!r}")
+                        continue
+                exact = len(form) <= 3 or form.isupper() and len(form) <= 5
+                skill["exact" if exact else "aliases"].append(form)
+                owner[fold(form)] = sid
+                added += 1
+    save(header, skills)
+    print(f"added {added} forms; skipped {len(problems)}", file=sys.stderr)
+    print("\n".join(problems), file=sys.stderr)
+
+
+def _variant(form: str, skill: dict) -> bool:
+    """A wording of a form the skill already has: one of its words shares the stem of a word
+    of the skill's name or aliases ("containerised" of "containers", "cloud-based" of "cloud",
+    "documenting" of "documentation"). Such a wording needs no source of its own; a new name
+    does."""
+    stems = {w[:5] for f in [skill["name"], *skill.get("aliases", [])] for w in _tokens(f)
+             if len(w) >= 4}
+    return any(w[:5] in stems for w in _tokens(form) if len(w) >= 4)
+
+
 def cmd_context(paths: list[str]) -> None:
     """Mark forms of curated skills as needing technical context (careergap.reading.ambiguity)."""
     header, skills = load()
@@ -378,6 +437,8 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["help"]
     if command == "add":
         cmd_add(args)
+    elif command == "aliases":
+        cmd_aliases(args)
     elif command == "context":
         cmd_context(args)
     elif command == "recite":
