@@ -312,7 +312,7 @@ def test_only_cited_rows_are_shipped(skills: list[Skill]) -> None:
 
 def test_outside_taxonomies_are_credited() -> None:
     notice = (CITED_ROWS / "README.md").read_text(encoding="utf-8")
-    for credit in ("O*NET 29.2", "USDOL/ETA", "CC BY 4.0", "European Union", "MIT"):
+    for credit in ("O*NET 29.2", "USDOL/ETA", "CC BY 4.0", "European Union", "MIT", "Lightcast"):
         assert credit in notice
 
 
