@@ -10,8 +10,6 @@ Skills *mentioned* in free text are found by :class:`careergap.reading.extractor
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -20,18 +18,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from careergap.models import Skill
+from careergap.reading.folding import fold
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
 
 # --- folding and resolution ------------------------------------------------------------------
-
-#: A dot that starts a word is spelled out, so ".NET" folds to "dotnet" (its other spelling)
-#: instead of colliding with a bare "net".
-_LEADING_DOT = re.compile(r"(?<!\w)\.(?=\w)")
-#: Everything but letters, digits, "+" and "#" is dropped: "+" and "#" are what tell C, C++ and
-#: C# (and F#) apart, while hyphens, spaces and dots are spelling noise ("Tensor-Flow", "Node.js").
-_FOLD_DROP = re.compile(r"[^\w+#]|_")
 
 #: Forms this short ("R", "C", "Go", "AI", "C#") are matched with their exact case only, and
 #: fuzzy-scored by plain ratio (as a partial match they would hit every word containing them).
@@ -60,19 +52,6 @@ PARTIAL_MIN_LENGTH = 5
 
 Method = Literal["exact", "alias", "fuzzy", "none"]
 Scorer = Callable[..., float]
-
-
-def fold(text: str) -> str:
-    """Case, accent and punctuation folding for name lookup: "Tensor-Flow" -> "tensorflow".
-
-    "C", "C++", "C#", ".NET" ("dotnet") and "Node.js" ("nodejs") stay distinct.
-    """
-    if text.isascii():  # no accents to strip: the same result, without the per-character walk
-        plain = text.casefold()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _FOLD_DROP.sub("", _LEADING_DOT.sub("dot", plain))
 
 
 @dataclass(frozen=True)

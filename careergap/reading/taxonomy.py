@@ -16,10 +16,11 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from careergap.files import compiled
 from careergap.errors import DataError
+from careergap.files import compiled
 from careergap.files.paths import data_file
 from careergap.models import NON_TECHNICAL_CATEGORIES, RelatedSkill, Skill, SkillCategory
+from careergap.reading.folding import fold
 
 #: File name of the packaged taxonomy inside ``careergap/data``.
 SKILLS_FILE = "skills.yaml"
@@ -269,8 +270,6 @@ def _check_references(skills: dict[str, Skill], source: str) -> None:
 
 def _check_forms(skills: dict[str, Skill], source: str) -> None:
     """Two skills must never share a surface form after folding, or a name would be ambiguous."""
-    from careergap.reading.matching import fold
-
     owner: dict[str, str] = {}
     for skill in skills.values():
         for form in surface_forms(skill):

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergap.store.history import Progress, Snapshot, progress
+from careergap.views.figures import signed_points, sparkline
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
+    from careergap.store.workspace import Workspace
 
 #: Families shown in the ranking: enough to see the shape, few enough to read.
 TOP_FAMILIES = 12
@@ -189,14 +190,6 @@ def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
-def signed_points(value: float) -> str:
-    """A coverage change in points, e.g. ``+3.2 pts``, ``-0.5 pts``, ``±0 pts``."""
-    points = round(value * 100, 1)
-    if points == 0:
-        return "±0 pts"
-    return f"{points:+.1f} pts"
-
-
 def sample(row: FamilyRow) -> str:
     """The family's sample, worded as `match` words it, "(low sample)" included."""
     from careergap.views.sample import sample_text
@@ -290,7 +283,6 @@ def also_asked_text(row: AlsoAskedRow) -> str:
 
 
 def _markdown_progress(report: Report) -> list[str]:
-    from careergap.views.terminal_life import sparkline
 
     prog = report.progress
     assert prog is not None

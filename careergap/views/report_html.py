@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from careergap.files.escaping import for_html, safe_url
+from careergap.views.figures import signed_points
 from careergap.views.report import (
     GUIDANCE,
     TOP_FAMILIES,
@@ -17,7 +18,6 @@ from careergap.views.report import (
     improved_text,
     pct,
     sample,
-    signed_points,
     title,
 )
 from careergap.views.sample import RANK_LEGEND

@@ -9,42 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careergap.views.figures import signed_points, sparkline
+
 if TYPE_CHECKING:
     from careergap.corpus.userpostings import PastedPosting
     from careergap.engine.causes import Causes
     from careergap.reading.initprofile import FoundSkill
     from careergap.scoring.diffing import ProfileDiff
     from careergap.store.history import CorpusStamp, Progress
-
-#: Eight heights of a sparkline, lowest first.
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-#: Shown where a snapshot did not score the family (e.g. `match --role` on another family).
-SPARK_GAP = " "
-#: A sparkline spans at least this much coverage, so a 0.1-point wobble does not look like a cliff.
-MIN_SPARK_SPAN = 0.05
-#: Most snapshots drawn in one sparkline (the latest ones) so rows fit a terminal.
-MAX_SPARK_POINTS = 30
-
-
-def sparkline(values: Sequence[float | None]) -> str:
-    """Unicode-block trend of coverages, scaled to their own range (at least MIN_SPARK_SPAN)."""
-    values = list(values)[-MAX_SPARK_POINTS:]
-    known = [v for v in values if v is not None]
-    if not known:
-        return SPARK_GAP * len(values)
-    low = min(known)
-    span = max(max(known) - low, MIN_SPARK_SPAN)
-    top = len(SPARK_BLOCKS) - 1
-    return "".join(
-        SPARK_GAP if v is None else SPARK_BLOCKS[min(top, round((v - low) / span * top))]
-        for v in values
-    )
-
-
-def signed_points(value: float) -> str:
-    from careergap.views.report import signed_points as points
-
-    return points(value)
 
 
 def corpus_text(stamp: CorpusStamp | None) -> str:
