@@ -191,14 +191,14 @@ def inputs_key(extra: Sequence[Path]) -> Hashable | None:
 def _build_parts() -> tuple[Callable[..., Any], ...]:
     """The functions ``careergap.store.cache.build`` calls, as currently bound."""
     from careergap.corpus import load
-    from careergap.engine import questions
     from careergap.reading import taxonomy
+    from careergap.store import cache
 
     return (
         load.load_corpus,
-        questions.compile_entries,
-        questions.per_family,
-        questions.workspace_of,
+        cache.compile_entries,
+        cache.per_family,
+        cache.workspace_of,
         taxonomy.load_taxonomy,
     )
 
@@ -211,14 +211,23 @@ class SharedBuilds:
         self.parts = _build_parts()
         self.kept: OrderedDict[Hashable, Any] = OrderedDict()
 
-    def __call__(self, extra: Sequence[Path], show_progress: bool, total: int | None = None) -> Any:
+    def __call__(
+        self,
+        extra: Sequence[Path],
+        show_progress: bool,
+        total: int | None = None,
+        progress: Any = None,
+    ) -> Any:
         key = None
         if not show_progress and _build_parts() == self.parts:
             key = inputs_key(extra)
         if key is not None and key in self.kept:
             self.kept.move_to_end(key)
             return self.kept[key]
-        workspace = self.real(extra, show_progress, total)
+        if progress is None:
+            workspace = self.real(extra, show_progress, total)
+        else:
+            workspace = self.real(extra, show_progress, total, progress)
         if key is not None:
             self.kept[key] = workspace
             while len(self.kept) > KEEP_BUILDS:

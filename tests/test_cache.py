@@ -17,6 +17,7 @@ from careergap.engine import questions as engine
 from careergap.files.paths import bundled_postings_dir, data_file, user_cache_dir
 from careergap.reading.taxonomy import load_taxonomy
 from careergap.store import cache, cache_inventory
+from careergap.store.workspace import ProgressBar, build_workspace, no_progress
 
 #: These tests watch the cache being built, read and damaged: each starts from an empty home.
 pytestmark = pytest.mark.cold_cache
@@ -98,7 +99,7 @@ def test_restored_workspace_equals_a_fresh_build(mine: Path) -> None:
     from careergap.corpus.load import load_corpus
 
     corpus = load_corpus([mine])
-    reference = engine.build_workspace(load_taxonomy(), corpus.families, corpus.postings)
+    reference = build_workspace(load_taxonomy(), corpus.families, corpus.postings)
     for ws in (built, restored):
         assert ws.demands == reference.demands
         assert ws.entries == reference.entries
@@ -365,10 +366,15 @@ def test_large_builds_ask_for_a_progress_bar(mine: Path, monkeypatch: pytest.Mon
     seen: list[bool] = []
     real = cache.build
 
-    def spy(extra: object, show_progress: bool, total: int | None = None) -> engine.Workspace:
+    def spy(
+        extra: object,
+        show_progress: bool,
+        total: int | None = None,
+        progress: ProgressBar = no_progress,
+    ) -> engine.Workspace:
         seen.append(show_progress)
         assert total == len(list(bundled_postings_dir().glob("*.yaml"))) + 1  # + my-001
-        return real(extra, show_progress, total)  # type: ignore[arg-type]
+        return real(extra, show_progress, total, progress)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "build", spy)
     monkeypatch.setattr(cache, "PROGRESS_MIN_POSTINGS", 1)

@@ -229,9 +229,9 @@ def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(  
 def test_about_us_prose_scores_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
     """002:5082 ("Scale's Generative AI Data Engine powers ...") is company prose: kept, not
     scored; no requirement of the corpus comes from a line outside the demand sections."""
-    from careergap.engine.questions import compile_entries
     from careergap.reading.sections import DEMAND_SECTIONS
     from careergap.reading.taxonomy import load_taxonomy
+    from careergap.store.workspace import compile_entries
 
     scale = next(p for p in shipped if p.id == "p-002-05080")
     prose = next(line for line in scale.lines if line.line == 5082)

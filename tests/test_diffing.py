@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careergap.engine.questions import Workspace, workspace_of
+from careergap.engine.questions import diff_profiles
 from careergap.models import RoleFamily
 from careergap.reading.requirements import Requirement
-from careergap.scoring.diffing import coverage_changes, diff_profiles, improvements, level_changes
-from careergap.scoring.score import Entry
+from careergap.scoring.diffing import coverage_changes, improvements, level_changes
+from careergap.scoring.entries import Entry
+from careergap.store.workspace import Workspace, workspace_of
 
 
 def _entry(pid: str, family: str, skills: list[str]) -> Entry:

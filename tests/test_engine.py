@@ -8,7 +8,8 @@ from careergap.engine import questions as engine
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.reading.requirements import Requirement
 from careergap.reading.taxonomy import load_taxonomy
-from careergap.scoring.score import Entry
+from careergap.scoring.entries import Entry
+from careergap.store.workspace import is_scored, workspace_of
 
 
 def entry(eid: str, *groups: tuple[str, ...]) -> Entry:
@@ -20,10 +21,10 @@ def test_postings_naming_few_skills_are_not_scored() -> None:
     thin = entry("thin", ("tensorrt",))
     two = entry("two", ("python",), ("python", "java"))
     enough = entry("ok", ("python",), ("sql",), ("docker", "kubernetes"))
-    assert not engine.is_scored(thin)
-    assert not engine.is_scored(two)
-    assert engine.is_scored(enough)
-    ws = engine.workspace_of(
+    assert not is_scored(thin)
+    assert not is_scored(two)
+    assert is_scored(enough)
+    ws = workspace_of(
         None,  # type: ignore[arg-type]
         {},
         {"f": (thin, two, enough)},

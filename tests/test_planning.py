@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from careergap.reading.requirements import Requirement
+from careergap.scoring.entries import Entry, Evidence
 from careergap.scoring.planning import EFFORT_WEEKS, effort_weeks, make_plan
-from careergap.scoring.score import Entry, Evidence, Gap
+from careergap.scoring.score import Gap
 
 _EV = Evidence(
     Entry("p", "P", "posting", ("f",), "seed.txt", ()).info, Requirement(("x",), 1, 3, 1, "x")

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from careergap.reading.requirements import Requirement
 from careergap.scoring.demand import FamilyDemand, compile_family
+from careergap.scoring.entries import Entry
 from careergap.scoring.score import (
     PARTIAL_CAP,
     CreditModel,
-    Entry,
     FamilyScore,
     ledger,
     rank_cross_gaps,

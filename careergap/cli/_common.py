@@ -6,8 +6,9 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from typer.exceptions import TyperException
@@ -15,6 +16,10 @@ from typer.exceptions import TyperException
 from careergap import __version__
 from careergap.errors import CareergapError
 from careergap.files.escaping import for_json, for_terminal
+
+if TYPE_CHECKING:
+    from careergap.engine.session import Loaded
+    from careergap.store.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -139,3 +144,34 @@ def echo(message: str, err: bool = False) -> None:
 def warn(message: str) -> None:
     """A warning on stderr."""
     echo(f"warning: {message}", err=True)
+
+
+# --- loading through the engine, with the terminal's progress bar ---------------------------
+
+
+def workspace(postings: Sequence[Path] | None) -> Workspace:
+    """The compiled corpus plus any ``--postings`` folders; a bar on stderr while a large
+    corpus is built."""
+    # Imported here: the engine and the progress view load pydantic, yaml and rich, which
+    # `--help`, `--version` and the commands that do not score must not pay for.
+    from careergap.engine.questions import load_workspace
+    from careergap.views.progress import progress
+
+    return load_workspace(list(postings or ()), progress)
+
+
+def load(
+    profile: Path | None,
+    postings: Sequence[Path] | None,
+    mine: bool = False,
+    half_life: int | None = None,
+) -> Loaded:
+    """Find and load the profile and the corpus (only the person's own postings with ``mine``,
+    weighed by age with ``half_life``); print profile warnings to stderr."""
+    from careergap.engine.session import load_session  # start-up, as in `workspace`
+    from careergap.views.progress import progress
+
+    loaded = load_session(profile, postings, progress, mine, half_life)
+    for problem in loaded.warnings:
+        warn(str(problem))
+    return loaded

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from careergap.cli._common import app, command, echo, emit_json, handle_errors, summary
+from careergap.cli._common import app, command, echo, emit_json, handle_errors, summary, workspace
 
 corpus_app = typer.Typer(
     help="Build the curated postings corpus from the seed documents.",
@@ -56,10 +56,9 @@ def roles_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """List the role families with their scored postings and most demanded skills."""
-    from careergap.engine.questions import load_workspace
     from careergap.views.sample import family_samples, roles_json, sample_text
 
-    ws = load_workspace(list(postings or ()))
+    ws = workspace(postings)
     names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
     samples = family_samples(ws)
     if as_json:
@@ -199,10 +198,7 @@ def corpus_build_cmd(
     result = build_corpus(seeds, out, overrides)
     real = sum(1 for p in result.postings if p.kind == "posting")
     notes = len(result.postings) - real
-    echo(
-        f"Wrote {sample(real, notes)} to {out} "
-        f"({result.merged} re-pasted duplicates merged)."
-    )
+    echo(f"Wrote {sample(real, notes)} to {out} ({result.merged} re-pasted duplicates merged).")
 
 
 for _name, _func, _sub in (

@@ -1,24 +1,27 @@
 """A profile that lives for years: init, progress, diff, report, and your own postings.
 
 ``postings add`` / ``postings remove`` join the ``postings`` sub-app of ``corpus_cmds``.
-``record_snapshot`` is called by ``match`` (unless ``--no-record``) to feed ``progress``.
+``match`` records the snapshots ``progress`` reads (``careergap.engine.session.record_snapshot``).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from careergap.cli._common import command, echo, emit_json, warn
+from careergap.cli._common import (
+    command,
+    echo,
+    emit_json,
+    handle_errors,
+    load,
+    summary,
+    warn,
+    workspace,
+)
 
-if TYPE_CHECKING:
-    from careergap.engine.market import Selection
-    from careergap.engine.questions import FamilyResult, Workspace
-    from careergap.store import history
 
 #: Where `init` writes without a PATH: the first name profile discovery looks for (kept here,
 #: not imported from initprofile, so `careergap --help` does not load pydantic).
@@ -35,76 +38,6 @@ POSTINGS_OPTION = typer.Option(
     metavar="DIR",
     help="Extra folder of postings YAML to add to the corpus (repeatable).",
 )
-
-
-# --- history hook used by `match` -----------------------------------------------------------
-
-
-def record_snapshot(
-    path: Path,
-    ws: Workspace,
-    levels: dict[str, int],
-    results: Sequence[FamilyResult],
-    extra_postings: Sequence[Path] = (),
-    selection: Selection | None = None,
-) -> None:
-    """Record one history snapshot of every family's coverage, and which corpus gave it
-    (including whether only the person's own postings were scored, and any half-life).
-
-    A history that cannot be written is a warning, not a failed `match`: the scores were
-    computed and shown, the profile is untouched, and the warning says how to repair it.
-    """
-    from careergap.scoring import diffing
-    from careergap.store import history
-
-    coverages = {r.score.family_id: r.score.coverage for r in results}
-    if set(coverages) != set(ws.families):  # --top or --role: score the rest for the record
-        coverages = diffing.coverages(ws, levels)
-    try:
-        history.record(
-            path,
-            Path(path).read_bytes(),
-            levels,
-            coverages,
-            corpus=_stamp(ws, extra_postings, selection),
-        )
-    except OSError as exc:
-        warn(f"history not recorded: {path}: cannot read: {exc.strerror or exc}")
-    except history.HistoryError as exc:
-        warn(f"history not recorded: {exc}")
-
-
-def _stamp(
-    ws: Workspace, extra_postings: Sequence[Path], selection: Selection | None = None
-) -> history.CorpusStamp | None:
-    """The corpus this run scored against (None when its fingerprint was not computed). A run
-    on a selection (--mine, a half-life) scores another corpus: its fingerprint says so."""
-    from careergap.files.paths import bundled_postings_dir
-    from careergap.store import history
-    from careergap.store.cache import corpus_folders
-    from careergap.views.sample import scored_postings
-
-    if not ws.corpus_key:
-        return None
-    bundled = bundled_postings_dir()
-    own = 0
-    for folder in corpus_folders(list(extra_postings)):
-        if folder != bundled and folder.is_dir():
-            own += sum(1 for p in folder.glob("*.yaml"))
-    if selection is None or not selection.active:
-        return history.CorpusStamp(ws.corpus_key[:16], scored_postings(ws), own)
-    import hashlib
-
-    mark = f"{ws.corpus_key}\nmine={selection.mine}\nhalf_life={selection.half_life_days}"
-    if selection.half_life_days is not None:  # ages, and so weights, move with the date
-        mark += f"\ntoday={selection.today}"
-    return history.CorpusStamp(
-        hashlib.sha256(mark.encode()).hexdigest()[:16],
-        scored_postings(ws),
-        own,
-        mine=selection.mine,
-        half_life_days=selection.half_life_days,
-    )
 
 
 # --- init -----------------------------------------------------------------------------------
@@ -174,9 +107,7 @@ def progress_cmd(
     prog = history.progress(snaps, only=only)
     rescored = None
     if causes.needs_rescoring(prog.snapshots):
-        from careergap.engine.questions import load_workspace
-
-        rescored = causes.rescore(load_workspace(list(postings or ())), prog.snapshots)
+        rescored = causes.rescore(workspace(postings), prog.snapshots)
     why = causes.attribute(prog.snapshots, [t.family_id for t in prog.trends], rescored)
     if as_json:
         emit_json(render_life.progress_json(prog, why))
@@ -204,20 +135,20 @@ def diff_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Skill-level changes between two profile versions and their effect on each family."""
-    from careergap.engine.questions import load_workspace
+    from careergap.engine.questions import diff_profiles
+    from careergap.engine.session import corpus_stamp
     from careergap.reading.profile import load_profile
-    from careergap.scoring import diffing
     from careergap.views import terminal_life as render_life
     from careergap.views.sample import scored_postings
 
-    ws = load_workspace(list(postings or ()))
+    ws = workspace(postings)
     before, after = (load_profile(p, ws.taxonomy) for p in (old, new))
     for loaded in (before, after):
         for problem in loaded.warnings:
             warn(str(problem))
-    diff = diffing.diff_profiles(ws, before.levels, after.levels)
+    diff = diff_profiles(ws, before.levels, after.levels)
     names = {sid: skill.name for sid, skill in ws.taxonomy.skills.items()}
-    stamp = _stamp(ws, list(postings or ()))
+    stamp = corpus_stamp(ws, list(postings or ()))
     if as_json:
         emit_json(render_life.diff_json(diff, str(before.path), str(after.path), names, stamp))
         return
@@ -299,8 +230,8 @@ def report_cmd(
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
     from dataclasses import replace
 
-    from careergap.cli.score_cmds import load, markets
     from careergap.engine import market
+    from careergap.engine.session import markets
     from careergap.files.userfiles import write_text_atomic
     from careergap.store import history
     from careergap.views import report, report_html

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from careergap.cli._common import command, emit_json, warn
+from careergap.cli._common import command, emit_json, load, warn
 from careergap.errors import CareergapError
 from careergap.files.userfiles import is_stdin
 
 if TYPE_CHECKING:
-    from careergap.engine.market import Selection
-    from careergap.engine.questions import Workspace
+    from careergap.engine.session import Loaded
+    from careergap.store.workspace import Workspace
 
 #: Missing skills listed per family in `match`.
 TOP_MISSING = 3
@@ -49,86 +48,12 @@ HALF_LIFE_OPTION = typer.Option(
 )
 
 
-@dataclass(frozen=True)
-class Loaded:
-    path: Path  # as messages name it: the file, or <stdin>
-    ws: Workspace
-    levels: dict[str, int]
-    target_roles: tuple[str, ...]
-    source: Path  # what to read it from again: the file, or - for standard input
-    #: Which postings are scored and how they weigh (--mine, --half-life).
-    selection: Selection
-
-    @property
-    def names(self) -> dict[str, str]:
-        return {sid: skill.name for sid, skill in self.ws.taxonomy.skills.items()}
-
-    def family_id(self, role: str) -> str:
-        from careergap.corpus.roles import resolve_role
-
-        return resolve_role(role, self.ws.families).id
-
-    def target_family_ids(self) -> list[str]:
-        """The profile's target_roles as family ids; an unknown one is an error naming the file."""
-        from careergap.errors import UnknownRoleError
-
-        ids = []
-        for role in self.target_roles:
-            try:
-                ids.append(self.family_id(role))
-            except UnknownRoleError as exc:
-                raise UnknownRoleError(f"{self.path}: target_roles: {exc}") from None
-        return list(dict.fromkeys(ids))
-
-
-def load(
-    profile: Path | None,
-    postings: Sequence[Path] | None,
-    mine: bool = False,
-    half_life: int | None = None,
-) -> Loaded:
-    """Find and load the profile and the corpus, keeping only the postings asked for (--mine)
-    weighed by age when asked (--half-life, or the profile's setting); print profile warnings
-    to stderr."""
-    from careergap.corpus.userpostings import postings_dir
-    from careergap.engine import market
-    from careergap.engine.questions import load_workspace
-    from careergap.reading.dating import today
-    from careergap.reading.profile import find_profile, load_profile
-
-    source = find_profile(profile)
-    ws = load_workspace(list(postings or ()))
-    loaded = load_profile(source, ws.taxonomy)
-    for problem in loaded.warnings:
-        warn(str(problem))
-    if mine and not any(postings_dir().glob("*.yaml")):
-        raise CareergapError(
-            "--mine: you have stored no postings of your own yet; add the ads you collect "
-            "with `careergap postings add FOLDER --role ROLE`"
-        )
-    days = half_life if half_life is not None else loaded.half_life_days
-    selection = market.Selection(mine=mine, half_life_days=days, today=today())
-    ws = market.select(ws, selection)
-    return Loaded(
-        loaded.path,
-        ws,
-        dict(loaded.levels),
-        tuple(loaded.target_roles),
-        source,
-        selection,
-    )
-
-
 def markets(ctx: Loaded, scores: Sequence[Any] | None = None) -> dict[str, Any]:
-    """Each family's sample (own postings, age, what would make it solid), from every family's
-    score (the spread pooled over families needs them all)."""
-    from careergap.engine import market
-    from careergap.engine import questions as engine
-    from careergap.reading.dating import today
+    """Each family's sample: careergap.engine.session.markets."""
+    # Imported here: the engine loads pydantic and the corpus code, which `--help` must not pay for.
+    from careergap.engine.session import markets as family_markets
 
-    if scores is None:
-        scores = [r.score for r in engine.match(ctx.ws, ctx.levels)]
-    return market.family_markets(ctx.ws, scores, today())
+    return family_markets(ctx, scores)
 
 
 def print_samples(
@@ -188,9 +113,13 @@ def match_cmd(
     # History snapshot for `progress` and `report` (careergap/store/history.py); a profile read from
     # standard input has no file whose progress could be followed.
     if not no_record and not is_stdin(ctx.source):
-        from careergap.cli.life_cmds import record_snapshot
+        from careergap.engine.session import record_snapshot
 
-        record_snapshot(ctx.path, ctx.ws, ctx.levels, results, list(postings or ()), ctx.selection)
+        problem = record_snapshot(
+            ctx.path, ctx.ws, ctx.levels, results, list(postings or ()), ctx.selection
+        )
+        if problem:
+            warn(problem)
     names = ctx.names
     if as_json:
         payload = payloads.match_json(str(ctx.path), results, names, TOP_MISSING)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from careergap.store.history import CorpusStamp, Snapshot
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
+    from careergap.store.workspace import Workspace
 
 #: same: both snapshots used one corpus; changed: they used different ones; unknown: at least
 #: one predates recording it (careergap then measures the profile's part on today's corpus).
@@ -83,6 +83,6 @@ def attribute(
 
 def rescore(ws: Workspace, snaps: Sequence[Snapshot]) -> dict[str, dict[str, float]]:
     """The first and latest snapshots' levels scored against today's corpus."""
-    from careergap.scoring.diffing import coverages
+    from careergap.engine.questions import coverages
 
     return {"first": coverages(ws, snaps[0].levels), "last": coverages(ws, snaps[-1].levels)}

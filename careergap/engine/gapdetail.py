@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from careergap.reading.quotes import KIND_ORDER, QUOTE_CHARS, Quote, make_quote
-from careergap.scoring.score import CreditModel, Evidence, Gap, score_family
+from careergap.scoring.entries import Evidence
+from careergap.scoring.score import CreditModel, Gap, score_family
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
+    from careergap.store.workspace import Workspace
 
 Find = Callable[[str], Sequence[Any]]
 

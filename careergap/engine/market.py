@@ -34,8 +34,9 @@ from careergap.scoring.estimates import PRIOR_DF, pooled_variance, t975
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
-    from careergap.scoring.score import Entry, FamilyScore
+    from careergap.store.workspace import Workspace
+    from careergap.scoring.entries import Entry
+    from careergap.scoring.score import FamilyScore
 
 #: A family's coverage is solid when its 95% interval is at most this far either side of it.
 SOLID_HALF_WIDTH = 0.10
@@ -87,7 +88,7 @@ def select(ws: Workspace, selection: Selection) -> Workspace:
     """The workspace scored on the selected postings, reweighted by age when asked."""
     if not selection.active:
         return ws
-    from careergap.engine.questions import workspace_of
+    from careergap.store.workspace import workspace_of
 
     today = selection.today or date.today()
     grouped = ws.entries

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careergap.reading.requirements import Requirement
-from careergap.scoring.score import Entry, EntryInfo, Evidence
+from careergap.scoring.entries import Entry, EntryInfo, Evidence
 
 #: A distinct thing a family asks for: any-of options (a skill, or alternatives) and a target.
 Ask = tuple[tuple[str, ...], int]

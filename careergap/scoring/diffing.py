@@ -1,20 +1,32 @@
 """What changed between two versions of a profile, and what that did to each family's coverage.
 
-Pure functions over skill-level mappings; the workspace is only used to score both versions.
+Pure functions over skill-level mappings and coverages; scoring both versions against the
+workspace is the engine's (``careergap.engine.questions.diff_profiles``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-
-from careergap.engine.questions import CoverageChange
-
-if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
+from typing import Literal
 
 ChangeKind = Literal["gained", "up", "down", "dropped"]
+
+
+@dataclass(frozen=True)
+class CoverageChange:
+    """A family's coverage before and after a change to the levels (whatif, diff)."""
+
+    family_id: str
+    name: str
+    before: float
+    after: float
+    #: The fit after the change, which `whatif` orders by (None where not ranked: diff).
+    fit: float | None = None
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
 
 
 @dataclass(frozen=True)
@@ -65,19 +77,3 @@ def coverage_changes(
         for fid in sorted(set(before) | set(after))
     ]
     return sorted(rows, key=lambda r: (-round(r.delta, 9), -r.after, r.name, r.family_id))
-
-
-def coverages(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
-    """Coverage of every family for one set of levels."""
-    from careergap.engine import questions as engine
-
-    return {r.score.family_id: r.score.coverage for r in engine.match(ws, levels)}
-
-
-def diff_profiles(ws: Workspace, old: Mapping[str, int], new: Mapping[str, int]) -> ProfileDiff:
-    """Level changes between two profile versions and their effect on each family."""
-    names = {fid: fam.name for fid, fam in ws.families.items()}
-    return ProfileDiff(
-        tuple(level_changes(old, new)),
-        tuple(coverage_changes(coverages(ws, old), coverages(ws, new), names)),
-    )

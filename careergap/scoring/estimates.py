@@ -102,7 +102,8 @@ def focus(
         best = top.get(skill, 0.0)
         if level <= 0 or best <= 0:
             continue
-        earned += level * demand.get(skill, 0.0) / best
+        # min: demand <= top by definition, but the division can round a hair above 1.
+        earned += level * min(demand.get(skill, 0.0) / best, 1.0)
         total += level
     return earned / total if total else 0.0
 

@@ -12,21 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
 
-from careergap.models import USER_POSTING_PREFIX
 from careergap.reading.requirements import Requirement
+from careergap.scoring.demand import FamilyDemand
+from careergap.scoring.entries import Entry, Evidence
 from careergap.scoring.estimates import NO_SPREAD, Spread, fit, rank_scores, spread
-
-if TYPE_CHECKING:
-    from careergap.scoring.demand import FamilyDemand
 
 #: Partial credit through related or narrower skills never exceeds half a requirement.
 PARTIAL_CAP = 0.5
 #: Knowing a narrower skill (PyTorch) is worth this much of its parent (deep learning).
 CHILD_CREDIT = 0.5
-#: A topic-notes entry counts this much of a real posting in a family's mean.
-NOTES_WEIGHT = 0.5
 #: A profile "qualifies" for a posting when it covers this share of the posting's required weight.
 QUALIFY_THRESHOLD = 0.70
 #: Families with fewer real postings than this are flagged as low-sample.
@@ -34,56 +29,10 @@ LOW_SAMPLE_POSTINGS = 5
 #: Ranking keys round floats so that sums taken in a different order cannot reorder ties.
 _KEY_DIGITS = 9
 
-EntryKind = Literal["posting", "notes"]
-
 
 def _desc(value: float) -> float:
     """Sort key for "largest first" that ignores float noise below _KEY_DIGITS."""
     return -round(value, _KEY_DIGITS)
-
-
-@dataclass(frozen=True)
-class EntryInfo:
-    """Which posting (or topic-notes entry) a quote comes from."""
-
-    id: str
-    title: str
-    kind: EntryKind
-    #: The seed file (or user file) the requirement line numbers refer to.
-    source_file: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A posting (or topic-notes entry) prepared for scoring."""
-
-    id: str
-    title: str
-    kind: EntryKind
-    families: tuple[str, ...]
-    #: The seed file (or user file) the requirement line numbers refer to.
-    source_file: str
-    requirements: tuple[Requirement, ...]
-    #: ISO date the posting is aged from: the day it says it was posted, else the day the
-    #: person stored it; None for the curated corpus (the seeds state no dates).
-    date: str | None = None
-    #: True when ``date`` is the date the ad states, False when it is the day it was stored.
-    date_stated: bool = False
-    #: Recency weight (careergap.engine.market): 1 unless a half-life is asked for.
-    scale: float = 1.0
-
-    @property
-    def weight(self) -> float:
-        return (1.0 if self.kind == "posting" else NOTES_WEIGHT) * self.scale
-
-    @property
-    def own(self) -> bool:
-        """A posting the person stored with `postings add`."""
-        return self.id.startswith(USER_POSTING_PREFIX)
-
-    @property
-    def info(self) -> EntryInfo:
-        return EntryInfo(self.id, self.title, self.kind, self.source_file)
 
 
 @dataclass(frozen=True)
@@ -280,18 +229,6 @@ def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:
 
 
 # --- gaps -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a posting asks for a skill: the entry, its requirement and the seed line."""
-
-    entry: EntryInfo
-    requirement: Requirement
-
-    @property
-    def source(self) -> str:
-        return f"{self.entry.source_file}:{self.requirement.line}"
 
 
 @dataclass(frozen=True)

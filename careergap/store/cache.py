@@ -42,11 +42,20 @@ from careergap.store.cache_codec import (
     encode_entries,
 )
 from careergap.store.cache_inventory import DATA_FILES, files_record, fingerprint, input_files
+from careergap.store.workspace import (
+    EntryTable,
+    ProgressBar,
+    Workspace,
+    compile_entries,
+    no_progress,
+    partial_sources,
+    per_family,
+    workspace_of,
+)
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
     from careergap.reading.taxonomy import Taxonomy
-    from careergap.scoring.score import Entry
+    from careergap.scoring.entries import Entry
 
 #: Identifies careergap cache files among whatever else lives in the cache dir.
 CACHE_FORMAT = "careergap-workspace"
@@ -102,19 +111,22 @@ def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
 # --- building --------------------------------------------------------------------------------
 
 
-def build(extra: Sequence[Path], show_progress: bool, total: int | None = None) -> Workspace:
+def build(
+    extra: Sequence[Path],
+    show_progress: bool,
+    total: int | None = None,
+    progress: ProgressBar = no_progress,
+) -> Workspace:
     """Load and extract everything from the YAML files (the uncached path); ``total`` is the
     number of posting files, when known, for the progress bar."""
     from careergap.corpus.load import load_corpus
-    from careergap.engine.questions import compile_entries, per_family, workspace_of
     from careergap.reading.taxonomy import load_taxonomy
-    from careergap.views.progress import progress
 
-    with progress("Reading postings", total, enabled=show_progress) as advance:
+    with progress("Reading postings", total, show_progress) as advance:
         corpus = load_corpus(list(extra), advance)
     taxonomy = load_taxonomy()
     families = corpus.families
-    entries = compile_entries(corpus.postings, taxonomy, show_progress)
+    entries = compile_entries(corpus.postings, taxonomy, show_progress, progress)
     del corpus  # the parsed postings are not needed past extraction: free them before compiling
     return workspace_of(taxonomy, families, per_family(entries.values()))
 
@@ -206,8 +218,6 @@ def restore(
     table: Any,
 ) -> Workspace:
     """The Workspace from a workspace document, checking every value on the way."""
-    from careergap.engine.questions import Workspace, partial_sources
-
     texts = data.get("texts")
     if not isinstance(texts, list) or not all(type(t) is str and t for t in texts):
         raise Invalid("texts")
@@ -248,19 +258,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def cached_workspace(extra: Sequence[Path] = ()) -> Workspace:
-    """The workspace from the cache when it is current, else built from YAML and cached."""
+def cached_workspace(extra: Sequence[Path] = (), progress: ProgressBar = no_progress) -> Workspace:
+    """The workspace from the cache when it is current, else built from YAML and cached;
+    ``progress`` draws a bar while a large corpus is built."""
     with _gc_paused():
-        return _cached_workspace(extra)
+        return _cached_workspace(extra, progress)
 
 
 _DAMAGE = (Invalid, ValueError, TypeError, IndexError, KeyError)
 
 
-def _cached_workspace(extra: Sequence[Path]) -> Workspace:
+def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace:
     from pydantic import ValidationError
-
-    from careergap.engine.questions import EntryTable
 
     folders = corpus_folders(extra)
     files = input_files(folders)
@@ -288,7 +297,10 @@ def _cached_workspace(extra: Sequence[Path]) -> Workspace:
             return replace(ws, corpus_key=key)
     total = len(files.names) - len(DATA_FILES) if files is not None else None
     ws = build(
-        extra, show_progress=total is not None and total >= PROGRESS_MIN_POSTINGS, total=total
+        extra,
+        show_progress=total is not None and total >= PROGRESS_MIN_POSTINGS,
+        total=total,
+        progress=progress,
     )
     if scan is not None:
         write(path, to_payload(ws, scan.key, scan.files))
@@ -310,8 +322,6 @@ def _entries(
     families: Mapping[str, RoleFamily],
 ) -> Mapping[str, tuple[Entry, ...]]:
     """Every family's entries from the entries file, or rebuilt when it is missing or stale."""
-    from careergap.engine.questions import per_family
-
     path = cache_path(folders, ENTRIES_PREFIX)
     data = read(path, ENTRIES_FORMAT)
     if data is not None and data["key"] == key:

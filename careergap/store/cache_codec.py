@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careergap.models import LEVEL_MAX, LEVEL_MIN, RoleFamily
 from careergap.reading.requirements import PREFERRED_WEIGHT, REQUIRED_WEIGHT, Requirement
 from careergap.scoring.demand import FamilyDemand
-from careergap.scoring.score import Entry, EntryInfo, Evidence
+from careergap.scoring.entries import Entry, EntryInfo, Evidence
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
@@ -213,7 +213,9 @@ def _marks(raw: Any) -> tuple[tuple[bool, str | None, bool], ...]:
     return tuple(marks)
 
 
-def _entry_asks(raw: Any, n_asks: int) -> tuple[tuple[float, tuple[int, ...], tuple[float, ...]], ...]:
+def _entry_asks(
+    raw: Any, n_asks: int
+) -> tuple[tuple[float, tuple[int, ...], tuple[float, ...]], ...]:
     """Each entry's weight, ask indices (in range) and shares (in [0, 1], one per index)."""
     result = []
     for row in _list(raw, "entries"):

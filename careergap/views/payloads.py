@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careergap.engine.questions import AlsoAsked, CoverageChange, FamilyResult
 from careergap.engine.gapdetail import GapDetail, GapQuote
+from careergap.engine.questions import AlsoAsked, FamilyResult
+from careergap.scoring.diffing import CoverageChange
+from careergap.scoring.entries import Evidence
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
-from careergap.scoring.score import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
+from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
 
 SCHEMA_VERSION = 1
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.

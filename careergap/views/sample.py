@@ -1,6 +1,6 @@
 """How many postings a number rests on, stated the same way by every command and the report.
 
-A posting counts once it names enough skills to be scored (``engine.MIN_SKILLS_TO_SCORE``);
+A posting counts once it names enough skills to be scored (``store.workspace.MIN_SKILLS_TO_SCORE``);
 `match`, `gaps`, `plan`, `explain`, `roles` and the report all take their counts from here (or
 from a family's compiled demand, which holds the same scored entries), and word them with
 :func:`sample_text`.
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
-    from careergap.engine.questions import Workspace
     from careergap.scoring.score import GapSource
+    from careergap.store.workspace import Workspace
 
 #: What the figures of a family ranking mean, and the one its order follows (`match`, report).
 RANK_LEGEND = (

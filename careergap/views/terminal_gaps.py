@@ -8,11 +8,15 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from careergap.engine.questions import AlsoAsked, CoverageChange, FamilyResult
 from careergap.engine.gapdetail import GapDetail
+from careergap.engine.questions import AlsoAsked, FamilyResult
+from careergap.scoring.diffing import CoverageChange
+from careergap.scoring.entries import Evidence
 from careergap.scoring.implied import Implied
-from careergap.views.payloads import quote
 from careergap.scoring.planning import Plan
+from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
+from careergap.views.payloads import quote
+from careergap.views.sample import one_posting_text
 from careergap.views.terminal import (
     GUIDANCE,
     indented,
@@ -23,8 +27,6 @@ from careergap.views.terminal import (
     sample,
     table,
 )
-from careergap.views.sample import one_posting_text
-from careergap.scoring.score import CrossGap, Evidence, FamilyScore, GapSource, LedgerRow
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from careergap.engine.questions import Workspace, load_workspace, match
+from careergap.engine.questions import load_workspace, match
+from careergap.store.workspace import Workspace
 from careergap.reading.profile import load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
