@@ -170,9 +170,9 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
     (``r.pdf``) or one that contradicts --format is refused rather than mislabelled."""
     if fmt is not None and fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of md, html", param_hint="'--format'")
-    suffix = output.suffix.lower() if output is not None else ""
-    if not suffix:
+    if output is None or not output.suffix:
         return fmt or "md"
+    suffix = output.suffix.lower()
     implied = next((name for name, sfx in REPORT_FORMATS.items() if suffix in sfx), None)
     if implied is None:
         known = ", ".join(s for sfx in REPORT_FORMATS.values() for s in sfx)

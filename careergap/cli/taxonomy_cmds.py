@@ -155,7 +155,7 @@ def _print_extract(
     for sid, (number, text) in found.items():
         preview = text if len(text) <= LINE_PREVIEW_CHARS else text[: LINE_PREVIEW_CHARS - 1] + "…"
         rows.append((taxonomy.name(sid), str(counts[sid]), f"{number}: {preview}"))
-    columns = [
+    columns: list[tuple[str, dict[str, Any]]] = [
         ("skill", {"max_width": SKILL_COLUMN_WIDTH}),
         ("mentions", {"justify": "right"}),
         ("first line", {}),

@@ -112,7 +112,7 @@ def read_ad(path: Path) -> AdText | Refusal:
         data = read_bytes(path, limit, "text file")
         if is_html:
             charset = declared_charset(data)
-            if charset not in (None, "utf-8"):
+            if charset is not None and charset != "utf-8":
                 try:
                     raw = data.decode(charset).removeprefix("\ufeff")
                 except UnicodeDecodeError:

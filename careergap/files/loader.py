@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -57,7 +57,11 @@ _LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that careergap refuses in user files (aliases, deep nesting, odd dates)."""
+    """Valid YAML that careergap refuses in user files (aliases, deep nesting, odd dates).
+
+    Events from the C parser carry ``yaml._yaml.Mark``, which has the same fields as the
+    ``yaml.error.Mark`` that types-PyYAML says a MarkedYAMLError takes: hence the two
+    ``type: ignore[arg-type]`` where one is raised."""
 
 
 # --- trusted files ------------------------------------------------------------------------
@@ -69,7 +73,7 @@ def load_trusted_yaml(path: Path) -> Any:
         return yaml.load(fh, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
 
 
-class _PlainDumper(_FastDumper):  # type: ignore[misc,valid-type]
+class _PlainDumper(_FastDumper):
     """Plain YAML only: no ``&anchor``/``*alias`` and no Python tags, so that what careergap
     writes (user postings, ``init``) reads back through :func:`read_user_yaml`."""
 
@@ -139,13 +143,16 @@ def _refuse_in_events(text: str) -> None:
                 None,
                 f"aliases (*{event.anchor}) are not allowed in careergap files; "
                 "write the value out in full",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # see _Refused
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
                 raise _Refused(
-                    None, None, f"nested deeper than {MAX_NESTING} levels", event.start_mark
+                    None,
+                    None,
+                    f"nested deeper than {MAX_NESTING} levels",
+                    event.start_mark,  # type: ignore[arg-type]  # see _Refused
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -196,7 +203,9 @@ for _tag, _build in (
     ("float", _UserConstructor.construct_yaml_float),
     ("bool", _UserConstructor.construct_yaml_bool),
 ):
-    _UserConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _build)
+    # types-PyYAML types add_constructor for loader classes only; PyYAML defines it on every
+    # constructor class, which is what this one is.
+    _UserConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _build)  # type: ignore[type-var]
 
 
 #: Resolved tags of short plain scalars (keys, numbers, booleans) are remembered; longer text
@@ -209,7 +218,7 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
-class _UserLoader(_FastLoader):  # type: ignore[misc,valid-type]
+class _UserLoader(_FastLoader):
     """The C loader with the resolver's per-node Python work cut down, same tags as before.
 
     A safe loader has no path resolvers, so a tag depends only on (kind, value, implicit) and
@@ -267,7 +276,7 @@ def _plain(node: Node, depth: int) -> Any:
         if build is None:
             raise _NotPlain
         try:
-            return build(node)
+            return build(cast(ScalarNode, node))  # `kind is ScalarNode` does not narrow `node`
         except (yaml.YAMLError, ValueError, OverflowError):
             raise _NotPlain from None
     if depth > MAX_NESTING:

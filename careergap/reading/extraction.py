@@ -15,13 +15,14 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
-from json.encoder import encode_basestring as _c_encode  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as _c_encode
+from typing import TYPE_CHECKING, Any, cast
 
 from careergap.files.escaping import for_json
 from careergap.reading.extractor import Mention
 
 if TYPE_CHECKING:
+    from careergap.models import PostingSection as Section
     from careergap.reading.taxonomy import Taxonomy
 
 
@@ -35,7 +36,7 @@ def encode_basestring(text: str) -> str:
 
 #: Marks a line not yet looked at by read_mentions.
 _UNREAD = frozenset({"<unread>"})
-_UNREAD_SEGMENTS: list[tuple[int, str]] = [(-1, "<unread>")]
+_UNREAD_SEGMENTS: list[Any] = [(-1, "<unread>")]  # a marker: compared by identity
 #: Only lines this long are searched for a job board's run-together labels (a flat header).
 INLINE_MIN_CHARS = 200
 #: A mention's skill id and start offset, read in C.
@@ -107,13 +108,13 @@ def read_mentions(
     )
 
     line_words: list[frozenset[str] | None] = []
-    sections = [part.section for part in read_sections(lines, line_words)]
+    sections: list[str] = [part.section for part in read_sections(lines, line_words)]
     line_starts = _line_starts(lines)
     line_of = bisect.bisect_right
     demanded: set[tuple[str, int]] = set()
     doubtful: set[tuple[str, int]] = set()
     checked: dict[int, frozenset[str] | None] = {}  # line -> its cue words, None: all demands
-    inline: dict[int, list[tuple[int, str]] | None] = {}  # long line -> its run-together labels
+    inline: dict[int, list[tuple[int, Section]] | None] = {}  # long line -> its run-together labels
     first = next((i for i, line in enumerate(lines, 1) if line.strip()), 0)
     for skill_id, start, end, _surface in mentions:
         number = line_of(line_starts, start)
@@ -125,7 +126,7 @@ def read_mentions(
         if len(text) > INLINE_MIN_CHARS:
             segments = inline.get(number, _UNREAD_SEGMENTS)
             if segments is _UNREAD_SEGMENTS:
-                segments = inline[number] = inline_sections(text, section, number == first)
+                segments = inline[number] = inline_sections(text, cast("Section", section), number == first)
             if segments:
                 section = section_at(segments, start - line_starts[number - 1])
                 if section not in DEMAND_SECTIONS:

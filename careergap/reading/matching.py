@@ -110,7 +110,7 @@ def _ranked(
     Long forms use ``scorer``; forms of one or two characters always use plain ratio, since
     "r" is a partial match of every word that contains an r.
     """
-    hits = []
+    hits: list[tuple[str, float, str]] = []
     # default_process is applied once to the query here and once per form in name_index, the
     # same processing ``processor=default_process`` would apply to both on every call.
     processed_query = default_process(query)

@@ -178,7 +178,7 @@ def open_choice(text: str, options: Sequence[MentionLike], mentions: Sequence[Me
     if after and not known(after.start(1)):
         return True
     before = _OPTION_BEFORE.search(text[:first])
-    return bool(before) and not known(before.start(1))
+    return before is not None and not known(before.start(1))
 
 
 def group_mentions(text: str, mentions: Sequence[MentionLike]) -> list[tuple[str, ...]]:

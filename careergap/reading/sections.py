@@ -67,8 +67,7 @@ def _alternatives(*words: str) -> str:
 #: Heading text -> section, first match wins. Matched against the whole heading (lower case,
 #: without a trailing colon), so "Experience with:" is a lead-in, not a "requirements" heading.
 _HEADING_PARTS: tuple[tuple[Section, str], ...] = tuple(
-    (section, pattern)
-    for section, pattern in (
+    (
         (
             "preferred",
             _alternatives(
@@ -313,12 +312,17 @@ def _clean_heading(text: str) -> str:
     return _SPACES.sub(" ", text).strip().rstrip(":?").strip().casefold()
 
 
+def _compiled(
+    pairs: tuple[tuple[Section, str], ...],
+) -> tuple[tuple[Section, re.Pattern[str]], ...]:
+    return tuple((section, re.compile(pattern)) for section, pattern in pairs)
+
+
 #: A short label ending in ":" that no heading pattern knows is still a heading when its words
 #: say which part of the ad follows ("Skills & requirements:", "Any of those will increase
 #: your chances:", "Your main activities will be to:"). "Experience with:" is a lead-in.
-_LABEL_WORDS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
-    (section, re.compile(pattern))
-    for section, pattern in (
+_LABEL_WORDS: tuple[tuple[Section, re.Pattern[str]], ...] = _compiled(
+    (
         ("benefits", r"\b(?:benefits?|perks|we offer|you get|what you get|rewards)\b"),
         ("preferred", r"\b(?:plus|bonus|nice|desired|desirable|preferred|advantage|chances|ideal)"),
         ("requirements", r"\b(?:requirements?|qualifications?|skills|you need|must|profile)\b"),

@@ -97,7 +97,7 @@ def compile_family(entries: Sequence[Entry], apart: AbstractSet[str] = frozenset
     """
     entries = scorable(entries)
     technical = {
-        e.id: [r for r in e.requirements if not apart or not apart.issuperset(r.options)]
+        e.id: [r for r in e.requirements if not apart or not apart >= set(r.options)]
         for e in entries
     }
     all_weight = sum(e.weight for e in entries)

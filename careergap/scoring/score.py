@@ -390,7 +390,7 @@ def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
     comes from what postings share (in the family where it weighs most) comes before one that
     a single posting, topic notes or an inferred umbrella supplies; then by impact, then id."""
     helped: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    tiers: dict[str, int] = {}
+    tiers: dict[tuple[str, str], int] = {}
     for family_id in sorted(per_family):
         for gap in per_family[family_id]:
             helped[gap.skill_id].append((family_id, gap.impact))

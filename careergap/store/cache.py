@@ -221,16 +221,16 @@ def restore(
     texts = data.get("texts")
     if not isinstance(texts, list) or not all(type(t) is str and t for t in texts):
         raise Invalid("texts")
-    counts = (data.get("postings"), data.get("scored_postings"))
-    if not all(type(n) is int and n >= 0 for n in counts):
+    postings, scored = data.get("postings"), data.get("scored_postings")
+    if not (type(postings) is int and postings >= 0 and type(scored) is int and scored >= 0):
         raise Invalid("counts")
     return Workspace(
         taxonomy=taxonomy,
         families=dict(families),
         demands=decode_demands(data.get("families"), taxonomy, families, texts),
         partial_sources=partial_sources(taxonomy),
-        postings=counts[0],
-        scored_postings=counts[1],
+        postings=postings,
+        scored_postings=scored,
         table=table,
     )
 

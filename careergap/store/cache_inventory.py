@@ -93,7 +93,7 @@ def fingerprint(inventory: Inventory, known: Any, salt: str) -> Scan | None:
     key = hashlib.sha256(f"{salt}\n".encode())
     key.update("\0".join(inventory.names).encode("utf-8", "surrogateescape"))
     key.update("\n".join(digests).encode())
-    record = {
+    record: dict[str, list[Any]] = {
         "names": inventory.names,
         "sizes": inventory.sizes,
         "mtimes": inventory.mtimes,

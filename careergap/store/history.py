@@ -299,7 +299,8 @@ def snapshots(profile: Path | None = None, *, db: Path | None = None) -> list[Sn
     db = db or history_path()
     if not db.exists():
         return []
-    where, params = "", ()
+    where = ""
+    params: tuple[str, ...] = ()
     if profile is not None:
         where, params = " WHERE profile = ?", (profile_key(profile),)
     rows = _retrying(db, lambda: _select(db, where + " ORDER BY at, id", params))
