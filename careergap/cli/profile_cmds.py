@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from careergap.cli._common import command, echo, emit_json, warn
+from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from careergap.errors import Problem
     from careergap.reading.profile import LoadedProfile, ProfileCheck
 
-#: Version of the ``validate --json`` payload; bump on incompatible changes.
-SCHEMA_VERSION = 1
 
 
 @command("validate")

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from careergap.cli._common import command, emit_json
+from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from careergap.corpus.resources import AttachedResource
     from careergap.reading.taxonomy import Taxonomy
 
-#: Version of the ``--json`` payload; bump on incompatible changes.
-SCHEMA_VERSION = 1
 
 
 @command("resources")

@@ -12,13 +12,12 @@ import typer
 
 from careergap.cli._common import command, echo, emit_json
 from careergap.errors import CareergapError
+from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from careergap.models import Skill
     from careergap.reading.taxonomy import Taxonomy
 
-#: Version of the ``--json`` payloads; bump on incompatible changes.
-SCHEMA_VERSION = 1
 #: Default number of rows for a fuzzy query (without a query every skill is listed).
 DEFAULT_SEARCH_LIMIT = 20
 #: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.

@@ -180,19 +180,15 @@ def load_corpus(
     ``advance(n)`` is told of every ``n`` posting files read (for a progress bar).
     """
     from careergap.corpus.roles import load_families
+    from careergap.corpus.userpostings import postings_dir
     from careergap.files.paths import bundled_postings_dir
 
     families = load_families()
     loaded = _bundled(bundled_postings_dir())
     if advance is not None:
         advance(len(loaded))
-    try:
-        from careergap.corpus.userpostings import postings_dir
-
-        saved = postings_dir()
-    except ImportError:  # pragma: no cover - the user-postings feature is optional
-        saved = None
-    folders = [saved] if saved is not None and saved.is_dir() else []
+    saved = postings_dir()
+    folders = [saved] if saved.is_dir() else []
     folders.extend(Path(d) for d in extra_dirs)
     shared: dict[tuple[Any, ...], RequirementLine] = {}
     for folder in dict.fromkeys(folders):

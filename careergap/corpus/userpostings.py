@@ -63,11 +63,6 @@ def postings_dir() -> Path:
     return user_data_dir() / POSTINGS_FOLDER
 
 
-def is_user_posting(posting: Posting) -> bool:
-    """True for a posting the person added with ``postings add``."""
-    return posting.id.startswith(USER_PREFIX)
-
-
 def posting_id(title: str, text: str) -> str:
     """``user-<title words>-<hash>``: stable for the same text, readable in a listing."""
     words = re.findall(r"[a-z0-9]+", title.casefold())[:ID_TITLE_WORDS]

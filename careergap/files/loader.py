@@ -349,11 +349,6 @@ class YamlDoc:
         default_factory=dict, repr=False, compare=False
     )
 
-    def node_at(self, keys: Sequence[str | int]) -> Node | None:
-        """The node at ``keys`` (mapping entries by key text, sequence items by index), or None."""
-        node, _line, depth = self._locate(keys)
-        return node if depth == len(keys) else None
-
     def line_of(self, keys: Sequence[str | int]) -> int | None:
         """Line (1-based) where the entry at ``keys`` is written, or None when it is absent.
 

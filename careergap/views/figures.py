@@ -1,9 +1,13 @@
-"""Numbers as short text, the same in every view: coverage changes in points, trends as
-sparklines. Plain strings (no rich), so the terminal and the Markdown report share them."""
+"""Numbers as short text, the same in every view: shares as percentages, coverage changes in
+points, trends as sparklines, and the guidance line. Plain strings (no rich), so the terminal,
+the Markdown and the HTML report share them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+#: The line every scoring view carries: these numbers advise, they do not screen.
+GUIDANCE = "Coverage is guidance, not an ATS score."
 
 #: Eight heights of a sparkline, lowest first.
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
@@ -13,6 +17,11 @@ SPARK_GAP = " "
 MIN_SPARK_SPAN = 0.05
 #: Most snapshots drawn in one sparkline (the latest ones) so rows fit a terminal.
 MAX_SPARK_POINTS = 30
+
+
+def pct(value: float) -> str:
+    """A share as a whole percentage: ``0.456`` -> ``46%``."""
+    return f"{value * 100:.0f}%"
 
 
 def signed_points(value: float) -> str:

@@ -16,8 +16,8 @@ from careergap.scoring.entries import Evidence
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
 from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
+from careergap.views.contract import SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
 FLOAT_DIGITS = 4
 #: Length of a quoted posting line before it is cut with an ellipsis.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careergap.store.history import Progress, Snapshot, progress
-from careergap.views.figures import signed_points, sparkline
+from careergap.views.figures import GUIDANCE, pct, signed_points, sparkline
 
 if TYPE_CHECKING:
     from careergap.store.workspace import Workspace
@@ -26,8 +26,6 @@ TOP_GAPS = 8
 RESOURCES_PER_GAP = 3
 #: Soft skills, languages, degrees and domains named per gap family (as `gaps` names them).
 ALSO_SHOWN = 6
-#: The line every scoring view carries: these numbers advise, they do not screen.
-GUIDANCE = "Coverage is guidance, not an ATS score."
 
 
 @dataclass(frozen=True)
@@ -184,10 +182,6 @@ def build_report(
 
 
 # --- shared wording -----------------------------------------------------------------------
-
-
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
 
 
 def sample(row: FamilyRow) -> str:

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from careergap.files.escaping import for_html, safe_url
-from careergap.views.figures import signed_points
+from careergap.views.figures import GUIDANCE, pct, signed_points
 from careergap.views.report import (
-    GUIDANCE,
     TOP_FAMILIES,
     Report,
     also_asked_text,
     improved_text,
-    pct,
     sample,
     title,
 )

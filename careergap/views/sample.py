@@ -99,7 +99,7 @@ def family_samples(ws: Workspace, limit: int = TOP_SKILLS) -> list[FamilySample]
 
 def roles_json(samples: list[FamilySample], names: Mapping[str, str]) -> dict[str, object]:
     """`roles --json`: the documented keys, plus ``unscored`` and ``low_sample``."""
-    from careergap.views.summary import SCHEMA_VERSION
+    from careergap.views.contract import SCHEMA_VERSION
 
     return {
         "schema_version": SCHEMA_VERSION,

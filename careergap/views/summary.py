@@ -1,4 +1,4 @@
-"""What `roles` and `postings list/show` report: pure functions over a loaded corpus.
+"""What `postings list --json` and `postings show` report: pure functions over postings.
 
 Skills are never stored in the corpus; they are extracted here from each requirement line with
 the taxonomy's extractor (a ``find(text) -> mentions`` callable), the same way scoring does.
@@ -6,37 +6,14 @@ the taxonomy's extractor (a ``find(text) -> mentions`` callable), the same way s
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from careergap.corpus.load import Corpus
 from careergap.models import Posting
-
-#: How many most-demanded skills `roles` shows per family.
-TOP_SKILLS = 5
-#: JSON contract version of `roles --json` and `postings list --json`.
-SCHEMA_VERSION = 1
+from careergap.store.workspace import source_file as store_source_file
+from careergap.views.contract import SCHEMA_VERSION
 
 Find = Callable[[str], Sequence[Any]]
-
-
-@dataclass(frozen=True)
-class SkillDemand:
-    skill_id: str
-    name: str
-    #: Share of the family's postings (topic notes when it has none) that mention the skill.
-    demand: float
-
-
-@dataclass(frozen=True)
-class FamilySummary:
-    id: str
-    name: str
-    postings: int
-    notes: int
-    top_skills: tuple[SkillDemand, ...]
 
 
 def line_skills(text: str, find: Find) -> list[str]:
@@ -47,58 +24,6 @@ def line_skills(text: str, find: Find) -> list[str]:
 def posting_skills(posting: Posting, find: Find) -> list[str]:
     """Every skill id a posting mentions, sorted."""
     return sorted({sid for line in posting.lines for sid in line_skills(line.text, find)})
-
-
-def top_skills(
-    entries: Iterable[Posting], find: Find, names: Mapping[str, str], limit: int = TOP_SKILLS
-) -> tuple[SkillDemand, ...]:
-    """The skills mentioned by the largest share of ENTRIES (ties by id)."""
-    entries = list(entries)
-    if not entries:
-        return ()
-    counts = Counter(sid for p in entries for sid in posting_skills(p, find))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return tuple(
-        SkillDemand(sid, names.get(sid, sid), round(n / len(entries), 3)) for sid, n in ranked
-    )
-
-
-def summarize_families(corpus: Corpus, find: Find, names: Mapping[str, str]) -> list[FamilySummary]:
-    """Every family in families-file order, with honest counts and its most demanded skills."""
-    out = []
-    for fid, family in corpus.families.items():
-        members = corpus.by_family(fid)
-        real = [p for p in members if p.kind == "posting"]
-        notes = [p for p in members if p.kind == "notes"]
-        out.append(
-            FamilySummary(
-                id=fid,
-                name=family.name,
-                postings=len(real),
-                notes=len(notes),
-                top_skills=top_skills(real or notes, find, names),
-            )
-        )
-    return out
-
-
-def roles_json(summaries: Sequence[FamilySummary]) -> dict[str, Any]:
-    """`roles --json` payload (schema_version 1)."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "families": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "postings": s.postings,
-                "notes": s.notes,
-                "top_skills": [
-                    {"id": d.skill_id, "name": d.name, "demand": d.demand} for d in s.top_skills
-                ],
-            }
-            for s in summaries
-        ],
-    }
 
 
 def postings_json(postings: Sequence[Posting], find: Find) -> dict[str, Any]:
@@ -125,5 +50,4 @@ def postings_json(postings: Sequence[Posting], find: Find) -> dict[str, Any]:
 
 def source_file(posting: Posting) -> str:
     """``002_x.txt:776-791`` -> ``002_x.txt`` (a user posting's path is kept whole)."""
-    head, sep, tail = posting.source.rpartition(":")
-    return head if sep and tail.replace("-", "").isdigit() else posting.source
+    return store_source_file(posting.source)

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careergap.files.escaping import for_terminal
+from careergap.views.figures import GUIDANCE, pct
 from careergap.views.sample import RANK_LEGEND
 
 #: Width of coverage bars in the ranking tables.
@@ -126,16 +127,9 @@ def print_renderable(obj: Any) -> None:
 
 # --- scoring views --------------------------------------------------------------------------
 
-#: The line every scoring view carries: these numbers advise, they do not screen.
-GUIDANCE = "Coverage is guidance, not an ATS score."
-
 
 #: What the figures of `match` mean, and the one its order follows.
 MATCH_LEGEND = RANK_LEGEND
-
-
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
 
 
 def points(value: float) -> str:

@@ -15,12 +15,11 @@ from careergap.scoring.entries import Evidence
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
 from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
+from careergap.views.figures import GUIDANCE, pct
 from careergap.views.payloads import quote
 from careergap.views.sample import one_posting_text
 from careergap.views.terminal import (
-    GUIDANCE,
     indented,
-    pct,
     points,
     print_lines,
     print_renderable,

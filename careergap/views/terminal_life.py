@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careergap.views.contract import SCHEMA_VERSION
 from careergap.views.figures import signed_points, sparkline
 
 if TYPE_CHECKING:
@@ -222,8 +223,6 @@ def skipped_rows(pasted: PastedPosting) -> list[tuple[str, str]]:
 
 # --- JSON payloads --------------------------------------------------------------------------
 
-#: Version of the JSON contracts below (documented in the README).
-SCHEMA_VERSION = 1
 #: Digits kept in JSON floats, as in the scoring commands' payloads.
 FLOAT_DIGITS = 4
 
