@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from careergap.reading.profile import LoadedProfile, ProfileCheck
 
 
-
 @command("validate")
 def validate_cmd(
     profile: Path | None = typer.Argument(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from careergap.cli._common import command, emit_json
-from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from careergap.corpus.resources import AttachedResource
     from careergap.reading.taxonomy import Taxonomy
-
 
 
 @command("resources")
@@ -25,21 +22,16 @@ def resources(
     """List every study resource for one skill, with where each one is cited."""
     from careergap.corpus.resources import resources_for
     from careergap.reading.taxonomy import load_taxonomy
+    from careergap.views.resources import print_resources, resources_json
 
     taxonomy = load_taxonomy()
     skill_id = _resolve(skill, taxonomy)
     attached = resources_for(skill_id, taxonomy)
     name = taxonomy.skills[skill_id].name
     if as_json:
-        emit_json(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "skill": {"id": skill_id, "name": name},
-                "resources": [a.to_payload() for a in attached],
-            }
-        )
+        emit_json(resources_json(skill_id, name, attached))
         return
-    _print_table(name, attached)
+    print_resources(name, attached)
 
 
 def _resolve(name: str, taxonomy: Taxonomy) -> str:
@@ -56,30 +48,3 @@ def _resolve(name: str, taxonomy: Taxonomy) -> str:
     else:
         hint = "search the vocabulary with `careergap skills QUERY`"
     raise UnknownSkillError(f"unknown skill {name!r} — {hint}")
-
-
-def _print_table(name: str, attached: list[AttachedResource]) -> None:
-    """One block a resource: title, kind and where it is borrowed from; its sub-topics; its
-    URL and seed line on a line of their own, never split (a table folded them mid-word)."""
-    from rich.text import Text
-
-    from careergap.views.terminal import hanging, indented, print_lines
-
-    if not attached:
-        print_lines([f"No study resources for {name} in the documents."])
-        return
-    lines: list[Any] = [Text(f"Study resources for {name}", style="bold"), ""]
-    for a in attached:
-        head = Text("• ")
-        head.append(a.resource.title, style="bold")
-        head.append(f" ({a.resource.kind}" + (f", via {a.via}" if a.via else "") + ")")
-        lines.append(hanging(head, 2))
-        if a.resource.topics:
-            lines.append(indented("topics: " + "; ".join(a.resource.topics), 2))
-        where = Text()
-        if a.resource.url:
-            where.append(a.resource.url, style="cyan")
-            where.append(" ")
-        where.append(f"[{a.resource.source}]", style="dim")
-        lines.append(indented(where, 2))
-    print_lines(lines)
