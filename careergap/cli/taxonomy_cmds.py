@@ -6,7 +6,6 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -14,18 +13,10 @@ from careergap.cli._common import command, echo, emit_json
 from careergap.errors import CareergapError
 from careergap.views.contract import SCHEMA_VERSION
 
-if TYPE_CHECKING:
-    from careergap.models import Skill
-    from careergap.reading.taxonomy import Taxonomy
-
 #: Default number of rows for a fuzzy query (without a query every skill is listed).
 DEFAULT_SEARCH_LIMIT = 20
 #: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
-#: Widest the skill column may get, so the line text keeps most of a narrow terminal.
-SKILL_COLUMN_WIDTH = 24
-#: Longest line text shown in the human table before it is cut with an ellipsis.
-LINE_PREVIEW_CHARS = 60
 
 
 @command("skills")
@@ -44,6 +35,7 @@ def skills(
     """List the skill taxonomy, or search it by name and alias."""
     from careergap.reading.matching import search_skills
     from careergap.reading.taxonomy import load_taxonomy
+    from careergap.views.vocabulary import print_skills, skills_json
 
     taxonomy = load_taxonomy()
     if query is None:
@@ -51,9 +43,12 @@ def skills(
     else:
         found = [s for s, _ in search_skills(query, taxonomy, limit or DEFAULT_SEARCH_LIMIT)]
     if as_json:
-        emit_json({"schema_version": SCHEMA_VERSION, "skills": [_skill_payload(s) for s in found]})
+        emit_json(skills_json(found))
         return
-    _print_skills(found, query)
+    if not found:
+        echo(f"no skill matches {query!r}", err=True)
+        return
+    print_skills(found, query)
 
 
 @command("extract")
@@ -84,8 +79,13 @@ def extract(
             extract_json_chunks(SCHEMA_VERSION, source, lines, skills, sections, not_demands)
         )
         return
-    counts = Counter(map(itemgetter(0), mentions))
-    _print_extract(taxonomy, first_lines(text, mentions), counts, source)
+    found_lines = first_lines(text, mentions)
+    if not found_lines:
+        echo(f"no known skills found in {source}", err=True)
+        return
+    from careergap.views.vocabulary import print_extract  # the table only: rich
+
+    print_extract(taxonomy, found_lines, Counter(map(itemgetter(0), mentions)), source)
 
 
 def _write_utf8(chunks: Iterable[bytes]) -> None:
@@ -114,49 +114,3 @@ def read_text(source: str) -> str:
         where = "<stdin>" if source == "-" else source
         raise CareergapError(f"{where}: is empty; there is no text to find skills in")
     return text
-
-
-def _skill_payload(skill: Skill) -> dict[str, Any]:
-    return {
-        "id": skill.id,
-        "name": skill.name,
-        "category": skill.category,
-        "aliases": list(dict.fromkeys((*skill.aliases, *skill.exact))),
-    }
-
-
-def _print_skills(found: list[Skill], query: str | None) -> None:
-    from careergap.views.terminal import print_renderable, table
-
-    if not found:
-        echo(f"no skill matches {query!r}", err=True)
-        return
-    rows = [
-        (s.id, s.name, s.category, ", ".join(dict.fromkeys((*s.aliases, *s.exact)))) for s in found
-    ]
-    title = f"Skills matching {query!r}" if query is not None else f"{len(found)} skills"
-    columns = [("id", {"no_wrap": True}), ("name", {}), ("category", {}), ("aliases", {})]
-    print_renderable(table(title, columns, rows))
-
-
-def _print_extract(
-    taxonomy: Taxonomy,
-    found: dict[str, tuple[int, str]],
-    counts: Counter[str],
-    source: str,
-) -> None:
-    from careergap.views.terminal import print_renderable, table
-
-    if not found:
-        echo(f"no known skills found in {source}", err=True)
-        return
-    rows = []
-    for sid, (number, text) in found.items():
-        preview = text if len(text) <= LINE_PREVIEW_CHARS else text[: LINE_PREVIEW_CHARS - 1] + "…"
-        rows.append((taxonomy.name(sid), str(counts[sid]), f"{number}: {preview}"))
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("skill", {"max_width": SKILL_COLUMN_WIDTH}),
-        ("mentions", {"justify": "right"}),
-        ("first line", {}),
-    ]
-    print_renderable(table(f"{len(found)} skills in {source}", columns, rows))
