@@ -15,13 +15,10 @@ from careergap.cli._common import (
     command,
     echo,
     emit_json,
-    handle_errors,
     load,
-    summary,
     warn,
     workspace,
 )
-
 
 #: Where `init` writes without a PATH: the first name profile discovery looks for (kept here,
 #: not imported from initprofile, so `careergap --help` does not load pydantic).

@@ -14,7 +14,6 @@ from careergap.files.userfiles import is_stdin
 
 if TYPE_CHECKING:
     from careergap.engine.session import Loaded
-    from careergap.store.workspace import Workspace
 
 #: Missing skills listed per family in `match`.
 TOP_MISSING = 3
@@ -72,14 +71,6 @@ def print_samples(
         lines.insert(0, f"Postings scored: {ctx.selection.describe()}.")
     if lines:
         render.print_notes(lines)
-
-
-def attach_resources(
-    ws: Workspace, skill_ids: Sequence[str], limit: int | None
-) -> dict[str, list[Any]]:
-    from careergap.corpus.resources import resources_for
-
-    return {sid: resources_for(sid, ws.taxonomy, limit=limit) for sid in skill_ids}
 
 
 @command("match")
@@ -170,6 +161,7 @@ def gaps_cmd(
     """
     from careergap.engine import market
     from careergap.engine import questions as engine
+    from careergap.engine.advice import attach_resources
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
 
@@ -286,24 +278,14 @@ def plan_cmd(
 ) -> None:
     """A study plan: the gaps worth most per week of study, prerequisites first, week by week."""
     from careergap.engine import market
-    from careergap.engine import questions as engine
-    from careergap.engine.gapdetail import plan_unlocks
-    from careergap.reading.taxonomy import specific_ancestors
-    from careergap.scoring.planning import make_plan
+    from careergap.engine.advice import attach_resources, study_plan
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings, mine, half_life)
     samples = markets(ctx)
     family_id = ctx.family_id(role)
-    result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
-    plan = make_plan(
-        result.gaps,
-        lambda skill_id: specific_ancestors(ctx.ws.taxonomy, skill_id),
-        steps=steps,
-        weeks=weeks,
-        unlocks=plan_unlocks(ctx.ws, ctx.levels, family_id),
-    )
+    result, plan = study_plan(ctx.ws, ctx.levels, family_id, steps, weeks)
     resources = attach_resources(ctx.ws, [s.gap.skill_id for s in plan.steps], RESOURCES_PER_GAP)
     if as_json:
         payload = payloads.plan_json(result, plan, ctx.names, resources)

@@ -34,9 +34,9 @@ from careergap.scoring.estimates import PRIOR_DF, pooled_variance, t975
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
-    from careergap.store.workspace import Workspace
     from careergap.scoring.entries import Entry
     from careergap.scoring.score import FamilyScore
+    from careergap.store.workspace import Workspace
 
 #: A family's coverage is solid when its 95% interval is at most this far either side of it.
 SOLID_HALF_WIDTH = 0.10

@@ -7,11 +7,10 @@ returned for the CLI to show.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import hashlib
 from typing import Any
 
 from careergap.corpus.roles import resolve_role
@@ -20,8 +19,8 @@ from careergap.engine import market, questions
 from careergap.engine.market import Selection
 from careergap.engine.questions import FamilyResult, load_workspace
 from careergap.errors import CareergapError, Problem, UnknownRoleError
-from careergap.reading.dating import today
 from careergap.files.paths import bundled_postings_dir
+from careergap.reading.dating import today
 from careergap.reading.profile import find_profile, load_profile
 from careergap.store import history
 from careergap.store.cache import corpus_folders

@@ -13,8 +13,8 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Collection
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careergap.files import compiled
