@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careergap.views.contract import SCHEMA_VERSION
+
 if TYPE_CHECKING:
     from careergap.corpus.adbatch import Batch, Outcome
     from careergap.models import Posting
 
-SCHEMA_VERSION = 1
 #: Cells a three-column table spends on its four rules and each column's two spaces.
 TABLE_FRAME = 10
 #: The file column keeps at least this much room (paths fold); no column gets less than
