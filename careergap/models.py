@@ -88,7 +88,8 @@ class Skill(Frozen):
     #: Surface forms matched only with this exact case and only as a whole token (R, C, Go, CV...).
     exact: tuple[str, ...] = ()
     #: Forms (of the name, aliases or exact) that are also everyday words ("optimization",
-    #: "autonomy", "healthcare"): they count only in technical context (careergap.reading.ambiguity).
+    #: "autonomy", "healthcare"): they count only in technical context
+    #: (careergap.reading.ambiguity).
     needs_context: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     related: tuple[RelatedSkill, ...] = ()
@@ -129,8 +130,8 @@ PostingSection = Literal[
 ]
 
 
-#: Sections whose lines state what the job needs (careergap.reading.sections reads them); the title is
-#: one: "Android Software Engineer" asks for Android as plainly as a bullet does.
+#: Sections whose lines state what the job needs (careergap.reading.sections reads them); the
+#: title is one: "Android Software Engineer" asks for Android as plainly as a bullet does.
 DEMAND_SECTIONS: frozenset[str] = frozenset(
     {"title", "responsibilities", "requirements", "preferred", "stack"}
 )

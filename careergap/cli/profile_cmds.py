@@ -16,7 +16,8 @@ def validate_cmd(
         None,
         metavar="PROFILE",
         show_default=False,
-        help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
+        help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, "
+        "./careergap.yaml, "
         "then the user config dir.",
     ),
     strict: bool = typer.Option(

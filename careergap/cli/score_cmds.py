@@ -26,7 +26,8 @@ PROFILE_OPTION = typer.Option(
     None,
     "--profile",
     "-p",
-    help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, ./careergap.yaml, "
+    help="Profile YAML ('-' reads standard input). Default: $CAREERGAP_PROFILE, ./me.yaml, "
+    "./careergap.yaml, "
     "then the user config dir.",
 )
 POSTINGS_OPTION = typer.Option(

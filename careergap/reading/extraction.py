@@ -84,14 +84,14 @@ def first_lines(text: str, mentions: Sequence[Mention]) -> dict[str, tuple[int, 
 def read_mentions(
     lines: Sequence[str], mentions: Sequence[Mention], taxonomy: Taxonomy | None = None
 ) -> tuple[list[str], set[tuple[str, int]]]:
-    """Each line's section (:mod:`careergap.reading.sections`), and the (skill id, 1-based line) pairs
-    whose every mention on that line is not a demand (negated, colleagues, company prose:
+    """Each line's section (:mod:`careergap.reading.sections`), and the (skill id, 1-based line)
+    pairs whose every mention on that line is not a demand (negated, colleagues, company prose:
     :mod:`careergap.reading.nondemand`). Lines outside the demand sections hold no demand at all.
 
     With the ``taxonomy``, two readings that need to know what a skill is: a broad skill (a
-    field, method or domain: :data:`careergap.reading.taxonomy.BROAD_CATEGORIES`) in the title ("Senior
-    Data Engineer"), before a role word, or in a sentence about what the company builds ("We are
-    developing an IoT platform with machine learning") names the role or the product, not a
+    field, method or domain: :data:`careergap.reading.taxonomy.BROAD_CATEGORIES`) in the title
+    ("Senior Data Engineer"), before a role word, or in a sentence about what the company builds
+    ("We are developing an IoT platform with machine learning") names the role or the product, not a
     skill asked for, while a tool there is still the stack ("Java Backend Engineer", "we are
     building it on Kafka"); and an umbrella right after one of its own kinds only qualifies it
     ("TypeScript programming", "C-programming": the demand is the language)."""
@@ -126,7 +126,9 @@ def read_mentions(
         if len(text) > INLINE_MIN_CHARS:
             segments = inline.get(number, _UNREAD_SEGMENTS)
             if segments is _UNREAD_SEGMENTS:
-                segments = inline[number] = inline_sections(text, cast("Section", section), number == first)
+                segments = inline[number] = inline_sections(
+                    text, cast("Section", section), number == first
+                )
             if segments:
                 section = section_at(segments, start - line_starts[number - 1])
                 if section not in DEMAND_SECTIONS:

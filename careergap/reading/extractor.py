@@ -250,7 +250,9 @@ def _stored_forms(body: Any, taxonomy: Taxonomy) -> dict[str, Any] | None:
         return None
     skills = taxonomy.skills
     for table in (body["ci_forms"], body["exact_forms"]):
-        if type(table) is not dict or not all(type(v) is str and v in skills for v in table.values()):
+        if type(table) is not dict or not all(
+            type(v) is str and v in skills for v in table.values()
+        ):
             return None
     if not (type(body["ci"]) is str and type(body["exact"]) is str and _strings(body["context"])):
         return None

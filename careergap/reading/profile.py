@@ -13,9 +13,9 @@ Levels are whole numbers 0-5: 0 none, 1 aware, 2 beginner, 3 working, 4 strong, 
 (``models.LEVEL_NAMES``). ``since`` is ``YYYY-MM`` or ``YYYY-MM-DD``; ``evidence`` and ``note`` are
 free text. Skill names are free text resolved to canonical skills by
 ``careergap.reading.matching.resolve_skill``: a name that does not resolve is a warning with a
-suggestion and is ignored; a near-identical spelling ("Kubernetess") is used but also warned about, so
-nothing is mapped silently. A compound name ("C/C++", "DRC/LVS") stands for each of its parts;
-two names for the same skill are a warning and the higher level counts. Target roles
+suggestion and is ignored; a near-identical spelling ("Kubernetess") is used but also warned
+about, so nothing is mapped silently. A compound name ("C/C++", "DRC/LVS") stands for each of
+its parts; two names for the same skill are a warning and the higher level counts. Target roles
 stay strings here; the families module resolves them.
 
 Every problem of a file is reported at once, each as ``path:LINE: field: message``.

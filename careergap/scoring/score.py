@@ -148,8 +148,8 @@ class FamilyScore:
     focus: float = 0.0
     #: Coverage and focus together, focus weighed by the family's sample (estimates.fit).
     fit: float = 0.0
-    #: Fit less half a standard error of the coverage (careergap.scoring.estimates.rank_scores): what
-    #: families are ranked by, shown as "fit". None until ranked.
+    #: Fit less half a standard error of the coverage (careergap.scoring.estimates.rank_scores):
+    #: what families are ranked by, shown as "fit". None until ranked.
     rank_score: float | None = None
 
     @property

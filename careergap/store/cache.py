@@ -285,7 +285,8 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
 
         key = scan.key
         try:
-            # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is this one.
+            # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is
+            # this one.
             taxonomy, families = load_taxonomy(), load_families()
             table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
             ws = restore(stored, taxonomy, families, table)
