@@ -15,6 +15,19 @@ import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, TypeVar
 
+from careergap.reading.sections import (
+    ABOUT_PHRASES,
+    ABOUT_WORDS,
+    APPLY_WORDS,
+    BENEFITS_WORDS,
+    LEGAL_WORDS,
+    MONEY,
+    SENTENCE_BREAK,
+    cue_words,
+    is_company_prose,
+    line_cue,
+)
+
 NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply", "degree"]
 
 #: Where a clause starts or ends: the negation of one clause never reaches the next. A period
@@ -156,19 +169,6 @@ def non_demand(
     ``words``: the line's :func:`careergap.reading.sections.cue_words`, when the caller has them;
     each test runs only if the line holds one of the words it needs.
     """
-    from careergap.reading.sections import (
-        ABOUT_PHRASES,
-        ABOUT_WORDS,
-        APPLY_WORDS,
-        BENEFITS_WORDS,
-        LEGAL_WORDS,
-        MONEY,
-        SENTENCE_BREAK,
-        cue_words,
-        is_company_prose,
-        line_cue,
-    )
-
     words = cue_words(text) if words is None else words
     if not words.isdisjoint(ABOUT_WORDS) or ABOUT_PHRASES.search(text):
         sentence_start = 0
@@ -286,16 +286,6 @@ _PEOPLE_WORDS = frozenset(
 def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool:
     """False when no mention on this line can be a non-demand (the fast path); ``words``: the
     line's cue words when the caller has them."""
-    from careergap.reading.sections import (
-        ABOUT_PHRASES,
-        ABOUT_WORDS,
-        APPLY_WORDS,
-        BENEFITS_WORDS,
-        LEGAL_WORDS,
-        MONEY,
-        cue_words,
-    )
-
     words = cue_words(text) if words is None else words
     if not words.isdisjoint(_NEGATION_WORDS) and _NEGATION_CUE.search(text):
         return True
