@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from careergap.reading.requirements import Requirement
 from careergap.scoring.entries import Entry, Evidence
+from careergap.scoring.gaps import Gap
 from careergap.scoring.planning import EFFORT_WEEKS, effort_weeks, make_plan
-from careergap.scoring.score import Gap
 
 _EV = Evidence(
     Entry("p", "P", "posting", ("f",), "seed.txt", ()).info, Requirement(("x",), 1, 3, 1, "x")

@@ -11,14 +11,13 @@ from hypothesis import strategies as st
 from careergap.reading.requirements import Requirement
 from careergap.scoring.demand import FamilyDemand, compile_family
 from careergap.scoring.entries import Entry
+from careergap.scoring.gaps import rank_cross_gaps, rank_gaps
 from careergap.scoring.score import (
     PARTIAL_CAP,
     CreditModel,
     FamilyScore,
     ledger,
-    rank_cross_gaps,
     rank_families,
-    rank_gaps,
     score_entry,
     score_family,
 )
@@ -241,7 +240,7 @@ def test_gap_quotes_prefer_a_line_that_asks_for_the_skill() -> None:
 
 
 def test_gap_sources_say_when_one_posting_supplies_most_of_a_gap() -> None:
-    from careergap.scoring.score import gap_sources
+    from careergap.scoring.gaps import gap_sources
 
     c = entry("c", req("python"), req("docker"), req("sql"), req("spark"))
     demand = D([A, B, c])
@@ -270,7 +269,7 @@ def test_apart_skills_are_never_gaps_but_stay_in_demand() -> None:
 def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> None:
     """The formal-verification case: one short ad asks for OCaml, which then outweighs what
     every posting asks for; it is listed after the shared gaps, and says "(1 posting)"."""
-    from careergap.scoring.score import TIER_ONE_POSTING, TIER_SHARED, TIER_WEAK
+    from careergap.scoring.gaps import TIER_ONE_POSTING, TIER_SHARED, TIER_WEAK
 
     odd = entry("odd", req("ocaml"), req("sva"))
     long_ads = [
@@ -299,7 +298,7 @@ def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> No
 
 
 def test_cross_gaps_keep_the_tier_of_the_family_they_weigh_most_in() -> None:
-    from careergap.scoring.score import TIER_ONE_POSTING, TIER_SHARED, Gap
+    from careergap.scoring.gaps import TIER_ONE_POSTING, TIER_SHARED, Gap
 
     def gap(skill: str, impact: float, tier: int) -> Gap:
         return Gap(skill, impact, 0.1, 0, 3, None, tier)  # type: ignore[arg-type]

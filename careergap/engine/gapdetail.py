@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from careergap.reading.quotes import KIND_ORDER, QUOTE_CHARS, Quote, make_quote
 from careergap.scoring.entries import Evidence
-from careergap.scoring.score import CreditModel, Gap, score_family
+from careergap.scoring.gaps import Gap
+from careergap.scoring.score import CreditModel, score_family
 
 if TYPE_CHECKING:
     from careergap.store.workspace import Workspace

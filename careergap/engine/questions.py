@@ -17,20 +17,9 @@ from careergap.reading.taxonomy import apart_kinds
 from careergap.scoring.diffing import CoverageChange, ProfileDiff, coverage_changes, level_changes
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import focus
+from careergap.scoring.gaps import CrossGap, Gap, GapSource, gap_sources, rank_cross_gaps, rank_gaps
 from careergap.scoring.implied import Implied
-from careergap.scoring.score import (
-    CrossGap,
-    FamilyScore,
-    Gap,
-    GapSource,
-    LedgerRow,
-    gap_sources,
-    ledger,
-    rank_cross_gaps,
-    rank_families,
-    rank_gaps,
-    score_family,
-)
+from careergap.scoring.score import FamilyScore, LedgerRow, ledger, rank_families, score_family
 from careergap.store.cache import cached_workspace
 from careergap.store.workspace import (
     ProgressBar,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from careergap.scoring.score import Gap
+from careergap.scoring.gaps import Gap
 
 #: Gaps that add less than this (0.1 coverage points) are not worth a plan step.
 MIN_IMPACT = 0.001

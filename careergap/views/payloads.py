@@ -13,9 +13,10 @@ from careergap.engine.gapdetail import GapDetail, GapQuote
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
+from careergap.scoring.gaps import CrossGap, GapSource
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
-from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
+from careergap.scoring.score import FamilyScore, LedgerRow
 from careergap.views.contract import SCHEMA_VERSION
 
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
-    from careergap.scoring.score import GapSource
+    from careergap.scoring.gaps import GapSource
     from careergap.store.workspace import Workspace
 
 #: What the figures of a family ranking mean, and the one its order follows (`match`, report).

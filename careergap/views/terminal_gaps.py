@@ -12,9 +12,10 @@ from careergap.engine.gapdetail import GapDetail
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
+from careergap.scoring.gaps import CrossGap, GapSource
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
-from careergap.scoring.score import CrossGap, FamilyScore, GapSource, LedgerRow
+from careergap.scoring.score import FamilyScore, LedgerRow
 from careergap.views.figures import GUIDANCE, pct
 from careergap.views.payloads import quote
 from careergap.views.sample import one_posting_text

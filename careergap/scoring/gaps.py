@@ -1,0 +1,194 @@
+"""A family's gaps: which skills would raise its coverage most, in which order, at what level.
+
+Coverage is linear in requirement credits (``careergap.scoring.score``), so a skill's impact is
+exact: the credit still missing on the asks it can satisfy, times their share of the family.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from careergap.scoring.demand import FamilyDemand
+from careergap.scoring.entries import Evidence
+from careergap.scoring.score import KEY_DIGITS, CreditModel, ask_values, desc_key
+
+
+@dataclass(frozen=True)
+class Gap:
+    skill_id: str
+    #: Coverage points (0..1) the family gains if this skill reached its target everywhere.
+    impact: float
+    #: Weighted share of the family's entries that ask for the skill.
+    demand: float
+    have: int
+    target: int
+    evidence: Evidence
+    #: TIER_SHARED, TIER_ONE_POSTING or TIER_WEAK: which part of the list it is in (rank_gaps).
+    tier: int = 0
+
+
+#: Where a gap is listed (``Gap.tier``): first what the family's postings share, then what one
+#: posting supplies most of, then what only topic notes name or an umbrella the profile already
+#: shows through its own specific skills (PyTorch 2 shows deep learning).
+TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK = 0, 1, 2
+#: Families with more entries than this are not split into tiers by posting (see rank_gaps).
+SOURCES_ENTRY_LIMIT = 2000
+
+
+def rank_gaps(
+    demand: FamilyDemand, model: CreditModel, inferred: AbstractSet[str] = frozenset()
+) -> list[Gap]:
+    """The family's gaps: coverage gained if the skill reached each requirement's target.
+
+    Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
+    can satisfy, of the credit still missing times that ask's share of the family's coverage.
+    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Gaps come in
+    three tiers (``Gap.tier``): those the family's postings share; then those one posting
+    supplies most of ("(1 posting)": a posting that names three skills gives each a third of its
+    weight, so one unusual ad would otherwise top the list); then those only topic notes name,
+    and umbrellas whose level is ``inferred`` from the profile's specific skills (the study is
+    in those skills, not in the umbrella's name). Within a tier by impact, then demand, then id.
+    """
+    impact: dict[str, float] = defaultdict(float)
+    #: Per skill and level above the profile's: the impact of the asks at that level.
+    above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    apart = set(demand.apart)
+    values = ask_values(demand, model)
+    for (options, target), value, share in zip(demand.asks, values, demand.shares, strict=True):
+        missing = 1.0 - value
+        if missing <= 0:
+            continue
+        for option in options:
+            if option in apart:
+                continue
+            impact[option] += share * missing
+            if target > model.levels.get(option, 0):
+                above[option][target] += share * missing
+    # Which entries supply each gap takes a pass over every entry's asks; past a few thousand
+    # entries no single posting can supply much of a gap, so a large family skips it.
+    if len(demand.entries) <= SOURCES_ENTRY_LIMIT:
+        sources = gap_sources(demand, model, [k for k, v in impact.items() if v > 0])
+    else:
+        sources = {k: GapSource(2, 0.0) for k in impact}
+    gaps = [
+        Gap(
+            skill_id=skill,
+            impact=value,
+            demand=demand.demand[skill],
+            have=model.levels.get(skill, 0),
+            target=gap_target(demand.targets[skill], above.get(skill, {})),
+            evidence=demand.evidence[skill],
+            tier=gap_tier(sources[skill], skill in inferred),
+        )
+        for skill, value in impact.items()
+        if round(value, KEY_DIGITS) > 0
+    ]
+    return sorted(gaps, key=lambda g: (g.tier, desc_key(g.impact), desc_key(g.demand), g.skill_id))
+
+
+def gap_tier(source: GapSource, inferred: bool) -> int:
+    """Which part of the gap list a gap belongs to (see rank_gaps)."""
+    if inferred or source.postings == 0:
+        return TIER_WEAK
+    return TIER_ONE_POSTING if source.one_posting else TIER_SHARED
+
+
+def gap_target(typical: int, above: Mapping[int, float]) -> int:
+    """The level a gap asks the profile to reach: the family's typical level for the skill when
+    that is above the profile's, else the level above it whose asks carry the most impact (ties:
+    the lower one), so a gap never reads "3 -> 3"."""
+    if typical in above or not above:
+        return typical
+    return min(above, key=lambda level: (desc_key(above[level]), level))
+
+
+#: A gap is "mostly one posting" when a single entry supplies more than this share of its impact.
+ONE_POSTING_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class GapSource:
+    """How a gap's impact is spread over the family's entries."""
+
+    #: Real postings whose unmet asks name the skill.
+    postings: int
+    #: The largest share of the gap's impact that one entry supplies (0..1).
+    top_share: float
+
+    @property
+    def one_posting(self) -> bool:
+        """Whether a single posting supplies most of the gap's weight."""
+        return self.postings >= 1 and self.top_share > ONE_POSTING_SHARE
+
+
+def gap_sources(
+    demand: FamilyDemand, model: CreditModel, skill_ids: Iterable[str]
+) -> dict[str, GapSource]:
+    """For each given skill, how many postings ask for it and how much the largest one weighs.
+
+    One pass over the family's entries (each ask's missing credit times its share of the entry),
+    so it is run for the gaps a command shows, not for every family.
+    """
+    wanted = set(skill_ids)
+    values = ask_values(demand, model)
+    total_weight = sum(w for w, _, _ in demand.entries) or 1.0
+    impact: dict[str, float] = defaultdict(float)
+    top: dict[str, float] = defaultdict(float)
+    postings: dict[str, int] = defaultdict(int)
+    for weight, indices, fractions in demand.entries:
+        here: dict[str, float] = defaultdict(float)
+        for i, fraction in zip(indices, fractions, strict=True):
+            missing = 1.0 - values[i]
+            if missing <= 0:
+                continue
+            for option in demand.asks[i][0]:
+                if option in wanted:
+                    here[option] += weight / total_weight * fraction * missing
+        for skill, value in here.items():
+            impact[skill] += value
+            top[skill] = max(top[skill], value)
+            if weight >= 1.0:
+                postings[skill] += 1
+    return {
+        skill: GapSource(postings[skill], top[skill] / impact[skill] if impact[skill] else 0.0)
+        for skill in sorted(wanted)
+    }
+
+
+@dataclass(frozen=True)
+class CrossGap:
+    """A skill worth learning across several families."""
+
+    skill_id: str
+    impact: float
+    #: (family id, impact in that family), largest first.
+    families: tuple[tuple[str, float], ...]
+    #: Its tier (see rank_gaps) in the family where it weighs most, which most of its impact is.
+    tier: int = TIER_SHARED
+
+
+def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
+    """Sum each skill's impact over the given families. As within a family, a gap whose weight
+    comes from what postings share (in the family where it weighs most) comes before one that
+    a single posting, topic notes or an inferred umbrella supplies; then by impact, then id."""
+    helped: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    tiers: dict[tuple[str, str], int] = {}
+    for family_id in sorted(per_family):
+        for gap in per_family[family_id]:
+            helped[gap.skill_id].append((family_id, gap.impact))
+            tiers[gap.skill_id, family_id] = gap.tier
+    result = []
+    for skill, fams in helped.items():
+        ordered = tuple(sorted(fams, key=lambda fv: (desc_key(fv[1]), fv[0])))
+        result.append(
+            CrossGap(
+                skill_id=skill,
+                impact=sum(v for _, v in fams),
+                families=ordered,
+                tier=tiers[skill, ordered[0][0]],
+            )
+        )
+    return sorted(result, key=lambda g: (g.tier, desc_key(g.impact), g.skill_id))
