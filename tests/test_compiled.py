@@ -11,7 +11,7 @@ import pytest
 
 from careergap.files import compiled
 from careergap.files.paths import data_file, user_cache_dir
-from careergap.reading import extractor, taxonomy
+from careergap.reading import extractor, matchers, taxonomy
 
 TEXT = (
     "Requirements:\n- 3+ years of Python, PyTorch and Kubernetes; C++ or Go a plus.\n"
@@ -29,8 +29,8 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _forget() -> None:
     taxonomy._load_cached.cache_clear()
-    extractor._compile.cache_clear()
-    extractor._body.cache_clear()
+    matchers.compile_matchers.cache_clear()
+    matchers._body.cache_clear()
 
 
 def _files(kind: str) -> list[Path]:
@@ -72,7 +72,7 @@ def test_a_second_load_reads_the_compiled_files_and_answers_the_same(
         raise AssertionError("skills.yaml was parsed although its compiled form is current")
 
     monkeypatch.setattr("careergap.files.loader.load_trusted_yaml", no_yaml)
-    monkeypatch.setattr(extractor, "_forms", lambda tax: pytest.fail("the tries were rebuilt"))
+    monkeypatch.setattr(matchers, "_forms", lambda tax: pytest.fail("the tries were rebuilt"))
     second = _load()
     assert list(second.skills) == list(reference_tax.skills)
     assert all(second.skills[s] == reference_tax.skills[s] for s in reference_tax.skills)

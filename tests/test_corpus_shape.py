@@ -213,7 +213,8 @@ def test_no_demand_line_of_the_corpus_is_company_benefits_legal_or_apply_text(  
     shipped,
 ) -> None:
     """Every stored line in a demand section reads as one; the rest is kept for display only."""
-    from careergap.reading.sections import DEMAND_SECTIONS, own_cue
+    from careergap.reading.linecues import own_cue
+    from careergap.reading.sections import DEMAND_SECTIONS
 
     wrong = [
         (p.id, line.line, line.text[:60])

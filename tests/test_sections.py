@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from careergap.reading.sections import (
-    DEMAND_SECTIONS,
-    heading_section,
-    is_company_prose,
-    line_cue,
-    read_sections,
-    sections_of,
-)
+from careergap.reading.headings import heading_section
+from careergap.reading.linecues import is_company_prose, line_cue
+from careergap.reading.sections import DEMAND_SECTIONS, read_sections, sections_of
 
 AD = """\
 Senior Machine Learning Engineer · Acme Robotics · Remote

@@ -44,7 +44,10 @@ CODE_MODULES = (
     "reading/matching.py",
     "reading/form_regex.py",
     "reading/extractor.py",
+    "reading/matchers.py",
     "reading/ambiguity.py",
+    "reading/ambiguous_forms.py",
+    "reading/formrule.py",
     "files/compiled.py",
 )
 #: Cache files larger than this are not careergap's (the matcher of ~3,000 skills is ~1 MB).

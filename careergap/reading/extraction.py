@@ -98,10 +98,10 @@ def read_mentions(
     broad = taxonomy.broad_ids if taxonomy is not None else frozenset()
     ancestors = _ancestor_sets(taxonomy)
     previous: tuple[str, int] = ("", -1)  # the mention before: (skill id, end offset)
+    from careergap.reading.linecues import cue_words
     from careergap.reading.nondemand import may_hold_non_demands, non_demand
     from careergap.reading.sections import (
         DEMAND_SECTIONS,
-        cue_words,
         inline_sections,
         read_sections,
         section_at,
@@ -139,8 +139,9 @@ def read_mentions(
         if (
             ancestors is not None
             and 0 <= start - before_end <= 2
-            and not text[before_end - line_starts[number - 1] : start - line_starts[number - 1]]
-            .strip(" -\t")
+            and not text[
+                before_end - line_starts[number - 1] : start - line_starts[number - 1]
+            ].strip(" -\t")
             and before_id not in broad
             and skill_id in ancestors(before_id)
         ):
@@ -195,7 +196,7 @@ _PRODUCT_CUES = re.compile(r"(?i:\bwe\b|\bwe['’]re\b|\bour\b|\bit\s+involves\b
 
 def _in_product_prose(text: str, offset: int) -> bool:
     """Whether the sentence of ``text`` holding ``offset`` says what the company builds."""
-    from careergap.reading.sections import SENTENCE_BREAK, is_product_prose
+    from careergap.reading.linecues import SENTENCE_BREAK, is_product_prose
 
     if not _PRODUCT_CUES.search(text):
         return False

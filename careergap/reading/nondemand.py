@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, TypeVar
 
-from careergap.reading.sections import (
+from careergap.reading.linecues import (
     ABOUT_PHRASES,
     ABOUT_WORDS,
     APPLY_WORDS,
@@ -166,7 +166,7 @@ def non_demand(
 ) -> NonDemand | None:
     """Why the mention at ``text[start:end]`` is not a demand, or None when it is one.
 
-    ``words``: the line's :func:`careergap.reading.sections.cue_words`, when the caller has them;
+    ``words``: the line's :func:`careergap.reading.linecues.cue_words`, when the caller has them;
     each test runs only if the line holds one of the words it needs.
     """
     words = cue_words(text) if words is None else words

@@ -1,0 +1,189 @@
+"""A posting line's own cues, whatever heading stands above it: equal-opportunity and legal
+text, benefits and pay, how to apply, company prose ("we are a ...", "Acme is a leading ...")
+and product prose ("we are building an IoT platform ..."). Cheap word sets gate every pattern,
+so an ordinary requirement line costs one set test.
+
+Pure functions over one line (or sentence) of text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from careergap.models import PostingSection as Section
+from careergap.reading.headings import BULLET
+
+#: A line's own benefits/legal/apply cue moves it out of the demands only up to this length.
+MAX_CUE_WORDS = 40
+#: Sentences that are equal-opportunity or legal text wherever they stand.
+_LEGAL_LINE = re.compile(
+    r"equal (?:employment )?opportunity|affirmative action|without regard to|"
+    r"regardless of (?:race|gender|age|sex|religion)|protected veteran|sexual orientation|"
+    r"gender identity|reasonable accommodations?|e-?verify|do not discriminate|"
+    r"does not discriminate|national origin|pay transparency|background check|"
+    r"celebrate diversity|"
+    r"privacy (?:notice|policy)|applicants? (?:with|who require)|"
+    r"data protection (?:statement|notice|policy|declaration|information)",
+    re.IGNORECASE,
+)
+#: Benefits, pay and perks wherever they stand.
+_BENEFITS_LINE = re.compile(
+    r"\b(?:vision|dental|medical|health|life|disability)(?:,|\s+and)?\s+(?:insurance|"
+    r"coverage|plans?|benefits)|\bdental\b|\b401\(?k\)?|paid (?:time off|leave|holidays?)|"
+    r"\bPTO\b|parental leave|maternity|paternity|\bsalary\b|base pay|pay range|"
+    r"compensation (?:package|range)|total compensation|competitive (?:salary|compensation|"
+    r"pay|benefits)|stock options|\bRSUs?\b|equity (?:package|grants?|compensation)|"
+    r"\$\s?\d|£\s?\d|€\s?\d|"
+    r"relocation (?:assistance|package|support)|visa sponsorship|free (?:lunch|snacks|meals)|"
+    r"gym (?:membership|access)|wellness (?:program|stipend|allowance)|stipend|commuter|"
+    r"remote[- ]friendly|flexible (?:working )?(?:hours|"
+    r"schedule|work)|work[- ]life balance|generous (?:leave|vacation|pto)|vacation|"
+    r"tuition (?:reimbursement|assistance)|learning (?:budget|allowance)|perks|"
+    r"healthcare (?:benefits|plans?|coverage)|employee (?:discount|assistance)|"
+    r"\blaptops?\b|equipment we provide|choice of (?:equipment|hardware|laptop)|"
+    r"language (?:classes|courses|lessons)|health checks|"
+    r"(?:training|coaching|guidance) (?:by|from) (?:\w+ )?mentors",
+    re.IGNORECASE,
+)
+#: Instructions for applying.
+_APPLY_LINE = re.compile(
+    r"\bclick (?:here |below |the button )?to apply|\bapply (?:now|today|here|online|via|"
+    r"through)\b|\bsend (?:us )?(?:your|a) (?:cv|r[ée]sum[ée]|application)|"
+    r"\bsubmit (?:your|an?) (?:cv|r[ée]sum[ée]|application)|^(?:how )?to apply\b|"
+    r"\bto apply(?:,| for this| please| send| visit| click)|"
+    r"applications? (?:will be|are) (?:reviewed|accepted)|\brecruiters?\b.*\b(?:contact|reach)|"
+    r"\bjob (?:id|ref(?:erence)?)\b",
+    re.IGNORECASE,
+)
+#: Company prose: what the company is or does, not what the job needs.
+_ABOUT_LINE = re.compile(
+    r"^(?:(?i:at|here at) [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? )?"
+    r"(?i:(?:we(?:'|’)?re|we are) (?:a|an|the|one|proud|passionate|committed|part|based|"
+    r"headquartered|backed|growing|optimistic|on a mission|united|\d+)|we have|we were|we power|"
+    r"we embrace|we custom|as one of the leading|"
+    r"we serve|we help|"
+    r"we provide|we deliver|we enable|we believe|we value|we care|"
+    r"our (?:mission|products?|platform|customers?|clients|technology|company|vision|goal|"
+    r"culture|investors?|founders?|story|solutions?|software|services?|values))\b|"
+    r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}(?:'s?|’s?)? (?:[\w-]+ ){0,4}"
+    r"(?:is (?:a|an|the) (?:(?:leading|fast[- ]growing|global|world[- ]leading|pioneering|"
+    r"well[- ]funded|venture[- ]backed|award[- ]winning)\b|(?:[\w-]+,? ){0,3}(?:company|"
+    r"start-?up|leader|provider|platform|organi[sz]ation|firm|lab|pioneer|maker|manufacturer|"
+    r"business|unicorn|team|group)\b)|powers|serves|"
+    r"was founded|has been (?:named|recognized|ranked))\b|"
+    r"(?i:\b(?:founded in|headquartered|backed by|series [a-e]\b|fortune \d+|publicly traded|"
+    r"industry[- ]leading customers|our customers include))",
+)
+#: What the company builds or sells: "We are developing an IoT platform with machine learning",
+#: "Our software monitors millions of devices". Such a sentence names the product's fields, not
+#: the job's skills; the tools it names are still the team's stack ("We are building it on
+#: Kafka"), so only broad skills (fields, methods, domains) in it are not demands.
+_PRODUCT_LINE = re.compile(
+    r"(?i:\b(?:we(?:'|’)?re|we are|we(?:'|’)?ve been|we have been)\s+(?:currently\s+|now\s+)?"
+    r"(?:developing|building|creating|revolutioni[sz]ing|transforming|changing|reinventing|"
+    r"shaping|pioneering|making)\b|"
+    r"\bwe\s+(?:develop|build|create|make|design|sell|offer|provide|deliver)\s+"
+    r"(?:a|an|the|our|innovative|cutting|leading|world|revolutionary|state|next|solutions|"
+    r"products|software|platforms?|systems?)\b|"
+    r"\bour\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|software|solutions?|customers|"
+    r"clients|technology|services?)\s+(?:is|are|helps?|enables?|uses?|monitors?|powers?|"
+    r"love|brings?|makes?|allows?|lets?)\b|"
+    r"\bit\s+involves\b.*\blatest\s+technolog)"
+)
+
+
+def is_product_prose(sentence: str) -> bool:
+    """ "We are developing an IoT platform ...": a sentence about what the company builds."""
+    return bool(_PRODUCT_LINE.search(sentence))
+
+
+#: Words that put a line about the job itself, not the company, even if it starts "We are".
+_JOB_WORDS = re.compile(
+    r"\b(?:you|your|looking for|seeking|hiring|candidate|will be responsible|must|should|"
+    r"required|requirements?|experience (?:with|in)|knowledge of|proficien|need|needs|require|"
+    r"requires|expect|want)\b",
+    re.IGNORECASE,
+)
+
+#: Words one of which every sentence of each kind holds: the patterns above run only on lines
+#: that have one (a C-speed set test instead of a slow case-insensitive regex on every line).
+LEGAL_WORDS = frozenset(
+    "equal affirmative regard regardless veteran orientation identity accommodation "
+    "accommodations verify discriminate origin transparency background diversity privacy "
+    "applicants applicant protection".split()
+)
+APPLY_WORDS = frozenset(
+    "click apply send submit applications recruiter recruiters id ref reference".split()
+)
+BENEFITS_WORDS = frozenset(
+    "insurance coverage plans plan benefits dental 401 paid pto parental maternity paternity "
+    "salary pay compensation competitive stock rsu rsus equity relocation visa lunch snacks "
+    "meals gym wellness stipend commuter friendly flexible balance generous vacation tuition "
+    "budget allowance perks discount assistance laptop laptops equipment classes courses lessons "
+    "checks mentors".split()
+)
+ABOUT_WORDS = frozenset(
+    "we our powers serves founded headquartered backed series fortune publicly customers".split()
+)
+#: Phrases that gate company prose but are too common as single words ("Acme is a ...").
+ABOUT_PHRASES = re.compile(r" (?:is (?:a|an|the) |was founded|has been )")
+#: Currency signs: a pay figure is benefits text.
+MONEY = re.compile(r"[$£€]")
+
+
+ALL_CUE_WORDS = LEGAL_WORDS | APPLY_WORDS | BENEFITS_WORDS | ABOUT_WORDS
+
+
+#: Punctuation to spaces, so str.split (C speed) gives the words.
+_PUNCTUATION = str.maketrans({c: " " for c in "!\"#%&'()*+,-./:;<=>?@[\\]^_`{|}~’“”"})
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a text, punctuation dropped."""
+    return frozenset(text.lower().translate(_PUNCTUATION).split())
+
+
+#: The lower-case words of a text, for the cheap tests that gate the cue patterns (cached: a
+#: line is asked for its words by several readers in turn).
+cue_words = functools.lru_cache(maxsize=1024)(words_of)
+
+
+def line_cue(text: str, words: frozenset[str] | None = None) -> Section | None:
+    """The section one line places itself in by its own words, whatever heading is above it:
+    legal, benefits and apply text anywhere; None when the line has no such cue."""
+    words = cue_words(text) if words is None else words
+    if not words.isdisjoint(LEGAL_WORDS) and _LEGAL_LINE.search(text):
+        return "legal"
+    if not words.isdisjoint(APPLY_WORDS) and _APPLY_LINE.search(text):
+        return "apply"
+    money = MONEY.search(text) is not None
+    if (money or not words.isdisjoint(BENEFITS_WORDS)) and _BENEFITS_LINE.search(text):
+        return "benefits"
+    return None
+
+
+#: Between two sentences of one line.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a line (the whole line when it has one)."""
+    brk = SENTENCE_BREAK.search(text)
+    return text[: brk.start()] if brk else text
+
+
+def own_cue(line: str) -> Section | None:
+    """The section a line's first sentence puts the whole line in, by :func:`line_cue`; None
+    for a long run-on sentence, whose cues are read per mention (careergap.reading.nondemand)."""
+    sentence = first_sentence(line)
+    return line_cue(sentence) if len(sentence.split()) <= MAX_CUE_WORDS else None
+
+
+@functools.lru_cache(maxsize=1024)  # asked once per mention of the same sentence
+def is_company_prose(text: str) -> bool:
+    """ "We are a ...", "Our products power ...", "Acme is a leading ...": about the company."""
+    if cue_words(text).isdisjoint(ABOUT_WORDS) and not ABOUT_PHRASES.search(text):
+        return False
+    body = BULLET.sub("", text, count=1).strip()
+    return bool(_ABOUT_LINE.search(body)) and not _JOB_WORDS.search(body)
