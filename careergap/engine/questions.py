@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.models import LEVEL_MAX, LEVEL_MIN
-from careergap.reading.taxonomy import apart_kinds
 from careergap.scoring.diffing import CoverageChange, ProfileDiff, coverage_changes, level_changes
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import focus
@@ -78,7 +77,7 @@ def profile_focus(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
     about, a PhD what research asks for), though never in coverage or as gaps; human languages
     do not: a language a posting asks for says where the job is, not what the work is.
     """
-    apart = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
+    apart = ws.apart
     offered = {s: lv for s, lv in levels.items() if lv > 0 and apart.get(s) not in FOCUS_LEAVES_OUT}
     top = {
         skill: max((d.demand.get(skill, 0.0) for d in ws.demands.values()), default=0.0)
@@ -100,7 +99,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
         score_family(fid, ws.families[fid].name, ws.demand(fid), model, focus_of[fid])
         for fid in sorted(ws.families)
     ]
-    kinds = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
+    kinds = ws.apart
     return [
         FamilyResult(
             score,
@@ -156,7 +155,7 @@ def asked_apart(ws: Workspace, family_id: str, skill_id: str) -> AlsoAsked | Non
     demand = ws.demand(family_id)
     if skill_id not in demand.apart:
         return None
-    kinds = apart_kinds(ws.taxonomy) if ws.taxonomy is not None else {}
+    kinds = ws.apart
     return AlsoAsked(skill_id, kinds.get(skill_id, "other"), demand.demand.get(skill_id, 0.0))
 
 

@@ -44,7 +44,10 @@ from careergap.store.cache_codec import (
 from careergap.store.cache_inventory import DATA_FILES, files_record, fingerprint, input_files
 from careergap.store.workspace import (
     EntryTable,
+    Found,
+    Mentions,
     ProgressBar,
+    Table,
     Workspace,
     compile_entries,
     no_progress,
@@ -64,8 +67,9 @@ ENTRIES_FORMAT = "careergap-entries"
 #: a plain miss. It is part of the corpus fingerprint `progress` compares, so a change an older
 #: file still reads the same under (the taxonomy copy dropped, now read from
 #: careergap.files.compiled) keeps it. 7: entries carry their dates and each family its own
-#: and dated postings (``FamilyDemand.marks``), which a version-6 file lacks.
-SCHEMA_VERSION = 7
+#: and dated postings (``FamilyDemand.marks``), which a version-6 file lacks. 8: the entries
+#: file keeps what the extractor found in each line (``mentions``), for gaps' quotes.
+SCHEMA_VERSION = 8
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"
@@ -126,9 +130,10 @@ def build(
         corpus = load_corpus(list(extra), advance)
     taxonomy = load_taxonomy()
     families = corpus.families
-    entries = compile_entries(corpus.postings, taxonomy, show_progress, progress)
+    mentions: dict[str, tuple[Found, ...]] = {}
+    entries = compile_entries(corpus.postings, taxonomy, show_progress, progress, mentions)
     del corpus  # the parsed postings are not needed past extraction: free them before compiling
-    return workspace_of(taxonomy, families, per_family(entries.values()))
+    return workspace_of(taxonomy, families, per_family(entries.values()), mentions=mentions)
 
 
 # --- the files -------------------------------------------------------------------------------
@@ -152,9 +157,10 @@ def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[
     }
 
 
-def entries_payload(entries: Iterable[Entry], key: str) -> dict[str, Any]:
-    """The entries document: every posting's requirements, read only when listed in full."""
-    return {**_header(ENTRIES_FORMAT, key), **encode_entries(entries)}
+def entries_payload(entries: Iterable[Entry], mentions: Mentions, key: str) -> dict[str, Any]:
+    """The entries document: every posting's requirements and what was found in their lines,
+    read only when listed in full or quoted."""
+    return {**_header(ENTRIES_FORMAT, key), **encode_entries(entries, mentions)}
 
 
 def write(path: Path, payload: Mapping[str, Any]) -> None:
@@ -305,7 +311,10 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
     )
     if scan is not None:
         write(path, to_payload(ws, scan.key, scan.files))
-        write(cache_path(folders, ENTRIES_PREFIX), entries_payload(_all(ws.entries), scan.key))
+        write(
+            cache_path(folders, ENTRIES_PREFIX),
+            entries_payload(_all(ws.entries), ws.table.mentions(), scan.key),
+        )
         ws = replace(ws, corpus_key=scan.key)
     return ws
 
@@ -321,19 +330,20 @@ def _entries(
     key: str,
     taxonomy: Taxonomy,
     families: Mapping[str, RoleFamily],
-) -> Mapping[str, tuple[Entry, ...]]:
-    """Every family's entries from the entries file, or rebuilt when it is missing or stale."""
+) -> Table:
+    """Every family's entries and their lines' mentions from the entries file, or rebuilt when
+    it is missing or stale."""
     path = cache_path(folders, ENTRIES_PREFIX)
     data = read(path, ENTRIES_FORMAT)
     if data is not None and data["key"] == key:
         try:
             with _gc_paused():
-                entries = decode_entries(data, taxonomy, families)
-            return per_family(entries.values())
+                entries, mentions = decode_entries(data, taxonomy, families)
+            return per_family(entries.values()), mentions
         except _DAMAGE:
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     with _gc_paused():
         ws = build(extra, show_progress=False)
-    grouped = ws.entries
-    write(path, entries_payload(_all(grouped), key))
-    return grouped
+    grouped, mentions = ws.entries, ws.table.mentions()
+    write(path, entries_payload(_all(grouped), mentions, key))
+    return grouped, mentions

@@ -19,6 +19,7 @@ from careergap.models import LEVEL_MAX, LEVEL_MIN, RoleFamily
 from careergap.reading.requirements import PREFERRED_WEIGHT, REQUIRED_WEIGHT, Requirement
 from careergap.scoring.demand import FamilyDemand
 from careergap.scoring.entries import Entry, EntryInfo, Evidence
+from careergap.store.workspace import Found, Mentions
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
@@ -259,8 +260,9 @@ def _check_consistent(
 # --- full entries ---------------------------------------------------------------------------
 
 
-def encode_entries(entries: Iterable[Entry]) -> dict[str, Any]:
-    """Entries (each once, by id) with a shared table of requirements and texts."""
+def encode_entries(entries: Iterable[Entry], mentions: Mentions) -> dict[str, Any]:
+    """Entries (each once, by id) with a shared table of requirements and texts, and per text
+    what the extractor found in it (``[skill, start, end, skill, start, end, ...]``)."""
     texts = Texts()
     requirements: dict[Requirement, int] = {}
     rows = []
@@ -272,19 +274,23 @@ def encode_entries(entries: Iterable[Entry]) -> dict[str, Any]:
         if entry.date is not None:  # only a person's own postings are dated
             row += [entry.date, entry.date_stated]
         rows.append(row)
+    requirement_rows = [_req_row(r, texts) for r in requirements]
+    table = texts.table()
     return {
-        "requirements": [_req_row(r, texts) for r in requirements],
-        "texts": texts.table(),
+        "requirements": requirement_rows,
+        "texts": table,
+        "mentions": [list(chain.from_iterable(mentions.get(text, ()))) for text in table],
         "entries": rows,
     }
 
 
 def decode_entries(
     doc: Mapping[str, Any], taxonomy: Taxonomy, families: Mapping[str, RoleFamily]
-) -> dict[str, Entry]:
+) -> tuple[dict[str, Entry], dict[str, tuple[Found, ...]]]:
     texts = _list(doc.get("texts"), "texts")
     if not all(type(t) is str and t for t in texts):
         raise Invalid("texts")
+    mentions = _mentions(_list(doc.get("mentions"), "mentions"), texts, taxonomy)
     reqs = [_requirement(row, taxonomy, texts) for row in _list(doc.get("requirements"), "reqs")]
     entries: dict[str, Entry] = {}
     for row in _list(doc.get("entries"), "entries"):
@@ -313,7 +319,28 @@ def decode_entries(
             date=dated,
             date_stated=stated,
         )
-    return entries
+    return entries, mentions
+
+
+def _mentions(
+    rows: list[Any], texts: list[str], taxonomy: Taxonomy
+) -> dict[str, tuple[Found, ...]]:
+    """Per text, its mentions: known skills at spans inside the text, in order of start."""
+    if len(rows) != len(texts):
+        raise Invalid("mentions")
+    found = {}
+    for text, row in zip(texts, rows, strict=True):
+        flat = _list(row, "mentions")
+        skills, starts, ends = flat[0::3], flat[1::3], flat[2::3]
+        if len(flat) % 3 or not all(type(s) is str and s in taxonomy.skills for s in skills):
+            raise Invalid("mention")
+        for start, end in zip(starts, ends, strict=True):
+            if not (type(start) is int and type(end) is int and 0 <= start < end <= len(text)):
+                raise Invalid("mention span")
+        if starts != sorted(starts):
+            raise Invalid("mention order")
+        found[text] = tuple(map(Found, skills, starts, ends))
+    return found
 
 
 def _is_iso_date(value: Any) -> bool:

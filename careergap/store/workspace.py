@@ -9,14 +9,15 @@ draw one pass it in as ``progress`` (see :data:`ProgressBar`); nothing here impo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from careergap.models import DEMAND_SECTIONS, Posting, RoleFamily
-from careergap.reading.requirements import Requirement, requirements_for_line
+from careergap.reading.requirements import MentionLike, Requirement, requirements_for_line
 from careergap.reading.taxonomy import apart_kinds
 from careergap.scoring.demand import EMPTY, FamilyDemand, compile_family
 from careergap.scoring.entries import Entry
@@ -50,26 +51,48 @@ def is_scored(entry: Entry) -> bool:
     return len(skills) >= MIN_SKILLS_TO_SCORE
 
 
+class Found(NamedTuple):
+    """A skill the extractor found in a demand line: ``text[start:end]`` names it."""
+
+    skill_id: str
+    start: int
+    end: int
+
+
+#: Per demand-line text, what the extractor found in it (sorted by start), as compiling the
+#: corpus found it: a gap's quote marks these words without building an extractor at run time.
+Mentions = Mapping[str, tuple[Found, ...]]
+#: Every family's entries (in id order) and the mentions of their requirement lines.
+Table = tuple[Mapping[str, tuple[Entry, ...]], Mentions]
+
+
 class EntryTable:
-    """Every family's entries, in full: built with the workspace, or read on first use.
+    """Every family's entries, in full, and what was found in their lines: built with the
+    workspace, or read on first use.
 
     Scoring needs only each family's compiled demand; the entries themselves (every posting's
     requirements) are needed only to list all the evidence for a skill, so a cached workspace
     reads them from disk only when asked.
     """
 
-    def __init__(self, load: Callable[[], Mapping[str, tuple[Entry, ...]]]):
+    def __init__(self, load: Callable[[], Table]):
         self._load = load
-        self._entries: Mapping[str, tuple[Entry, ...]] | None = None
+        self._table: Table | None = None
 
     @classmethod
-    def of(cls, entries: Mapping[str, tuple[Entry, ...]]) -> EntryTable:
-        return cls(lambda: entries)
+    def of(cls, entries: Mapping[str, tuple[Entry, ...]], mentions: Mentions) -> EntryTable:
+        return cls(lambda: (entries, mentions))
 
     def get(self) -> Mapping[str, tuple[Entry, ...]]:
-        if self._entries is None:
-            self._entries = self._load()
-        return self._entries
+        return self._get()[0]
+
+    def mentions(self) -> Mentions:
+        return self._get()[1]
+
+    def _get(self) -> Table:
+        if self._table is None:
+            self._table = self._load()
+        return self._table
 
 
 @dataclass(frozen=True)
@@ -91,12 +114,18 @@ class Workspace:
     #: it changes whenever anything that shapes the scores changes. Empty when not computed.
     corpus_key: str = field(default="", compare=False)
 
+    @cached_property
+    def apart(self) -> Mapping[str, str]:
+        """Skill id -> kind of every non-technical skill (taxonomy.apart_kinds), worked out once:
+        each question asks (issue 15: 13 ms of a cached `gaps` when it was asked every time)."""
+        return apart_kinds(self.taxonomy) if self.taxonomy is not None else {}
+
     def implied(self, levels: Mapping[str, int]) -> dict[str, Implied]:
         """Umbrella skills the written ones show (careergap.scoring.implied): PyTorch 4 -> deep
         learning."""
         if self.taxonomy is None:
             return {}
-        return implied_levels(self.taxonomy, levels, frozenset(apart_kinds(self.taxonomy)))
+        return implied_levels(self.taxonomy, levels, frozenset(self.apart))
 
     def model(self, levels: Mapping[str, int]) -> CreditModel:
         """Credit for the written levels plus the umbrellas they imply (written levels win)."""
@@ -113,6 +142,21 @@ class Workspace:
     def family_entries(self, family_id: str) -> tuple[Entry, ...]:
         """The family's entries that name enough skills to be scored."""
         return tuple(e for e in self.entries.get(family_id, ()) if is_scored(e))
+
+    def finder(self, texts: Collection[str]) -> Callable[[str], Sequence[MentionLike]]:
+        """What the extractor finds in each of ``texts`` (demand lines of the corpus): found
+        when the corpus was compiled, so a cached `gaps` never compiles a matcher (issue 15:
+        about a third of its CPU time). A text not among them (none, unless a caller passes
+        other lines) is read by an extractor built for those texts alone."""
+        stored = self.table.mentions()
+        missing = [t for t in dict.fromkeys(texts) if t not in stored]
+        if not missing:
+            return stored.__getitem__
+        # Imported here: only a line the compiled corpus did not read needs the extractor.
+        from careergap.reading.extractor import Extractor
+
+        find = Extractor.for_texts(self.taxonomy, missing).find
+        return lambda text: stored[text] if text in stored else find(text)
 
 
 def source_file(source: str) -> str:
@@ -149,8 +193,10 @@ def compile_entries(
     taxonomy: Taxonomy,
     show_progress: bool = False,
     progress: ProgressBar = no_progress,
+    mentions: dict[str, tuple[Found, ...]] | None = None,
 ) -> dict[str, Entry]:
-    """Each posting's scoring entry: its lines' requirements, extracted with the taxonomy.
+    """Each posting's scoring entry: its lines' requirements, extracted with the taxonomy;
+    ``mentions``, when given, receives what was found in each demand line (see Mentions).
 
     A line that occurs in many postings (boilerplate, re-posted ads) is extracted once.
     """
@@ -159,6 +205,7 @@ def compile_entries(
     from careergap.reading.extractor import Extractor
 
     find = Extractor(taxonomy).find
+    found_in = {} if mentions is None else mentions
     memo: dict[tuple[int, str, bool], tuple[Requirement, ...]] = {}
     entries: dict[str, Entry] = {}
     with progress("Extracting skills", len(postings), show_progress) as advance:
@@ -170,9 +217,12 @@ def compile_entries(
                 key = (line.line, line.text, line.required)
                 found = memo.get(key)
                 if found is None:
-                    found = tuple(
-                        requirements_for_line(line.line, line.text, line.required, find(line.text))
-                    )
+                    seen = found_in.get(line.text)
+                    if seen is None:
+                        seen = found_in[line.text] = tuple(
+                            Found(m.skill_id, m.start, m.end) for m in find(line.text)
+                        )
+                    found = tuple(requirements_for_line(line.line, line.text, line.required, seen))
                     memo[key] = found
                 requirements.extend(found)
             entries[posting.id] = Entry(
@@ -214,8 +264,10 @@ def workspace_of(
     families: Mapping[str, RoleFamily],
     grouped: Mapping[str, tuple[Entry, ...]],
     partial: Mapping[str, tuple[tuple[str, float], ...]] | None = None,
+    mentions: Mentions | None = None,
 ) -> Workspace:
-    """A Workspace from each family's entries (partial credit from the taxonomy by default)."""
+    """A Workspace from each family's entries (partial credit from the taxonomy by default) and
+    what was found in their lines, when known."""
     distinct = {e.id: e for es in grouped.values() for e in es}.values()
     return Workspace(
         taxonomy=taxonomy,
@@ -224,7 +276,7 @@ def workspace_of(
         partial_sources=partial_sources(taxonomy) if partial is None else partial,
         postings=sum(1 for e in distinct if e.kind == "posting"),
         scored_postings=sum(1 for e in distinct if e.kind == "posting" and is_scored(e)),
-        table=EntryTable.of(grouped),
+        table=EntryTable.of(grouped, {} if mentions is None else mentions),
     )
 
 
@@ -236,5 +288,6 @@ def build_workspace(
     progress: ProgressBar = no_progress,
 ) -> Workspace:
     """Turn postings into per-family scoring entries and compile each family's demand."""
-    entries = compile_entries(postings, taxonomy, show_progress, progress)
-    return workspace_of(taxonomy, families, per_family(entries.values()))
+    mentions: dict[str, tuple[Found, ...]] = {}
+    entries = compile_entries(postings, taxonomy, show_progress, progress, mentions)
+    return workspace_of(taxonomy, families, per_family(entries.values()), mentions=mentions)
