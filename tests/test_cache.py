@@ -450,3 +450,24 @@ def test_an_unchanged_corpus_is_not_read_again(
     monkeypatch.setattr(Path, "read_bytes", refuse)
     cache.cached_workspace([mine])
     assert builds == [1]
+
+
+def test_quoting_gaps_from_a_cached_corpus_compiles_no_matcher(
+    runner: CliRunner, profile: Path, mine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entries file keeps what the extractor found in each line: a cached `gaps` quotes and
+    marks the same words without building an extractor (issue 15: start-up)."""
+    from careergap.reading.extractor import Extractor
+
+    argv = ["gaps", "-p", str(profile), "--role", "ML Engineer", "--json", "--postings", str(mine)]
+    first = runner.invoke(app, argv)
+    assert first.exit_code == 0, first.output
+    assert any(g["quote"] for g in json.loads(first.stdout)["gaps"]), "some gap is quoted"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached gaps built an extractor")
+
+    monkeypatch.setattr(Extractor, "__init__", refuse)
+    monkeypatch.setattr(Extractor, "for_texts", refuse)
+    again = runner.invoke(app, argv)
+    assert (again.exit_code, again.stdout) == (0, first.stdout), again.output

@@ -4,8 +4,9 @@ Each set of corpus folders gets two JSON files in ``careergap.files.paths.user_c
 ``workspace-<h>.json``, read on every run, holds each role family's compiled
 demand (``careergap.scoring.demand``), which is all scoring needs: its size grows with the number of
 distinct requirements, and a posting adds only the few integers "qualifies" needs.
-``entries-<h>.json`` holds every posting's extracted requirements and is read only by the one
-question that lists them all (``explain --skill``).
+``entries-<h>.json`` holds every posting's extracted requirements and what the extractor found
+in each of their lines, and is read only by the questions that list or quote them
+(``explain --skill``, ``gaps --role``).
 Both are keyed by a content hash of every corpus file, the taxonomy, the role families and the
 careergap version, so any change to any of them is a miss. The files are plain JSON (never
 pickle: a cache file is data, not code) and are checked on load (format, schema, key, every
@@ -338,8 +339,8 @@ def _entries(
     if data is not None and data["key"] == key:
         try:
             with _gc_paused():
-                entries, mentions = decode_entries(data, taxonomy, families)
-            return per_family(entries.values()), mentions
+                entries, found = decode_entries(data, taxonomy, families)
+            return per_family(entries.values()), found
         except _DAMAGE:
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     with _gc_paused():
