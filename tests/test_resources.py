@@ -167,8 +167,16 @@ def test_load_resources_reads_a_yaml_file(taxonomy: Taxonomy, tmp_path: Path) ->
         ),
     )
     path.write_text("nope:\n- {title: t, kind: docs, why: w, source: s}\n", encoding="utf-8")
-    with pytest.raises(DataError, match="res.yaml: nope: unknown skill id"):
+    with pytest.raises(DataError, match="res.yaml:1: nope: unknown skill id"):
         load_resources(taxonomy, path)
+    path.write_text("jax: []\nkeras:\n- {title: t, kind: video, why: w, source: s}\n", "utf-8")
+    with pytest.raises(DataError) as exc:
+        load_resources(taxonomy, path)
+    lines = str(exc.value).splitlines()
+    assert lines[0].endswith(
+        "res.yaml:1: jax: List should have at least 1 item after validation, not 0"
+    )
+    assert lines[1].startswith(f"{path}:3: keras.0.kind: Input should be 'book'")
 
 
 # --- attaching and falling back -------------------------------------------------------------

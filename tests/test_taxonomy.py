@@ -113,6 +113,15 @@ def test_a_missing_or_broken_file_is_a_data_error(tmp_path: Path) -> None:
         load_taxonomy(bad)
 
 
+def test_a_bad_entry_in_a_file_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "skills.yaml"
+    path.write_text(dump_yaml([_skill("a"), {"id": "b", "name": "B"}]), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_taxonomy(path)
+    line = path.read_text(encoding="utf-8").splitlines().index("- id: b") + 1
+    assert str(info.value) == f"{path}:{line}: 1.category: Field required"
+
+
 def test_a_valid_file_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "skills.yaml"
     path.write_text(dump_yaml([_skill("b", parents=["a"]), _skill("a")]), encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from careergap.corpus import userpostings
 from careergap.corpus.userpostings import parse_posting, remove, save, stored
-from careergap.errors import CareergapError, DataError
+from careergap.errors import CareergapError, ValidationFailed
 from careergap.files.loader import read_user_yaml
 from careergap.models import Posting
 
@@ -139,5 +139,5 @@ def test_a_damaged_stored_posting_is_named() -> None:
     folder = userpostings.postings_dir()
     folder.mkdir(parents=True)
     (folder / "user-x.yaml").write_text("id: user-x\ntitle: X\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"user-x.yaml: families: Field required"):
+    with pytest.raises(ValidationFailed, match=r"user-x.yaml:1: families: Field required"):
         stored()

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careergap.errors import CareergapError, DataError, Problem
+from careergap.errors import CareergapError, DataError
+from careergap.files.modelfile import read_model
 from careergap.models import Posting, RequirementLine, RoleFamily
 
 #: From this many files a folder is read with the cyclic garbage collector paused.
@@ -60,19 +61,9 @@ class Corpus:
 
 
 def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
-    from pydantic import ValidationError
-
-    from careergap.files.loader import load_trusted_yaml
-
-    out = []
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            out.append((path, Posting.model_validate(load_trusted_yaml(path))))
-        except ValidationError as exc:
-            raise DataError(
-                f"{path}: {exc.errors()[0]['msg']} (a bug in the shipped corpus)"
-            ) from None
-    return out
+    return [
+        (path, read_model(path, Posting, trusted=True)) for path in sorted(folder.glob("*.yaml"))
+    ]
 
 
 def _user_folder(
@@ -116,30 +107,8 @@ def _user_folder(
 def _posting(
     path: Path, data: dict[str, Any], shared: dict[tuple[Any, ...], RequirementLine]
 ) -> Posting:
-    """The posting a user file holds, or a DataError naming each problem's file and line."""
-    from pydantic import ValidationError
-
-    from careergap.files.loader import read_user_yaml
-
-    try:
-        return _with_shared_lines(Posting.model_validate(data), shared)
-    except ValidationError:
-        pass
-    doc = read_user_yaml(path)  # again, with its nodes, to point at lines
-    try:
-        return Posting.model_validate(doc.data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line = None
-            for cut in range(len(loc), -1, -1):
-                line = doc.line_of(loc[:cut])
-                if line is not None:
-                    break
-            field = ".".join(str(part) for part in loc) or None
-            problems.append(str(Problem(str(path), line, field, err["msg"])))
-        raise DataError("\n".join(problems)) from None
+    """The posting a user file holds, or every problem of the file, each at its line."""
+    return _with_shared_lines(read_model(path, Posting, data=data), shared)
 
 
 def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], RequirementLine]) -> Posting:

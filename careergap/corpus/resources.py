@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from careergap.errors import DataError, Problem
+from careergap.files.modelfile import Finding, read_model
 from careergap.models import TECHNICAL_CATEGORIES, Resource
 from careergap.reading.taxonomy import umbrella_skills
 
@@ -174,10 +175,17 @@ def build_index(raw: Any, origin: str, known_skills: Iterable[str] | None = None
                     loc = ".".join(str(p) for p in err["loc"])
                     field = f"{skill_id}[{i}]" + (f".{loc}" if loc else "")
                     problems.append(Problem(origin, None, field, err["msg"]))
-        by_skill[str(skill_id)] = tuple(sorted(parsed, key=sort_key))
+        by_skill[str(skill_id)] = tuple(parsed)
     if problems:
         raise DataError("\n".join(str(p) for p in problems))
-    return ResourceIndex(by_skill=by_skill)
+    return _index(by_skill)
+
+
+def _index(entries: Mapping[str, Iterable[Resource]]) -> ResourceIndex:
+    """Validated entries, skills in id order and each skill's resources in display order."""
+    return ResourceIndex(
+        by_skill={sid: tuple(sorted(entries[sid], key=sort_key)) for sid in sorted(entries)}
+    )
 
 
 def load_resources(taxonomy: Taxonomy | None = None, path: Path | None = None) -> ResourceIndex:
@@ -195,10 +203,16 @@ def load_resources(taxonomy: Taxonomy | None = None, path: Path | None = None) -
     return _load(path, tuple(sorted(taxonomy.skills)))
 
 
-def _load(path: Path, known: tuple[str, ...]) -> ResourceIndex:
-    from careergap.files.loader import load_trusted_yaml
+#: What a resources file holds: skill id -> its resources, at least one each.
+_ResourceFile = dict[str, Annotated[list[Resource], Field(min_length=1)]]
 
-    return build_index(load_trusted_yaml(path), path.name, known)
+
+def _load(path: Path, known: tuple[str, ...]) -> ResourceIndex:
+    def unknown_ids(entries: dict[str, list[Resource]]) -> list[Finding]:
+        return [((sid,), "unknown skill id") for sid in entries if sid not in known_ids]
+
+    known_ids = frozenset(known)
+    return _index(read_model(path, _ResourceFile, trusted=True, check=unknown_ids))
 
 
 @lru_cache(maxsize=4)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from careergap.errors import DataError, UnknownRoleError
+from careergap.files.modelfile import read_model
+from careergap.files.paths import data_file
 from careergap.models import RoleFamily
 
 FAMILIES_FILE = "families.yaml"
@@ -27,19 +29,8 @@ def role_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _packaged_families() -> tuple[RoleFamily, ...]:
-    from pydantic import ValidationError
-
-    from careergap.files.loader import load_trusted_yaml
-    from careergap.files.paths import data_file
-
     path = data_file(FAMILIES_FILE)
-    raw = load_trusted_yaml(path)
-    if not isinstance(raw, list):
-        raise DataError(f"{path}: expected a list of role families")
-    try:
-        families = tuple(RoleFamily.model_validate(item) for item in raw)
-    except ValidationError as exc:
-        raise DataError(f"{path}: {exc}") from None
+    families = tuple(read_model(path, list[RoleFamily], trusted=True))
     check_families(families, str(path))
     return families
 

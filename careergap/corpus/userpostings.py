@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careergap.errors import CareergapError, DataError
+from careergap.errors import CareergapError
+from careergap.files.modelfile import read_model
 from careergap.files.paths import user_data_dir
 from careergap.models import USER_POSTING_PREFIX, Posting, RequirementLine
 
@@ -311,23 +312,10 @@ def remove(pid: str) -> list[Path]:
 
 
 def stored() -> list[Posting]:
-    """The user's postings, sorted by id; a damaged file is a DataError naming it."""
-    from pydantic import ValidationError
-
-    from careergap.files.loader import read_user_yaml
-
+    """The user's postings, sorted by id; a damaged file is an error naming its file and line
+    (hand edits are possible, so each is read as a user file)."""
     folder = postings_dir()
     if not folder.is_dir():
         return []
-    postings = []
-    for path in sorted(folder.glob("*.yaml")):
-        doc = read_user_yaml(path)  # hand edits are possible: read it as a user file
-        try:
-            postings.append(Posting.model_validate(doc.data))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            raise DataError(
-                f"{path}: {field}: {first['msg']}; fix the file or remove the posting"
-            ) from None
+    postings = [read_model(path, Posting) for path in sorted(folder.glob("*.yaml"))]
     return sorted(postings, key=lambda p: p.id)

@@ -68,9 +68,28 @@ class _Refused(yaml.MarkedYAMLError):
 
 
 def load_trusted_yaml(path: Path) -> Any:
-    """Load a YAML file shipped with careergap (or written by its own pipeline)."""
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+    """Load a YAML file shipped with careergap (or written by its own pipeline).
+
+    Invalid YAML is a :class:`UserFileError` naming the file and line, as in user files."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        _yaml_problem(Path(path), text, exc)
+
+
+def trusted_doc(path: Path) -> YamlDoc:
+    """A trusted file's data with its nodes, to point a problem at its line (the slow road:
+    taken only once a file has failed its model)."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        _yaml_problem(Path(path), text, exc)
+    if root is None:
+        _fail(Path(path), "is empty")
+    return YamlDoc(Path(path), data, root)
 
 
 class _PlainDumper(_FastDumper):
@@ -341,8 +360,9 @@ class YamlDoc:
     """A parsed user file: its data plus the composed nodes, to point problems at lines."""
 
     path: Path
-    data: dict[str, Any]
-    root: MappingNode
+    #: A user file's top level is always a mapping; a trusted file's may be a list.
+    data: Any
+    root: Node
     #: Per mapping node (by id): key text -> (key node, value node), the first of each key,
     #: built on first use so locating each of N entries is O(1), not a scan of N keys.
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(

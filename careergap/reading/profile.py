@@ -32,12 +32,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careergap.errors import Problem, ProfileNotFound, ValidationFailed
+from careergap.files.modelfile import Finding, problem_order, validate_document
 from careergap.models import LEVEL_MAX, LEVEL_MIN
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from careergap.files.loader import YamlDoc
 
 #: Environment variable naming the profile when no path is given.
@@ -219,12 +222,7 @@ def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None)
         from careergap.reading.matching import resolve_skill
 
         resolve = resolve_skill
-    errors: list[Problem] = []
-    parsed: ProfileFile | None = None
-    try:
-        parsed = ProfileFile.model_validate(doc.data)
-    except ValidationError as exc:
-        errors.extend(_problems_from(exc, doc))
+    parsed, errors = validate_document(doc, ProfileFile, _reword)
     raw_skills = doc.data.get("skills")
     names = list(raw_skills) if isinstance(raw_skills, dict) else []
     resolved, resolve_errors, warnings = _resolve_names(names, doc, taxonomy, resolve)
@@ -265,9 +263,7 @@ def _raw_level(value: Any) -> int:
     return -1
 
 
-def _skills_of(
-    name: str, whole: Resolution, taxonomy: Any, resolve: Resolver
-) -> tuple[str, ...]:
+def _skills_of(name: str, whole: Resolution, taxonomy: Any, resolve: Resolver) -> tuple[str, ...]:
     """The skills a written name stands for, given the whole name's resolution.
 
     A name that resolves only loosely (or not at all) but whose parts each resolve exactly is a
@@ -377,30 +373,21 @@ def _display(skill_id: str, taxonomy: Any) -> str:
 # --- pydantic errors -> located problems --------------------------------------------------
 
 
-def _problems_from(exc: ValidationError, doc: YamlDoc) -> list[Problem]:
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        field_loc: tuple[str | int, ...] = loc
-        if (
-            len(loc) == 3
-            and loc[0] == "skills"
-            and loc[2] == "level"
-            and isinstance(doc.data.get("skills"), dict)
-            and not isinstance(doc.data["skills"].get(loc[1]), dict)
-        ):
-            field_loc = loc[:2]  # short form `Python: 7`: the level is the value itself
-        if err["type"] == "missing":
-            field_loc = loc[:-1]  # point at the entry that lacks the key
-        problems.append(
-            Problem(
-                str(doc.path),
-                doc.nearest_line(field_loc),
-                ".".join(str(part) for part in field_loc) or None,
-                _message(err, loc),
-            )
-        )
-    return problems
+def _reword(err: ErrorDetails, doc: YamlDoc) -> Finding:
+    """Where a person looks for a problem, and pydantic's words rephrased for them."""
+    loc = tuple(err["loc"])
+    field_loc: tuple[str | int, ...] = loc
+    if (
+        len(loc) == 3
+        and loc[0] == "skills"
+        and loc[2] == "level"
+        and isinstance(doc.data.get("skills"), dict)
+        and not isinstance(doc.data["skills"].get(loc[1]), dict)
+    ):
+        field_loc = loc[:2]  # short form `Python: 7`: the level is the value itself
+    if err["type"] == "missing":
+        field_loc = loc[:-1]  # point at the entry that lacks the key
+    return field_loc, _message(err, loc)
 
 
 def _message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
@@ -435,11 +422,6 @@ def _shown(value: Any) -> str:
     else:
         text = repr(value)
     return text if len(text) <= MAX_SHOWN_INPUT else text[: MAX_SHOWN_INPUT - 3] + "..."
-
-
-def problem_order(problem: Problem) -> tuple[int, str, str]:
-    """Problems sort by line, then field, then message (deterministic output)."""
-    return (problem.line or 0, problem.field or "", problem.message)
 
 
 # --- discovery ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from careergap.errors import DataError
 from careergap.files import compiled
+from careergap.files.modelfile import read_model
 from careergap.files.paths import data_file
 from careergap.models import NON_TECHNICAL_CATEGORIES, RelatedSkill, Skill, SkillCategory
 from careergap.reading.folding import fold
@@ -143,21 +144,16 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: Path) -> Taxonomy:
-    from careergap.files.loader import load_trusted_yaml
-
     try:
         key = compiled.content_key(path.read_bytes())
-        stored = _from_rows(compiled.read(compiled.TAXONOMY_KIND, key), str(path), key)
-        if stored is not None:
-            return stored
-        raw = load_trusted_yaml(path)
     except FileNotFoundError:
         raise DataError(f"{path}: taxonomy file not found") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read taxonomy: {exc.strerror or exc}") from None
-    except Exception as exc:  # a YAML syntax error in shipped data is a data bug
-        raise DataError(f"{path}: invalid YAML: {exc}") from None
-    taxonomy = taxonomy_from_data(raw, str(path))
+    stored = _from_rows(compiled.read(compiled.TAXONOMY_KIND, key), str(path), key)
+    if stored is not None:
+        return stored
+    taxonomy = Taxonomy(read_model(path, list[Skill], trusted=True), str(path))
     taxonomy.key = key
     compiled.write(compiled.TAXONOMY_KIND, key, _rows(taxonomy))
     return taxonomy

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careergap.reading.profile import problem_order
+from careergap.files.modelfile import problem_order
 from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
