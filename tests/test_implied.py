@@ -45,3 +45,13 @@ def test_level_one_evidence_still_implies_level_one_and_zero_implies_nothing() -
 
 def test_non_technical_umbrellas_are_never_inferred() -> None:
     assert implied_levels(TAXONOMY, {"english": 5}, frozenset({"communication", "english"})) == {}
+
+
+def test_shown_umbrellas_include_written_ones_and_never_soft_skills() -> None:
+    """An umbrella counts as shown by its specific skills even when its own level is written
+    (lower): its gap is listed last, while credit keeps the written level."""
+    from careergap.scoring.implied import shown_umbrellas
+
+    levels = {"pytorch": 4, "ml": 2, "english": 5}
+    assert shown_umbrellas(TAXONOMY, levels, {"communication", "english"}) == {"dl", "ml"}
+    assert shown_umbrellas(TAXONOMY, {"pytorch": 0, "ml": 3}) == frozenset()

@@ -67,3 +67,12 @@ def test_persona_top_gaps_are_real_technical_gaps(persona: str) -> None:
         assert resolution.skill_id is not None, f"{persona}: {name!r} is no skill"
         forbidden.add(resolution.skill_id)
     assert not forbidden & {g["skill_id"] for g in top}, shown
+    # Nor is any an umbrella of a skill the persona writes, even one written at a lower level:
+    # MLOps 4 shows machine learning, Python shows scripting.
+    written = yaml.safe_load((PERSONAS / persona).read_text(encoding="utf-8"))["skills"]
+    umbrellas = set()
+    for name, level in written.items():
+        skill_id = resolve_skill(str(name), taxonomy).skill_id
+        if skill_id is not None and level:
+            umbrellas.update(taxonomy.ancestors(skill_id))
+    assert not umbrellas & {g["skill_id"] for g in top}, shown

@@ -293,7 +293,7 @@ def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> No
     assert [g.skill_id for g in gaps] == ["cdc", "ocaml", "formal"]
     assert [g.tier for g in gaps] == [TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK]
     # An umbrella whose level the profile's own skills show goes last too.
-    inferred = rank_gaps(D([odd, *long_ads, note]), model, inferred={"cdc"})
+    inferred = rank_gaps(D([odd, *long_ads, note]), model, shown={"cdc"})
     assert [g.skill_id for g in inferred] == ["ocaml", "cdc", "formal"]
 
 
@@ -311,3 +311,58 @@ def test_cross_gaps_keep_the_tier_of_the_family_they_weigh_most_in() -> None:
     # Text-to-speech weighs more in all, but nearly all of it is one MLOps posting's.
     assert [(g.skill_id, g.tier) for g in ranked] == [("genai", 0), ("tts", TIER_ONE_POSTING)]
     assert ranked[1].impact > ranked[0].impact
+
+
+def test_one_posting_gaps_that_more_postings_ask_for_come_first() -> None:
+    """In a small family, a gap two postings ask for comes before one that one posting asks for
+    with more weight: one odd ad's skills do not crowd out what others repeat."""
+    from careergap.scoring.gaps import TIER_ONE_POSTING
+
+    odd = entry("odd", req("ocaml"), req("sva"))
+    two = entry("two", req("ml"), req("sva"), req("x1"), req("x2"), req("x3"), req("x4"))
+    other = entry("other", req("ml"), req("sva"), req("y1"), req("y2"))
+    model = CreditModel({"sva": 3, **{f"x{i}": 3 for i in range(1, 5)}, "y1": 3, "y2": 3})
+    gaps = {g.skill_id: g for g in rank_gaps(D([odd, two, other]), model)}
+    assert gaps["ocaml"].impact > gaps["ml"].impact
+    assert gaps["ml"].tier == gaps["ocaml"].tier == TIER_ONE_POSTING
+    order = [g.skill_id for g in rank_gaps(D([odd, two, other]), model)]
+    assert order.index("ml") < order.index("ocaml")
+
+
+def test_another_familys_specialty_comes_after_what_this_family_shares() -> None:
+    """Computer vision in a few MLOps postings, asked for in most vision postings: listed after
+    the MLOps family's shared gaps, however much it weighs here."""
+    from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_SHARED, TIER_WEAK, is_elsewhere
+
+    mine = ("k8s", "terraform", "python", "a", "b", "c")
+    ads = [entry(f"p{i}", *(req(s) for s in mine)) for i in range(5)]
+    ads += [entry(f"cv{i}", req("cv"), req("python")) for i in range(2)]
+    model = CreditModel({"python": 3, "a": 3, "b": 3, "c": 3})
+    elsewhere = {"cv": 0.9, "k8s": 0.2, "terraform": 0.1}
+    gaps = rank_gaps(D(ads), model, elsewhere=elsewhere)
+    assert [(g.skill_id, g.tier) for g in gaps] == [
+        ("k8s", TIER_SHARED),
+        ("terraform", TIER_SHARED),
+        ("cv", TIER_ELSEWHERE),
+    ]
+    # Without another family asking for it three times as often, it ranks by impact as before.
+    plain = rank_gaps(D(ads), model, elsewhere={"cv": 0.5})
+    assert [(g.skill_id, g.tier) for g in plain][0] == ("cv", TIER_SHARED)
+    # A skill most of the family asks for is its own, whatever other families do.
+    assert not is_elsewhere(0.5, 1.0) and is_elsewhere(0.2, 0.6)
+    # An umbrella the profile shows still goes last, after another family's specialty.
+    shown = rank_gaps(D(ads), model, shown={"k8s"}, elsewhere=elsewhere)
+    assert [(g.skill_id, g.tier) for g in shown][-1] == ("k8s", TIER_WEAK)
+
+
+def test_a_near_equivalent_skill_within_a_level_makes_a_gap_weak() -> None:
+    """Data structures 3 beside an ask for algorithms at 4: the taxonomy relates them at the
+    full partial weight, so the gap is listed last; at level 1 it is a real gap."""
+    from careergap.scoring.gaps import TIER_SHARED, TIER_WEAK
+
+    ads = [entry(f"p{i}", req("algo", target=4), req("go")) for i in range(3)]
+    sources = {"algo": (("ds", PARTIAL_CAP),)}
+    near = rank_gaps(D(ads), CreditModel({"ds": 3}, sources))
+    assert [(g.skill_id, g.tier) for g in near] == [("go", TIER_SHARED), ("algo", TIER_WEAK)]
+    far = rank_gaps(D(ads), CreditModel({"ds": 1}, sources))
+    assert {g.skill_id: g.tier for g in far}["algo"] == TIER_SHARED

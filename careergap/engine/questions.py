@@ -17,8 +17,15 @@ from careergap.scoring.diffing import CoverageChange, ProfileDiff, coverage_chan
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import focus
 from careergap.scoring.gaps import CrossGap, Gap, GapSource, gap_sources, rank_cross_gaps, rank_gaps
-from careergap.scoring.implied import Implied
-from careergap.scoring.score import FamilyScore, LedgerRow, ledger, rank_families, score_family
+from careergap.scoring.implied import Implied, shown_umbrellas
+from careergap.scoring.score import (
+    LOW_SAMPLE_POSTINGS,
+    FamilyScore,
+    LedgerRow,
+    ledger,
+    rank_families,
+    score_family,
+)
 from careergap.store.cache import cached_workspace
 from careergap.store.workspace import (
     ProgressBar,
@@ -52,7 +59,7 @@ class AlsoAsked:
     """A non-technical skill the family's postings name: shown apart, never a gap."""
 
     skill_id: str
-    #: "soft skill", "language", "degree" or "domain" (taxonomy.APART_LABELS).
+    #: "soft skill", "language", "education" or "domain" (taxonomy.APART_LABELS).
     kind: str
     #: Weighted share of the family's entries that name it.
     demand: float
@@ -86,6 +93,28 @@ def profile_focus(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
     return {fid: focus(offered, ws.demand(fid).demand, top) for fid in sorted(ws.families)}
 
 
+def shown_skills(ws: Workspace, levels: Mapping[str, int]) -> frozenset[str]:
+    """The umbrellas the profile's written skills show (scoring.implied.shown_umbrellas)."""
+    if ws.taxonomy is None:
+        return frozenset()
+    return shown_umbrellas(ws.taxonomy, levels, frozenset(ws.apart))
+
+
+def asked_elsewhere(ws: Workspace, family_id: str) -> dict[str, float]:
+    """Per skill the family asks for, the largest share of entries any other family with a real
+    sample (LOW_SAMPLE_POSTINGS postings or more) asks for it in: how much it is another
+    family's specialty (scoring.gaps.is_elsewhere)."""
+    others = [
+        d
+        for fid, d in sorted(ws.demands.items())
+        if fid != family_id and d.postings >= LOW_SAMPLE_POSTINGS
+    ]
+    return {
+        skill: max((d.demand.get(skill, 0.0) for d in others), default=0.0)
+        for skill in ws.demand(family_id).demand
+    }
+
+
 def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by fit (scoring.rank_families), each with its
     gaps."""
@@ -100,10 +129,18 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
         for fid in sorted(ws.families)
     ]
     kinds = ws.apart
+    shown = shown_skills(ws, levels)
     return [
         FamilyResult(
             score,
-            tuple(rank_gaps(ws.demand(score.family_id), model, implied.keys())),
+            tuple(
+                rank_gaps(
+                    ws.demand(score.family_id),
+                    model,
+                    shown,
+                    asked_elsewhere(ws, score.family_id),
+                )
+            ),
             tuple(
                 AlsoAsked(skill, kinds.get(skill, "other"), share)
                 for skill, share in ws.demand(score.family_id).also_asked()
@@ -136,8 +173,10 @@ def cross_gaps(
         family_ids = [r.score.family_id for r in ranked if r.score.postings or r.score.notes]
         family_ids = family_ids[:DEFAULT_CROSS_FAMILIES]
     model = ws.model(levels)
-    inferred = ws.implied(levels).keys()
-    gaps = {fid: rank_gaps(ws.demand(fid), model, inferred) for fid in family_ids}
+    shown = shown_skills(ws, levels)
+    gaps = {
+        fid: rank_gaps(ws.demand(fid), model, shown, asked_elsewhere(ws, fid)) for fid in family_ids
+    }
     return list(family_ids), rank_cross_gaps(gaps)
 
 

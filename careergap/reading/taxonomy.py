@@ -30,7 +30,7 @@ SKILLS_FILE = "skills.yaml"
 APART_LABELS = {
     "soft-skill": "soft skill",
     "human-language": "language",
-    "education": "degree",
+    "education": "education",
     "domain": "domain",
 }
 
@@ -128,7 +128,7 @@ class Taxonomy:
 
 
 def apart_kinds(taxonomy: Taxonomy) -> dict[str, str]:
-    """Skill id -> "soft skill", "language", "degree" or "domain" for every non-technical skill."""
+    """Skill id -> "soft skill", "language", "education" or "domain", each non-technical skill."""
     return {
         skill.id: APART_LABELS.get(skill.category, skill.category)
         for skill in taxonomy

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from careergap.scoring.demand import FamilyDemand
 from careergap.scoring.entries import Evidence
-from careergap.scoring.score import KEY_DIGITS, CreditModel, ask_values, desc_key
+from careergap.scoring.score import KEY_DIGITS, PARTIAL_CAP, CreditModel, ask_values, desc_key
 
 
 @dataclass(frozen=True)
@@ -26,31 +26,40 @@ class Gap:
     have: int
     target: int
     evidence: Evidence
-    #: TIER_SHARED, TIER_ONE_POSTING or TIER_WEAK: which part of the list it is in (rank_gaps).
+    #: TIER_SHARED, TIER_ONE_POSTING, TIER_ELSEWHERE or TIER_WEAK: its part of the list (rank_gaps).
     tier: int = 0
 
 
 #: Where a gap is listed (``Gap.tier``): first what the family's postings share, then what one
 #: posting supplies most of, then what only topic notes name or an umbrella the profile already
-#: shows through its own specific skills (PyTorch 2 shows deep learning).
-TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK = 0, 1, 2
+#: shows through its own specific skills (PyTorch 2 shows deep learning). TIER_ELSEWHERE (added
+#: later, so numbered last) is another family's specialty, listed before TIER_WEAK.
+TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK, TIER_ELSEWHERE = 0, 1, 2, 3
+#: The order the tiers are listed in.
+TIER_ORDER = (TIER_SHARED, TIER_ONE_POSTING, TIER_ELSEWHERE, TIER_WEAK)
 #: Families with more entries than this are not split into tiers by posting (see rank_gaps).
 SOURCES_ENTRY_LIMIT = 2000
 
 
 def rank_gaps(
-    demand: FamilyDemand, model: CreditModel, inferred: AbstractSet[str] = frozenset()
+    demand: FamilyDemand,
+    model: CreditModel,
+    shown: AbstractSet[str] = frozenset(),
+    elsewhere: Mapping[str, float] | None = None,
 ) -> list[Gap]:
     """The family's gaps: coverage gained if the skill reached each requirement's target.
 
     Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
     can satisfy, of the credit still missing times that ask's share of the family's coverage.
     Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Gaps come in
-    three tiers (``Gap.tier``): those the family's postings share; then those one posting
-    supplies most of ("(1 posting)": a posting that names three skills gives each a third of its
-    weight, so one unusual ad would otherwise top the list); then those only topic notes name,
-    and umbrellas whose level is ``inferred`` from the profile's specific skills (the study is
-    in those skills, not in the umbrella's name). Within a tier by impact, then demand, then id.
+    four tiers (``Gap.tier``, listed in ``TIER_ORDER``): those the family's postings share; then
+    those one posting supplies most of ("(1 posting)": a posting that names three skills gives
+    each a third of its weight, so one unusual ad would otherwise top the list), more postings
+    asking first; then another family's specialty (``elsewhere``: per skill, its demand in the
+    other families with a real sample; see ``is_elsewhere``); then those only topic notes name,
+    umbrellas the profile ``shown`` through its own specific skills, and skills a near-equivalent
+    one already earns full partial credit for (the study is in those skills, not in the
+    umbrella's name). Within a tier by impact, then demand, then id.
     """
     impact: dict[str, float] = defaultdict(float)
     #: Per skill and level above the profile's: the impact of the asks at that level.
@@ -81,19 +90,61 @@ def rank_gaps(
             have=model.levels.get(skill, 0),
             target=gap_target(demand.targets[skill], above.get(skill, {})),
             evidence=demand.evidence[skill],
-            tier=gap_tier(sources[skill], skill in inferred),
+            tier=gap_tier(
+                sources[skill],
+                skill in shown or near_equivalent(model, skill, demand.targets[skill]),
+                is_elsewhere(demand.demand[skill], (elsewhere or {}).get(skill, 0.0)),
+            ),
         )
         for skill, value in impact.items()
         if round(value, KEY_DIGITS) > 0
     ]
-    return sorted(gaps, key=lambda g: (g.tier, desc_key(g.impact), desc_key(g.demand), g.skill_id))
+
+    def order(g: Gap) -> tuple[int, int, float, float, str]:
+        # Within "one posting", a gap that two postings ask for before one only one asks for.
+        asking = -sources[g.skill_id].postings if g.tier == TIER_ONE_POSTING else 0
+        return (
+            TIER_ORDER.index(g.tier),
+            asking,
+            desc_key(g.impact),
+            desc_key(g.demand),
+            g.skill_id,
+        )
+
+    return sorted(gaps, key=order)
 
 
-def gap_tier(source: GapSource, inferred: bool) -> int:
+def gap_tier(source: GapSource, shown: bool, elsewhere: bool = False) -> int:
     """Which part of the gap list a gap belongs to (see rank_gaps)."""
-    if inferred or source.postings == 0:
+    if shown or source.postings == 0:
         return TIER_WEAK
+    if elsewhere:
+        return TIER_ELSEWHERE
     return TIER_ONE_POSTING if source.one_posting else TIER_SHARED
+
+
+def near_equivalent(model: CreditModel, skill: str, target: int) -> bool:
+    """Whether the profile holds, within a level of ``target``, a skill the taxonomy makes worth
+    the full partial credit for this one (a related skill of weight PARTIAL_CAP, or a narrower
+    one): data structures 3 for algorithms 4, PySpark 4 for Spark. The person shows the skill
+    through it; the study is in raising that one."""
+    return any(
+        weight >= PARTIAL_CAP and model.levels.get(other, 0) >= max(1, target - 1)
+        for other, weight in model.partial_sources.get(skill, ())
+    )
+
+
+#: Another family's specialty: fewer than this share of the family's entries ask for it...
+ELSEWHERE_MAX_DEMAND = 1 / 3
+#: ... and a family with a real sample asks for it at least this many times as often.
+ELSEWHERE_RATIO = 3.0
+
+
+def is_elsewhere(here: float, other: float) -> bool:
+    """Whether a skill this family asks for now and then is another family's specialty (computer
+    vision in a few MLOps postings, where the vision family asks for it in most): listed after
+    what this family's postings share."""
+    return here < ELSEWHERE_MAX_DEMAND and round(other - ELSEWHERE_RATIO * here, KEY_DIGITS) >= 0
 
 
 def gap_target(typical: int, above: Mapping[int, float]) -> int:
@@ -191,4 +242,4 @@ def rank_cross_gaps(per_family: Mapping[str, Sequence[Gap]]) -> list[CrossGap]:
                 tier=tiers[skill, ordered[0][0]],
             )
         )
-    return sorted(result, key=lambda g: (g.tier, desc_key(g.impact), g.skill_id))
+    return sorted(result, key=lambda g: (TIER_ORDER.index(g.tier), desc_key(g.impact), g.skill_id))

@@ -67,3 +67,19 @@ def _neg(skill_id: str) -> tuple[int, ...]:
 def with_implied(levels: Mapping[str, int], implied: Mapping[str, Implied]) -> dict[str, int]:
     """Written levels plus inferred ones (written levels win: ``implied`` never holds them)."""
     return {**{k: v.level for k, v in implied.items()}, **levels}
+
+
+def shown_umbrellas(
+    taxonomy: Taxonomy, levels: Mapping[str, int], apart: frozenset[str] | set[str] = frozenset()
+) -> frozenset[str]:
+    """Every technical umbrella of a skill written at level 1 or more, whether or not the umbrella
+    is written too: someone who writes MLOps 4 shows machine learning even beside "machine
+    learning: 2". Credit keeps the written level; a gap on such an umbrella is listed last (the
+    study is in the specific skills, scoring.gaps.rank_gaps)."""
+    return frozenset(
+        umbrella
+        for skill_id, level in levels.items()
+        if level > 0 and skill_id in taxonomy
+        for umbrella in taxonomy.ancestors(skill_id)
+        if umbrella not in apart
+    )

@@ -12,10 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_WEAK
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
 
 if TYPE_CHECKING:
-    from careergap.scoring.gaps import GapSource
+    from collections.abc import Mapping
+
+    from careergap.scoring.gaps import Gap, GapSource
+    from careergap.scoring.implied import Implied
     from careergap.store.workspace import Workspace
 
 #: What the figures of a family ranking mean, and the one its order follows (`match`, report).
@@ -119,3 +123,17 @@ def roles_json(samples: list[FamilySample], names: Mapping[str, str]) -> dict[st
             for s in samples
         ],
     }
+
+
+def tier_text(gap: Gap, implied: Mapping[str, Implied], source: GapSource | None) -> str:
+    """Why a gap is listed late, where the rest of its line does not say it already: another
+    family's specialty, or a skill your own skills show (an inferred level says so itself)."""
+    if gap.tier == TIER_ELSEWHERE:
+        return " (another family's specialty)"
+    if (
+        gap.tier == TIER_WEAK
+        and gap.skill_id not in implied
+        and (source is None or source.postings)
+    ):
+        return " (your own skills show it)"
+    return ""

@@ -12,13 +12,13 @@ from careergap.engine.gapdetail import GapDetail
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
-from careergap.scoring.gaps import CrossGap, GapSource
+from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_ONE_POSTING, TIER_WEAK, CrossGap, GapSource
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
 from careergap.scoring.score import FamilyScore, LedgerRow
 from careergap.views.figures import GUIDANCE, pct
 from careergap.views.payloads import quote
-from careergap.views.sample import one_posting_text
+from careergap.views.sample import one_posting_text, tier_text
 from careergap.views.terminal import (
     indented,
     points,
@@ -41,9 +41,14 @@ GAPS_LEGEND = (
 #: How `gaps` without --role orders its list, and how a gap says it is not shared.
 CROSS_LEGEND = (
     "Listed first: gaps whose weight, where they weigh most, the postings share; then those "
-    "mostly one posting's, then those of topic notes or an umbrella your own skills show."
+    "mostly one posting's, then another family's specialty, then those of topic notes or an "
+    "umbrella your own skills show."
 )
-CROSS_TIER_TAGS = {1: " (mostly 1 posting)", 2: " (topic notes or an umbrella you show)"}
+CROSS_TIER_TAGS = {
+    TIER_ONE_POSTING: " (mostly 1 posting)",
+    TIER_ELSEWHERE: " (another family's specialty)",
+    TIER_WEAK: " (topic notes or an umbrella you show)",
+}
 
 
 def _family_line(score: FamilyScore) -> str:
@@ -174,7 +179,9 @@ def print_gaps(
         head.append(names[g.skill_id], style="bold")
         head.append(
             f"  {points(g.impact)} · asked by {pct(g.demand)}"
-            f"{one_posting_text((sources or {}).get(g.skill_id))} · {unlocks_text(d.unlocks)}"
+            f"{one_posting_text((sources or {}).get(g.skill_id))}"
+            f"{tier_text(g, result.implied, (sources or {}).get(g.skill_id))}"
+            f" · {unlocks_text(d.unlocks)}"
             f" · {have_text(d, names, result.implied)}"
         )
         lines.append(head)
