@@ -119,3 +119,15 @@ def test_a_small_or_wide_family_says_how_many_more_postings_make_it_solid() -> N
     # a family of many postings whose interval is within ±10 points needs none
     solid = family_markets(ws, [score(40, 0.45, 0.55, 0.02)], TODAY)["dv"]
     assert solid.more_needed == 0 and "would make it solid" not in market_text(solid, True)
+    # match leaves it out where it is noise: the line keeps the rest
+    quiet = market_text(dv, mine=True, solid=False)
+    assert "would make it solid" not in quiet and quiet.startswith("2 of 2 yours")
+
+
+def test_match_says_what_makes_a_sample_solid_only_where_it_could_change_the_order() -> None:
+    from careergap.engine.market import solid_note_wanted
+
+    assert solid_note_wanted(0, 0.30, 0.30)  # the first family, however it is placed
+    assert solid_note_wanted(1, 0.65, 0.72)  # close behind the first: a better sample may reorder
+    assert not solid_note_wanted(1, 0.24, 0.72)  # far behind: noise
+    assert not solid_note_wanted(5, 0.71, 0.72)  # past the first few families

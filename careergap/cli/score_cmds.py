@@ -140,7 +140,15 @@ def match_cmd(
         )
         for i, r in enumerate(results, 1)
     ]
-    notes = [market.market_text(samples[r.score.family_id], ctx.selection.mine) for r in results]
+    first_fit = (results[0].score.rank_score or 0.0) if results else 0.0
+    notes = [
+        market.market_text(
+            samples[r.score.family_id],
+            ctx.selection.mine,
+            market.solid_note_wanted(i, r.score.rank_score or 0.0, first_fit),
+        )
+        for i, r in enumerate(results)
+    ]
     footer = market.footer(samples.values(), ctx.selection, hidden)
     render.print_match(header, rows, notes, footer)
 

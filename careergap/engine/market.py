@@ -187,9 +187,24 @@ def family_markets(
     return out
 
 
-def market_text(market: FamilyMarket, mine: bool) -> str:
+#: `match` says what would make a family's sample solid only for the first family and those of
+#: its first few within SOLID_HALF_WIDTH of the first one's fit: the ones a better sample could
+#: reorder. Further down the list the line is noise (gaps, plan and --json say it for every
+#: family they show).
+SOLID_NOTE_FAMILIES = 3
+
+
+def solid_note_wanted(rank: int, fit: float, first_fit: float) -> bool:
+    """Whether `match` says what would make the family at ``rank`` (0 = first) solid."""
+    if rank == 0:
+        return True
+    return rank < SOLID_NOTE_FAMILIES and first_fit - fit <= SOLID_HALF_WIDTH
+
+
+def market_text(market: FamilyMarket, mine: bool, solid: bool = True) -> str:
     """``12 of 45 yours · median age 5.9 years · 9 more postings of your own would make it
-    solid (±10 pts): careergap postings add ADS/ --role data-engineer``."""
+    solid (±10 pts): careergap postings add ADS/ --role data-engineer``; without the last part
+    unless ``solid``."""
     parts = []
     if mine or market.own:
         parts.append(f"{market.own} of {market.postings} yours")
@@ -207,7 +222,7 @@ def market_text(market: FamilyMarket, mine: bool) -> str:
             parts.append(f"{counted}median age {age}")
     elif market.own or mine:
         parts.append("age unknown")
-    if market.more_needed:
+    if market.more_needed and solid:
         reach = (
             f"{market.more_needed} more posting{'s' if market.more_needed != 1 else ''}"
             if market.solid_at is not None

@@ -33,8 +33,8 @@ GAPS_LEGEND = (
     "Impact: coverage points gained if the skill reached the level postings ask for. "
     "Asked by: share of the family's postings that name it. Unlocks: postings you would "
     "newly qualify for with the skill at the level shown. Listed first: gaps the family's "
-    "postings share; then those of one posting; then those only topic notes name, and "
-    "umbrellas your own skills show."
+    "postings share; then those of one posting; then another family's specialty; then those "
+    "only topic notes name, and umbrellas your own skills show."
 )
 
 
