@@ -65,8 +65,10 @@ def _add_one(
     from careergap.views import terminal_life as render_life
 
     text = _one_ad_text(file)
-    find, names = _finder()
-    pasted = userpostings.parse_posting(text, family_id, find, title=title, where=file)
+    extractor, names = _finder()
+    pasted = userpostings.parse_posting(
+        text, family_id, extractor.find, title=title, where=file, taxonomy=extractor.taxonomy
+    )
     repeated = Known(userpostings.stored()).original(pasted.posting)
     if repeated is not None:
         original, how = repeated
@@ -100,11 +102,12 @@ def _one_ad_text(file: str) -> str:
 
 
 def _finder() -> tuple[Any, dict[str, str]]:
+    """The taxonomy's extractor and skill names."""
     from careergap.reading.extractor import Extractor
     from careergap.reading.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    return Extractor(taxonomy).find, {sid: s.name for sid, s in taxonomy.skills.items()}
+    return Extractor(taxonomy), {sid: s.name for sid, s in taxonomy.skills.items()}
 
 
 def _add_many(
@@ -115,10 +118,17 @@ def _add_many(
     from careergap.corpus.adbatch import BatchStopped, add_ads
     from careergap.errors import CareergapError
 
-    find, _ = _finder()
+    extractor, _ = _finder()
     save = None if dry_run else userpostings.save
     try:
-        batch = add_ads(paths, family_id, find, userpostings.stored(), save)
+        batch = add_ads(
+            paths,
+            family_id,
+            extractor.find,
+            userpostings.stored(),
+            save,
+            taxonomy=extractor.taxonomy,
+        )
     except BatchStopped as stop:
         _show_batch(stop.batch, family_id, family_name, dry_run, as_json)
         raise CareergapError(

@@ -57,12 +57,8 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
-    from careergap.reading.extraction import (
-        extract_json_chunks,
-        first_lines,
-        line_numbers,
-        read_mentions,
-    )
+    from careergap.reading.demands import read_mentions
+    from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
     from careergap.reading.extractor import Extractor
     from careergap.reading.taxonomy import load_taxonomy
 

@@ -24,12 +24,15 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careergap.corpus.build.dedupe import line_key, same_title
 from careergap.errors import CareergapError, InputFileError
 from careergap.files.adfiles import Refusal, find_ads, read_ad
 from careergap.models import Posting
+
+if TYPE_CHECKING:
+    from careergap.reading.taxonomy import Taxonomy
 
 #: Token-set similarity (0-100) from which two ads with the same title are one re-posted ad.
 #: Measured on the fixture ads (tests/fixtures/ads): distinct ads of one employer score at most
@@ -129,9 +132,11 @@ def add_ads(
     stored: Iterable[Posting],
     save: Callable[[Any], object] | None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> Batch:
     """Read every ad under ``paths`` into ``family_id``, storing each new one with ``save``
-    (None: a dry run that stores nothing). ``on_outcome`` hears of each file as it is done."""
+    (None: a dry run that stores nothing). ``on_outcome`` hears of each file as it is done.
+    ``find`` is the ``taxonomy``'s extractor (see ``userpostings.parse_posting``)."""
     from careergap.corpus.userpostings import parse_posting
 
     found = find_ads(paths)
@@ -156,7 +161,7 @@ def add_ads(
             record(Outcome(path, "refused", reason=ad.reason))
             continue
         try:
-            pasted = parse_posting(ad.text, family_id, find, where=str(path))
+            pasted = parse_posting(ad.text, family_id, find, where=str(path), taxonomy=taxonomy)
         except CareergapError as exc:
             record(Outcome(path, "refused", reason=_why(exc, str(path))))
             continue

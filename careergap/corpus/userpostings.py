@@ -18,12 +18,15 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careergap.errors import CareergapError
 from careergap.files.modelfile import read_model
 from careergap.files.paths import user_data_dir
 from careergap.models import USER_POSTING_PREFIX, Posting, RequirementLine
+
+if TYPE_CHECKING:
+    from careergap.reading.taxonomy import Taxonomy
 
 #: Every user posting id starts with this, so lists can mark them as the person's own.
 USER_PREFIX = USER_POSTING_PREFIX
@@ -199,8 +202,11 @@ def parse_posting(
     find: Callable[[str], Iterable[Any]],
     title: str | None = None,
     where: str = "-",
+    taxonomy: Taxonomy | None = None,
 ) -> PastedPosting:
-    """Turn pasted text into a posting of one family; ``find`` is the taxonomy extractor.
+    """Turn pasted text into a posting of one family; ``find`` is the ``taxonomy``'s extractor
+    (its demands are read as `careergap extract` and the corpus read them; without the
+    taxonomy, only by the rules that need none).
 
     Without ``title`` the first line is used when it looks like one (and is then not a
     requirement). Raises CareergapError for empty text or text with no known skill.
@@ -214,11 +220,15 @@ def parse_posting(
             lines = lines[1:]
     if not lines:
         raise CareergapError(f"{where}: no requirement lines found in the posting text")
-    from careergap.reading.nondemand import demands_only
+    from careergap.reading.demands import reader_for
 
+    # The same reading as `careergap extract` and the corpus (careergap.reading.demands).
+    reader = reader_for(taxonomy)
     skills = {
         line.line: tuple(
-            sorted({m.skill_id for m in demands_only(line.text, list(find(line.text)))})
+            sorted(
+                {m.skill_id for m in reader.demands(line.text, list(find(line.text)), line.section)}
+            )
         )
         for line in lines
     }

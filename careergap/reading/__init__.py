@@ -1,7 +1,8 @@
 """Reading: the skill taxonomy and how text becomes skills.
 
 Taxonomy and name resolution (``taxonomy``, ``matching``), skills found in free text
-(``extractor``, ``form_regex``, ``ambiguity``), how a posting is read (``sections``,
-``nondemand``, ``clean``, ``requirements``, ``quotes``), and the person's profile (``profile``,
-``initprofile``). Imports only ``files`` (and ``models``/``errors``).
+(``extractor``, ``matchers``, ``form_regex``, ``ambiguity``, ``ambiguous_forms``,
+``formrule``), how a posting is read (``sections``, ``headings``, ``linecues``, ``demands``,
+``nondemand``, ``clean``, ``requirements``, ``quotes``, ``extraction``), and the person's
+profile (``profile``, ``initprofile``). Imports only ``files`` (and ``models``/``errors``).
 """

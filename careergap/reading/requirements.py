@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from careergap.reading.demands import DemandReader
 
 #: Weight of a line marked required (the default for posting text).
 REQUIRED_WEIGHT = 1.0
@@ -263,7 +266,12 @@ def line_is_preferred(text: str) -> bool:
 
 
 def requirements_for_line(
-    line: int, text: str, required: bool, mentions: Sequence[MentionLike]
+    line: int,
+    text: str,
+    required: bool,
+    mentions: Sequence[MentionLike],
+    reader: DemandReader | None = None,
+    section: str = "requirements",
 ) -> list[Requirement]:
     """All requirements a single posting line makes, clause by clause.
 
@@ -271,11 +279,14 @@ def requirements_for_line(
     markers ("preferably X", "X is a plus") make only their clause preferred, and each clause's
     wording sets its own target (a clause without a cue continues the one before it). A choice
     with an option the taxonomy does not know ("English/Korean") is never a hard requirement.
+    ``reader``: the taxonomy's :class:`careergap.reading.demands.DemandReader` (without one,
+    only the rules that need no taxonomy); ``section``: the line's section.
     """
     from careergap.reading.clean import is_preferred
-    from careergap.reading.nondemand import demands_only
+    from careergap.reading.demands import reader_for
 
-    mentions = demands_only(text, mentions)
+    # The one reader of demands (careergap.reading.demands), as `extract` reads them.
+    mentions = (reader or reader_for(None)).demands(text, mentions, section)
     if not mentions:
         return []
     spans = clauses(text)

@@ -202,11 +202,13 @@ def compile_entries(
     """
     # Imported here: a run that reads the cache never extracts, and the extractor's import
     # (rapidfuzz, the compiled forms) would cost every command's start-up.
+    from careergap.reading.demands import reader_for
     from careergap.reading.extractor import Extractor
 
     find = Extractor(taxonomy).find
+    reader = reader_for(taxonomy)  # the same reading as `careergap extract`
     found_in = {} if mentions is None else mentions
-    memo: dict[tuple[int, str, bool], tuple[Requirement, ...]] = {}
+    memo: dict[tuple[int, str, bool, str], tuple[Requirement, ...]] = {}
     entries: dict[str, Entry] = {}
     with progress("Extracting skills", len(postings), show_progress) as advance:
         for posting in postings:
@@ -214,7 +216,7 @@ def compile_entries(
             for line in posting.lines:
                 if line.section not in DEMAND_SECTIONS:
                     continue  # company prose, benefits, legal text: kept for display only
-                key = (line.line, line.text, line.required)
+                key = (line.line, line.text, line.required, line.section)
                 found = memo.get(key)
                 if found is None:
                     seen = found_in.get(line.text)
@@ -222,7 +224,11 @@ def compile_entries(
                         seen = found_in[line.text] = tuple(
                             Found(m.skill_id, m.start, m.end) for m in find(line.text)
                         )
-                    found = tuple(requirements_for_line(line.line, line.text, line.required, seen))
+                    found = tuple(
+                        requirements_for_line(
+                            line.line, line.text, line.required, seen, reader, line.section
+                        )
+                    )
                     memo[key] = found
                 requirements.extend(found)
             entries[posting.id] = Entry(

@@ -1,0 +1,230 @@
+"""The one reader of demands: which skill mentions of a posting the job actually asks for.
+
+Every path that reads a posting goes through here: ``careergap extract`` (:func:`read_mentions`,
+a whole text), and the corpus and ``postings add`` when their lines are scored
+(:meth:`DemandReader.demands`, one stored line with its section). The rules, in order:
+
+1. Only the demand sections carry demands (:mod:`careergap.reading.sections`); a long line
+   that runs a job board's labels together is read segment by segment.
+2. With the taxonomy, two readings that need to know what a skill is: a broad skill (a field,
+   method or domain: :data:`careergap.reading.taxonomy.BROAD_CATEGORIES`) in the title
+   ("Senior Data Engineer"), before a role word, or in a sentence about what the company
+   builds ("We are developing an IoT platform with machine learning") names the role or the
+   product, not a skill asked for, while a tool there is still the stack ("Java Backend
+   Engineer", "we are building it on Kafka"); and an umbrella right after one of its own kinds
+   only qualifies it ("TypeScript programming", "C-programming": the demand is the language).
+3. Negated, excluded, colleagues', company, benefits and degree mentions are not demands
+   (:mod:`careergap.reading.nondemand`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from careergap.reading.linecues import SENTENCE_BREAK, cue_words, is_product_prose
+from careergap.reading.nondemand import may_hold_non_demands, non_demand
+from careergap.reading.sections import (
+    DEFAULT_SECTION,
+    DEMAND_SECTIONS,
+    inline_sections,
+    read_sections,
+    section_at,
+)
+
+if TYPE_CHECKING:
+    from careergap.models import PostingSection as Section
+    from careergap.reading.extractor import Mention
+    from careergap.reading.taxonomy import Taxonomy
+
+#: Only lines this long are searched for a job board's run-together labels (a flat header).
+INLINE_MIN_CHARS = 200
+#: Most characters between a kind and its umbrella for the umbrella to qualify it
+#: ("TypeScript programming", "C-programming").
+QUALIFIER_GAP = 2
+
+#: A broad skill right before a role word names the role ("Senior Data Engineer", "as a
+#: Machine Learning Engineer", "Backend Developer"), not a skill the role asks for.
+_ROLE_AFTER = re.compile(
+    r"[ \t-]*(?:[A-Z(][\w/&.+()-]*[ \t]+){0,2}?(?i:engineers?|developers?|scientists?|"
+    r"architects?|analysts?|specialists?|associates?|programmers?|administrators?|"
+    r"researchers?|consultants?|leads?|ninjas?|interns?)\b"
+)
+#: A broad skill's form that is itself a role ("database administrator", "data engineer").
+_ROLE_SURFACE = re.compile(
+    r"(?i:engineers?|developers?|administrators?|scientists?|architects?|analysts?)$"
+)
+#: Words without one of which no sentence is product prose (a cheap gate before the regex).
+_PRODUCT_CUES = re.compile(r"(?i:\bwe\b|\bwe['’]re\b|\bour\b|\bit\s+involves\b)")
+#: Marks a line not yet looked at by read_mentions.
+_UNREAD = frozenset({"<unread>"})
+_UNREAD_SEGMENTS: list[Any] = [(-1, "<unread>")]  # a marker: compared by identity
+
+
+class _Mentioned(Protocol):
+    @property
+    def skill_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+MentionT = TypeVar("MentionT", bound=_Mentioned)
+
+
+class DemandReader:
+    """The reading rules of one taxonomy (none: the rules that need no taxonomy)."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None):
+        self.taxonomy = taxonomy
+        self.broad: frozenset[str] = taxonomy.broad_ids if taxonomy is not None else frozenset()
+        self._ancestors: Callable[[str], frozenset[str]] | None = (
+            None
+            if taxonomy is None
+            else functools.lru_cache(maxsize=None)(lambda sid: frozenset(taxonomy.ancestors(sid)))
+        )
+
+    def qualifies(
+        self, text: str, skill_id: str, start: int, before_id: str, before_end: int
+    ) -> bool:
+        """True when the mention of ``skill_id`` at ``text[start:]`` is an umbrella right after
+        one of its own kinds (``before_id``, ending at ``before_end``): "TypeScript programming"."""
+        return (
+            self._ancestors is not None
+            and 0 <= start - before_end <= QUALIFIER_GAP
+            and not text[before_end:start].strip(" -\t")
+            and before_id not in self.broad
+            and skill_id in self._ancestors(before_id)
+        )
+
+    def names_role_or_product(
+        self, text: str, skill_id: str, start: int, end: int, section: str
+    ) -> bool:
+        """True when a broad skill names the role or the product, not a demand: in the title,
+        before a role word, as a role itself, or in a sentence about what the company builds."""
+        return skill_id in self.broad and (
+            section == "title"
+            or bool(_ROLE_AFTER.match(text, end))
+            or bool(_ROLE_SURFACE.search(text, start, end))
+            or _in_product_prose(text, start)
+        )
+
+    def demands(
+        self, text: str, mentions: Sequence[MentionT], section: str = DEFAULT_SECTION
+    ) -> Sequence[MentionT]:
+        """The mentions of one posting line (of ``section``) that are demands, in their order."""
+        if not mentions or section not in DEMAND_SECTIONS:
+            return [] if section not in DEMAND_SECTIONS else mentions
+        segments = None
+        if len(text) > INLINE_MIN_CHARS:
+            segments = inline_sections(text, cast("Section", section))
+        words = cue_words(text)
+        check_non_demands = may_hold_non_demands(text, words)
+        kept: list[MentionT] = []
+        before_id, before_end = "", -1
+        for mention in mentions:
+            sid, start, end = mention.skill_id, mention.start, mention.end
+            previous = before_id, before_end
+            before_id, before_end = sid, end
+            if segments and section_at(segments, start) not in DEMAND_SECTIONS:
+                continue
+            if self.qualifies(text, sid, start, *previous):
+                continue
+            if self.names_role_or_product(text, sid, start, end, section):
+                continue
+            if check_non_demands and non_demand(text, start, end, words) is not None:
+                continue
+            kept.append(mention)
+        return kept if len(kept) < len(mentions) else mentions
+
+
+@functools.lru_cache(maxsize=8)
+def reader_for(taxonomy: Taxonomy | None) -> DemandReader:
+    """The reader of a taxonomy, built once per process."""
+    return DemandReader(taxonomy)
+
+
+def _in_product_prose(text: str, offset: int) -> bool:
+    """Whether the sentence of ``text`` holding ``offset`` says what the company builds."""
+    if not _PRODUCT_CUES.search(text):
+        return False
+    start = 0
+    for brk in SENTENCE_BREAK.finditer(text, 0, offset):
+        start = brk.end()
+    end = SENTENCE_BREAK.search(text, offset)
+    return is_product_prose(text[start : end.start() if end else len(text)])
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """The offset where each line starts; ``bisect_right`` of an offset is its 1-based line."""
+    # From the line lengths, not a walk over every character: a hot spot on large files.
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
+def read_mentions(
+    lines: Sequence[str], mentions: Sequence[Mention], taxonomy: Taxonomy | None = None
+) -> tuple[list[str], set[tuple[str, int]]]:
+    """Each line's section, and the (skill id, 1-based line) pairs whose every mention on that
+    line is not a demand, for a whole text (``lines``: it split at "\\n"; ``mentions`` sorted
+    by start, as :meth:`careergap.reading.extractor.Extractor.find` gives them).
+
+    The same rules as :meth:`DemandReader.demands` applies to one stored line, applied over a
+    whole text in one pass (a large file has hundreds of thousands of mentions: no per-line
+    lists, and each line's words and labels are read once).
+    """
+    reader = reader_for(taxonomy)
+    qualifies, names_role_or_product = reader.qualifies, reader.names_role_or_product
+    line_words: list[frozenset[str] | None] = []
+    sections: list[str] = [part.section for part in read_sections(lines, line_words)]
+    line_starts = _line_starts(lines)
+    line_of = bisect.bisect_right
+    demanded: set[tuple[str, int]] = set()
+    doubtful: set[tuple[str, int]] = set()
+    checked: dict[int, frozenset[str] | None] = {}  # line -> its cue words, None: all demands
+    inline: dict[int, list[tuple[int, Section]] | None] = {}  # long line -> its run-together labels
+    first = next((i for i, line in enumerate(lines, 1) if line.strip()), 0)
+    previous: tuple[str, int, int] = ("", -1, 0)  # the mention before: skill id, end, line
+    for skill_id, start, end, _surface in mentions:
+        number = line_of(line_starts, start)
+        section = sections[number - 1]
+        if section not in DEMAND_SECTIONS:
+            doubtful.add((skill_id, number))
+            continue
+        text = lines[number - 1]
+        offset = line_starts[number - 1]
+        start -= offset
+        end -= offset
+        if len(text) > INLINE_MIN_CHARS:
+            segments = inline.get(number, _UNREAD_SEGMENTS)
+            if segments is _UNREAD_SEGMENTS:
+                segments = inline[number] = inline_sections(
+                    text, cast("Section", section), number == first
+                )
+            if segments:
+                section = section_at(segments, start)
+                if section not in DEMAND_SECTIONS:
+                    doubtful.add((skill_id, number))
+                    continue
+        before_id, before_end, before_line = previous
+        previous = (skill_id, end, number)
+        if before_line == number and qualifies(text, skill_id, start, before_id, before_end):
+            doubtful.add((skill_id, number))
+            continue
+        if names_role_or_product(text, skill_id, start, end, section):
+            doubtful.add((skill_id, number))
+            continue
+        words = checked.get(number, _UNREAD)
+        if words is _UNREAD:
+            known = line_words[number - 1]
+            words = known if known is not None else cue_words(text)
+            words = checked[number] = words if may_hold_non_demands(text, words) else None
+        if words is not None and non_demand(text, start, end, words) is not None:
+            doubtful.add((skill_id, number))
+        else:
+            demanded.add((skill_id, number))
+    return sections, doubtful - demanded

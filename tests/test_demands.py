@@ -1,0 +1,108 @@
+"""``careergap.reading.demands``: one reader of demands for `extract`, the corpus and `postings add`.
+
+Each reading is checked both ways (the broad skill that names the role or the product is not a
+demand, the tool beside it is; an umbrella right after one of its kinds only qualifies it), and
+on every path a posting takes: a whole text (`extract --json`), a stored line as the corpus is
+compiled, and a pasted ad.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from careergap.models import DEMAND_SECTIONS, Posting, RequirementLine
+from careergap.reading.demands import DemandReader, read_mentions, reader_for
+from careergap.reading.extraction import line_numbers
+from careergap.reading.extractor import Extractor
+from careergap.reading.sections import read_sections
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+#: (posting text, skill id, is it a demand?)
+DEMAND_READINGS = [
+    ("Senior Data Engineer\nBuild pipelines in Python", "data-engineering", False),
+    ("Java Backend Engineer\nStrong SQL", "java", True),
+    ("As a Machine Learning Engineer you will train models in PyTorch", "machine-learning", False),
+    ("As a Machine Learning Engineer you will train models in PyTorch", "pytorch", True),
+    ("Experience in machine learning and statistics", "machine-learning", True),
+    ("We are developing an IoT platform with machine learning.", "machine-learning", False),
+    ("We are building our platform on Kafka and Spark.", "kafka", True),
+    ("Strong TypeScript programming skills", "programming-languages", False),
+    ("Strong TypeScript programming skills", "typescript", True),
+    ("Strong programming skills (Python, Perl)", "programming-languages", True),
+    ("Industry: Artificial Intelligence Machine Learning", "machine-learning", False),
+    ("Join our Data & Analytics team to build dashboards", "data-analysis", False),
+    ("Join our agile team to build dashboards", "agile", True),
+    ("No Java experience is needed; strong Python", "java", False),
+    ("No Java experience is needed; strong Python", "python", True),
+]
+
+
+def _extract_reading(taxonomy: Taxonomy, text: str, skill_id: str) -> bool:
+    """Whether `extract --json` reads ``skill_id`` as a demand somewhere in ``text``."""
+    mentions = Extractor(taxonomy).find(text)
+    lines = text.split("\n")
+    found = line_numbers(lines, mentions)
+    assert skill_id in found, f"{skill_id} not extracted from {text!r}"
+    sections, not_demands = read_mentions(lines, mentions, taxonomy)
+    return any(
+        sections[n - 1] in DEMAND_SECTIONS and (skill_id, n) not in not_demands
+        for n in found[skill_id]
+    )
+
+
+def _stored_reading(taxonomy: Taxonomy, text: str, skill_id: str) -> bool:
+    """Whether a posting stored with these lines and sections scores ``skill_id``."""
+    from careergap.store.workspace import compile_entries
+
+    lines = text.split("\n")
+    parts = read_sections(lines)
+    stored = [
+        RequirementLine(line=n, text=line, section=part.section)
+        for n, (line, part) in enumerate(zip(lines, parts, strict=True), start=1)
+        if line.strip() and not part.heading
+    ]
+    posting = Posting(id="p-test", title="t", families=("f",), source="t", lines=tuple(stored))
+    entry = compile_entries([posting], taxonomy)["p-test"]
+    return any(skill_id in r.options for r in entry.requirements)
+
+
+@pytest.mark.parametrize(("text", "skill_id", "demand"), DEMAND_READINGS)
+def test_extract_and_the_corpus_read_demands_alike(
+    taxonomy: Taxonomy, text: str, skill_id: str, demand: bool
+) -> None:
+    assert _extract_reading(taxonomy, text, skill_id) is demand
+    assert _stored_reading(taxonomy, text, skill_id) is demand
+
+
+def test_a_pasted_ad_is_read_as_extract_reads_it(taxonomy: Taxonomy) -> None:
+    from careergap.corpus.userpostings import parse_posting
+
+    ad = (
+        "Machine Learning Engineer\n"
+        "We are developing an IoT platform with machine learning.\n"
+        "As a Machine Learning Engineer you will train models in PyTorch.\n"
+        "Strong TypeScript programming skills.\n"
+    )
+    find = Extractor(taxonomy).find
+    pasted = parse_posting(ad, "machine-learning-engineer", find, taxonomy=taxonomy)
+    skills = {sid for ids in pasted.skills.values() for sid in ids}
+    assert {"pytorch", "typescript"} <= skills
+    assert not skills & {"machine-learning", "programming-languages"}
+    # Without the taxonomy only the rules that need none apply: the field is read as asked.
+    plain = parse_posting(ad, "machine-learning-engineer", find)
+    assert "machine-learning" in {sid for ids in plain.skills.values() for sid in ids}
+
+
+def test_a_line_outside_the_demand_sections_holds_no_demand(taxonomy: Taxonomy) -> None:
+    line = "Experience with Python and SQL"
+    mentions = Extractor(taxonomy).find(line)
+    reader = DemandReader(taxonomy)
+    assert reader.demands(line, mentions, "requirements") == mentions
+    assert reader.demands(line, mentions, "benefits") == []
+    assert reader_for(taxonomy) is reader_for(taxonomy)
