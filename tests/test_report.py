@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from careergap.store.history import Snapshot, progress
+from careergap.engine.trends import progress
+from careergap.store.history import Snapshot
 from careergap.views.report import (
     AlsoAskedRow,
     FamilyRow,

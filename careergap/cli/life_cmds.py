@@ -86,7 +86,7 @@ def progress_cmd(
     """How your coverage moved over the snapshots `match` recorded, and why: your profile or
     the corpus."""
     from careergap.corpus.roles import load_families, resolve_role
-    from careergap.engine import causes
+    from careergap.engine import causes, trends
     from careergap.errors import ProfileNotFound
     from careergap.reading.profile import find_profile
     from careergap.store import history
@@ -101,7 +101,7 @@ def progress_cmd(
     snaps = history.snapshots(whose)
     if not snaps and whose is not None and history.snapshots():
         warn(f"no snapshots of {whose} yet; other profiles have some (see --profile)")
-    prog = history.progress(snaps, only=only)
+    prog = trends.progress(snaps, only=only)
     rescored = None
     if causes.needs_rescoring(prog.snapshots):
         rescored = causes.rescore(workspace(postings), prog.snapshots)

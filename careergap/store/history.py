@@ -1,9 +1,10 @@
 """Snapshots of a profile's scores over time, kept in SQLite under the user data dir.
 
 Every `careergap match` records one snapshot (time, profile path, hash of the profile's bytes,
-skill levels, family coverages) so `progress` and `report` can show what moved. This module is
-the only user of sqlite3. The database runs in WAL mode with a busy timeout and writes inside
-``BEGIN IMMEDIATE`` transactions, so concurrent `match` runs queue up and both record.
+skill levels, family coverages) so `progress` and `report` can show what moved
+(``careergap.engine.trends`` reads them as trends). This module is the only user of sqlite3.
+The database runs in WAL mode with a busy timeout and writes inside ``BEGIN IMMEDIATE``
+transactions, so concurrent `match` runs queue up and both record.
 
 A database that cannot be read raises :class:`HistoryError` naming the file and the way out
 (move it aside); careergap never deletes or rewrites it on its own, and the profile is never
@@ -23,14 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from careergap.errors import CareergapError
 from careergap.files.paths import user_data_dir
 from careergap.models import LEVEL_MAX, LEVEL_MIN
-
-if TYPE_CHECKING:
-    from careergap.scoring.diffing import LevelChange
 
 T = TypeVar("T")
 
@@ -350,56 +348,3 @@ def _select(db: Path, where: str, params: tuple[str, ...]) -> list[tuple[Any, ..
 def profiles(*, db: Path | None = None) -> list[str]:
     """Every profile path that has snapshots, sorted."""
     return sorted({s.profile for s in snapshots(db=db)})
-
-
-# --- progress over snapshots --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FamilyTrend:
-    """One family's coverage in each snapshot (None where that run did not score it)."""
-
-    family_id: str
-    values: tuple[float | None, ...]
-
-    @property
-    def known(self) -> list[float]:
-        return [v for v in self.values if v is not None]
-
-    @property
-    def latest(self) -> float:
-        return self.known[-1]
-
-    @property
-    def since_first(self) -> float:
-        """Change from the first snapshot that scored the family to the latest."""
-        return self.known[-1] - self.known[0]
-
-    @property
-    def since_last(self) -> float:
-        """Change from the previous scored snapshot to the latest (0 with one snapshot)."""
-        known = self.known
-        return known[-1] - known[-2] if len(known) > 1 else 0.0
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Trends per family (best latest coverage first) and skills gained or levelled up."""
-
-    snapshots: tuple[Snapshot, ...]
-    trends: tuple[FamilyTrend, ...]
-    #: Skills gained or levelled up from the first snapshot to the latest.
-    improved: tuple[LevelChange, ...]
-
-
-def progress(snaps: list[Snapshot], only: tuple[str, ...] = ()) -> Progress:
-    """Trends over the given snapshots (oldest first), optionally for some families only."""
-    from careergap.scoring.diffing import improvements
-
-    family_ids = sorted({fid for s in snaps for fid in s.coverages})
-    if only:
-        family_ids = [fid for fid in family_ids if fid in only]
-    trends = [FamilyTrend(fid, tuple(s.coverages.get(fid) for s in snaps)) for fid in family_ids]
-    trends.sort(key=lambda t: (-t.latest, -t.since_first, t.family_id))
-    improved = improvements(snaps[0].levels, snaps[-1].levels) if snaps else []
-    return Progress(tuple(snaps), tuple(trends), tuple(improved))

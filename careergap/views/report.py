@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careergap.store.history import Progress, Snapshot, progress
+from careergap.engine.trends import Progress, progress
+from careergap.store.history import Snapshot
 from careergap.views.figures import GUIDANCE, pct, signed_points, sparkline
 
 if TYPE_CHECKING:

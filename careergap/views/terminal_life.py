@@ -15,9 +15,10 @@ from careergap.views.figures import signed_points, sparkline
 if TYPE_CHECKING:
     from careergap.corpus.userpostings import PastedPosting
     from careergap.engine.causes import Causes
+    from careergap.engine.trends import Progress
     from careergap.reading.initprofile import FoundSkill
     from careergap.scoring.diffing import ProfileDiff
-    from careergap.store.history import CorpusStamp, Progress
+    from careergap.store.history import CorpusStamp
 
 
 def corpus_text(stamp: CorpusStamp | None) -> str:
