@@ -445,7 +445,7 @@ def test_twenty_thousand_unknown_names_are_each_located(
 ) -> None:
     """A 20,000-name profile (under the size cap) is validated, each unknown name located;
     spelling suggestions stop after the first FUZZY_NAME_LIMIT (see bench_profile_size.py)."""
-    from careergap.reading.profile import FUZZY_NAME_LIMIT
+    from careergap.reading.profile_names import FUZZY_NAME_LIMIT
 
     monkeypatch.setenv("CAREERGAP_HOME", str(shared_home))
     profile = tmp_path / "me.yaml"
