@@ -366,3 +366,14 @@ def test_a_near_equivalent_skill_within_a_level_makes_a_gap_weak() -> None:
     assert [(g.skill_id, g.tier) for g in near] == [("go", TIER_SHARED), ("algo", TIER_WEAK)]
     far = rank_gaps(D(ads), CreditModel({"ds": 1}, sources))
     assert {g.skill_id: g.tier for g in far}["algo"] == TIER_SHARED
+
+
+def test_a_credential_counts_in_coverage_but_is_never_a_gap() -> None:
+    """Research experience: a research family asks for it, so it counts in coverage, but no study
+    plan closes it, so it is never listed as a gap."""
+    ads = [entry(f"p{i}", req("research"), req("pytorch"), req("python")) for i in range(3)]
+    model = CreditModel({"python": 3})
+    assert {g.skill_id for g in rank_gaps(D(ads), model)} == {"research", "pytorch"}
+    assert {g.skill_id for g in rank_gaps(D(ads), model, never={"research"})} == {"pytorch"}
+    with_record = CreditModel({"python": 3, "research": 3})
+    assert score_family("f", "F", D(ads), with_record).coverage == pytest.approx(2 / 3)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.models import LEVEL_MAX, LEVEL_MIN
+from careergap.reading.taxonomy import CREDENTIAL_KINDS
 from careergap.scoring.diffing import CoverageChange, ProfileDiff, coverage_changes, level_changes
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import focus
@@ -100,6 +101,11 @@ def shown_skills(ws: Workspace, levels: Mapping[str, int]) -> frozenset[str]:
     return shown_umbrellas(ws.taxonomy, levels, frozenset(ws.apart))
 
 
+def credentials(ws: Workspace) -> frozenset[str]:
+    """Skills that count in coverage but are never gaps (taxonomy.CREDENTIAL_KINDS)."""
+    return frozenset(s for s, kind in ws.apart.items() if kind in CREDENTIAL_KINDS)
+
+
 def asked_elsewhere(ws: Workspace, family_id: str) -> dict[str, float]:
     """Per skill the family asks for, the largest share of entries any other family with a real
     sample (LOW_SAMPLE_POSTINGS postings or more) asks for it in: how much it is another
@@ -139,6 +145,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
                     model,
                     shown,
                     asked_elsewhere(ws, score.family_id),
+                    credentials(ws),
                 )
             ),
             tuple(
@@ -175,7 +182,8 @@ def cross_gaps(
     model = ws.model(levels)
     shown = shown_skills(ws, levels)
     gaps = {
-        fid: rank_gaps(ws.demand(fid), model, shown, asked_elsewhere(ws, fid)) for fid in family_ids
+        fid: rank_gaps(ws.demand(fid), model, shown, asked_elsewhere(ws, fid), credentials(ws))
+        for fid in family_ids
     }
     return list(family_ids), rank_cross_gaps(gaps)
 

@@ -33,13 +33,25 @@ APART_LABELS = {
     "education": "education",
     "domain": "domain",
 }
+#: Kinds shown apart that still count in coverage: a credential (a research or publication
+#: record, a degree) is asked for as skills are and says which family a person is in, but no
+#: study plan closes it, so it is never a gap (scoring.gaps.rank_gaps ``never``).
+CREDENTIAL_KINDS = frozenset({"education"})
 
 
 #: Categories whose skills name a field, method, practice or domain rather than a tool: in a
 #: posting's title or its product prose they name the role or the product, not a demand.
 BROAD_CATEGORIES = frozenset(
-    {"field", "domain", "method", "practice", "math", "soft-skill", "education",
-     "hardware-methodology"}
+    {
+        "field",
+        "domain",
+        "method",
+        "practice",
+        "math",
+        "soft-skill",
+        "education",
+        "hardware-methodology",
+    }
 )
 
 

@@ -46,12 +46,14 @@ def rank_gaps(
     model: CreditModel,
     shown: AbstractSet[str] = frozenset(),
     elsewhere: Mapping[str, float] | None = None,
+    never: AbstractSet[str] = frozenset(),
 ) -> list[Gap]:
     """The family's gaps: coverage gained if the skill reached each requirement's target.
 
     Coverage is linear in requirement credits, so a skill's impact is the sum, over the asks it
     can satisfy, of the credit still missing times that ask's share of the family's coverage.
-    Skills shown apart (soft skills, languages, degrees, domains) are never gaps. Gaps come in
+    Skills shown apart (soft skills, languages, degrees, domains) are never gaps, nor are the
+    ``never`` ones (credentials: counted in coverage, closed by no study plan). Gaps come in
     four tiers (``Gap.tier``, listed in ``TIER_ORDER``): those the family's postings share; then
     those one posting supplies most of ("(1 posting)": a posting that names three skills gives
     each a third of its weight, so one unusual ad would otherwise top the list), more postings
@@ -64,7 +66,7 @@ def rank_gaps(
     impact: dict[str, float] = defaultdict(float)
     #: Per skill and level above the profile's: the impact of the asks at that level.
     above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    apart = set(demand.apart)
+    apart = set(demand.apart) | set(never)
     values = ask_values(demand, model)
     for (options, target), value, share in zip(demand.asks, values, demand.shares, strict=True):
         missing = 1.0 - value

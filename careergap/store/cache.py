@@ -69,8 +69,9 @@ ENTRIES_FORMAT = "careergap-entries"
 #: file still reads the same under (the taxonomy copy dropped, now read from
 #: careergap.files.compiled) keeps it. 7: entries carry their dates and each family its own
 #: and dated postings (``FamilyDemand.marks``), which a version-6 file lacks. 8: the entries
-#: file keeps what the extractor found in each line (``mentions``), for gaps' quotes.
-SCHEMA_VERSION = 8
+#: file keeps what the extractor found in each line (``mentions``), for gaps' quotes. 9:
+#: credentials (taxonomy.CREDENTIAL_KINDS) count in a family's coverage again.
+SCHEMA_VERSION = 9
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careergap.models import DEMAND_SECTIONS, Posting, RoleFamily
 from careergap.reading.requirements import MentionLike, Requirement, requirements_for_line
-from careergap.reading.taxonomy import apart_kinds
+from careergap.reading.taxonomy import CREDENTIAL_KINDS, apart_kinds
 from careergap.scoring.demand import EMPTY, FamilyDemand, compile_family
 from careergap.scoring.entries import Entry
 from careergap.scoring.implied import Implied, implied_levels, with_implied
@@ -254,6 +254,12 @@ def per_family(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
     return {fid: tuple(es) for fid, es in sorted(grouped.items())}
 
 
+def unscored(taxonomy: Taxonomy) -> set[str]:
+    """The skills coverage leaves out: every non-technical one but credentials
+    (taxonomy.CREDENTIAL_KINDS)."""
+    return {s for s, kind in apart_kinds(taxonomy).items() if kind not in CREDENTIAL_KINDS}
+
+
 def compile_demands(
     entries: Mapping[str, tuple[Entry, ...]], apart: AbstractSet[str] = frozenset()
 ) -> dict[str, FamilyDemand]:
@@ -278,7 +284,7 @@ def workspace_of(
     return Workspace(
         taxonomy=taxonomy,
         families=dict(families),
-        demands=compile_demands(grouped, set(apart_kinds(taxonomy)) if taxonomy else frozenset()),
+        demands=compile_demands(grouped, unscored(taxonomy) if taxonomy else frozenset()),
         partial_sources=partial_sources(taxonomy) if partial is None else partial,
         postings=sum(1 for e in distinct if e.kind == "posting"),
         scored_postings=sum(1 for e in distinct if e.kind == "posting" and is_scored(e)),
