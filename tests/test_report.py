@@ -6,16 +6,11 @@ import re
 
 import pytest
 
+from careergap.engine.report import AlsoAskedRow, FamilyRow, GapRow, Report, ResourceRow
 from careergap.engine.trends import progress
+from careergap.scoring.gaps import GapSource
 from careergap.store.history import Snapshot
-from careergap.views.report import (
-    AlsoAskedRow,
-    FamilyRow,
-    GapRow,
-    Report,
-    ResourceRow,
-    render_markdown,
-)
+from careergap.views.report import render_markdown
 from careergap.views.report_html import bar_chart, render_html, spark_svg
 
 
@@ -36,7 +31,7 @@ def _report(with_history: bool = True, person: str | None = "Ada <3") -> Report:
                 ResourceRow("Kubernetes docs", "docs", "https://kubernetes.io/docs/", None),
                 ResourceRow("K8s | the book", "book", None, "Containers"),
             ),
-            " (1 posting)",
+            GapSource(postings=1, top_share=1.0),
         ),
     )
     snaps = [

@@ -225,12 +225,8 @@ def report_cmd(
     ),
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
-    from dataclasses import replace
-
-    from careergap.engine import market
-    from careergap.engine.session import markets
+    from careergap.engine.report import report_for
     from careergap.files.userfiles import write_text_atomic
-    from careergap.store import history
     from careergap.views import report, report_html
 
     to_stdout = output is not None and str(output) == "-"  # "-o -": standard output, on purpose
@@ -246,28 +242,9 @@ def report_cmd(
     ctx = load(profile or profile_arg, postings, mine, half_life)
     if output is not None:
         _check_report_target(output, ctx.source, fmt, force)
-    try:
-        snaps = history.snapshots(ctx.path)
-    except history.HistoryError as exc:
-        warn(f"progress left out: {exc}")
-        snaps = []
-    person = _person(ctx.source)
-    data = report.build_report(
-        ctx.ws,
-        str(ctx.path),
-        person,
-        ctx.levels,
-        ctx.target_family_ids(),
-        snaps,
-        history.now_utc()[:10],
-    )
-    samples = markets(ctx)
-    notes = tuple(
-        (row.name, text)
-        for row in data.families[: report.TOP_FAMILIES]
-        if (text := market.market_text(samples[row.id], ctx.selection.mine))
-    )
-    data = replace(data, selection=ctx.selection.describe(), market_notes=notes)
+    data, warnings = report_for(ctx)
+    for warning in warnings:
+        warn(warning)
     text = report_html.render_html(data) if fmt == "html" else report.render_markdown(data)
     if output is None:
         sys.stdout.write(text)
@@ -286,10 +263,3 @@ def _check_report_target(output: Path, profile: Path, fmt: str, force: bool) -> 
         raise CareergapError(f"{output}: is the profile being reported; choose another file")
     if output.exists() and not force:
         raise CareergapError(f"{output}: already exists; use --force to replace it")
-
-
-def _person(path: Path) -> str | None:
-    from careergap.files.loader import read_user_yaml
-
-    name = read_user_yaml(path).data.get("name")
-    return name if isinstance(name, str) and name.strip() else None

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from careergap.engine.report import TOP_FAMILIES, Report
 from careergap.files.escaping import for_html, safe_url
 from careergap.views.figures import GUIDANCE, pct, signed_points
-from careergap.views.report import (
-    TOP_FAMILIES,
-    Report,
-    also_asked_text,
-    improved_text,
-    sample,
-    title,
-)
-from careergap.views.sample import RANK_LEGEND
+from careergap.views.report import also_asked_text, improved_text, sample, title
+from careergap.views.sample import RANK_LEGEND, one_posting_text
 
 #: Bar chart geometry (px): label column, bar length, row height.
 LABEL_W = 250
@@ -162,9 +156,10 @@ def _gaps(report: Report) -> str:
             + "</span></li>"
             for r in gap.resources
         )
+        impact = signed_points(gap.impact) + one_posting_text(gap.source)
         items.append(
             f'<li><span class="skill">{_e(gap.skill)}</span>'
-            f'<span class="impact">{_e(signed_points(gap.impact) + gap.one_posting)}</span>'
+            f'<span class="impact">{_e(impact)}</span>'
             f'<div class="where">you: level {gap.have} · helps {_e(", ".join(gap.families))}</div>'
             + (f'<ul class="res">{resources}</ul>' if resources else "")
             + "</li>"
