@@ -59,7 +59,11 @@ BOTH_READINGS = [
     ("Dart board in the lounge", "dart", False),
     ("Build and maintain pipelines for our data platform", "data-pipelines", True),
     # Chip-design readings of everyday words: only in their own postings.
-    ("Run simulation and debug failures of RTL blocks with UVM testbenches", "logic-simulation", True),
+    (
+        "Run simulation and debug failures of RTL blocks with UVM testbenches",
+        "logic-simulation",
+        True,
+    ),
     ("Physics simulation of fluids in C++", "logic-simulation", False),
     ("Placement and routing of standard cells through timing closure", "placement", True),
     ("Job placement support for graduates", "placement", False),

@@ -12,7 +12,6 @@ the data or to scoring shows up here as a diff to read, which is the point.
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 from collections.abc import Iterator

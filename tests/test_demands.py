@@ -1,4 +1,5 @@
-"""``careergap.reading.demands``: one reader of demands for `extract`, the corpus and `postings add`.
+"""``careergap.reading.demands``: one reader of demands for `extract`, the corpus and
+`postings add`.
 
 Each reading is checked both ways (the broad skill that names the role or the product is not a
 demand, the tool beside it is; an umbrella right after one of its kinds only qualifies it), and

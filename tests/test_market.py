@@ -16,12 +16,12 @@ from careergap.engine.market import (
     select,
     solid_at,
 )
-from careergap.store.workspace import workspace_of
 from careergap.models import RoleFamily
 from careergap.reading.requirements import Requirement
-from careergap.scoring.estimates import Spread
 from careergap.scoring.entries import Entry
+from careergap.scoring.estimates import Spread
 from careergap.scoring.score import FamilyScore
+from careergap.store.workspace import workspace_of
 
 TODAY = date(2026, 12, 3)
 FAMILY = RoleFamily(id="dv", name="Design Verification", description="x")

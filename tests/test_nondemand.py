@@ -44,7 +44,11 @@ CASES = [
     ("Our products power autonomous vehicles.", "autonomous vehicles", "company"),
     # A field of study named as a degree's subject is a degree, not a skill (gold README).
     ("Degree in Computer Science, Physics or Electrical Engineering", "Physics", "degree"),
-    ("Bachelor's or Master's degree in Computer Science or a similar area", "Computer Science", "degree"),
+    (
+        "Bachelor's or Master's degree in Computer Science or a similar area",
+        "Computer Science",
+        "degree",
+    ),
     ("MS or Ph.D. in Electrical Engineering or Computer Science", "Computer Science", "degree"),
     ("Study of computer science or comparable training", "computer science", "degree"),
     ("A Computer Science or related field and 2+ years with Python", "Computer Science", "degree"),

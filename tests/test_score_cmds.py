@@ -288,7 +288,8 @@ def test_match_lists_families_in_the_order_of_the_fit_it_prints() -> None:
     assert fits == sorted(fits, reverse=True)
     families = run_json("match", ML, "--no-record")["families"]
     assert len(families) == len(fits)
-    assert all(abs(f["rank_score"] * 100 - fit) <= 0.51 for f, fit in zip(families, fits))
+    pairs = zip(families, fits, strict=True)
+    assert all(abs(f["rank_score"] * 100 - fit) <= 0.51 for f, fit in pairs)
     assert all(0 <= f["focus"] <= 1 and 0 <= f["rank_score"] <= 1 for f in families)
     # The README's first example: an ML engineer is first in Machine Learning Engineer, though
     # Data Scientist's coverage is as high (her pandas, statistics and SQL).

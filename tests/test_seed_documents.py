@@ -1,4 +1,5 @@
-"""The seed documents ship in the repository unchanged, so provenance and rebuilds hold in a clone."""
+"""The seed documents ship in the repository unchanged, so provenance and rebuilds hold in a
+clone."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ UNEXPECTED = {
     "test_in_test.py": 'def test_needs_files():\n    pytest.skip("no seeds here")\n',
     "test_in_fixture.py": "@pytest.fixture\ndef gone():\n    pytest.skip('no data')\n\n"
     "def test_uses_it(gone):\n    pass\n",
-    "test_in_module.py": 'pytest.importorskip("not_installed_anywhere")\n\ndef test_x():\n    pass\n',
+    "test_in_module.py": 'pytest.importorskip("not_installed_anywhere")\n\n'
+    "def test_x():\n    pass\n",
     "test_loader.py": '@pytest.mark.skipif(True, reason="slow")\n'
     "def test_unreadable_file_for_real():\n    pass\n\ndef test_fine():\n    pass\n",
 }

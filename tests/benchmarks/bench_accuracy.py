@@ -3,9 +3,10 @@
 Each gold posting (``tests/gold/``, format and definitions in its README) is given to the
 installed ``careergap extract FILE --json``, exactly as a user would run it. Gold names are
 resolved with careergap's own profile-name resolution
-(``careergap.reading.matching.resolve_skill``); a gold name that does not resolve is a miss. Figures are reported for the half of the gold set
-the taxonomy was NOT built from (``outside``) and the seed half apart, and per family group,
-with sample sizes and 95% bootstrap intervals over postings (fixed seed).
+(``careergap.reading.matching.resolve_skill``); a gold name that does not resolve is a miss.
+Figures are reported for the half of the gold set the taxonomy was NOT built from
+(``outside``) and the seed half apart, and per family group, with sample sizes and 95%
+bootstrap intervals over postings (fixed seed).
 
     python bench_accuracy.py                 # the table
     python bench_accuracy.py --json          # the same figures as JSON

@@ -25,11 +25,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
 from _common import show
+from typer.testing import CliRunner
 
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
@@ -86,7 +86,7 @@ def validate_files(folder: Path, runs: int) -> bool:
         path = folder / "me.yaml"
         path.write_bytes(data)
 
-        def once() -> None:
+        def once(path: Path = path, name: str = name) -> None:
             result = CliRunner().invoke(app, ["validate", str(path)])
             if result.exit_code != 1:
                 raise SystemExit(f"validate {name}: exit {result.exit_code}: {result.stderr}")
@@ -132,7 +132,10 @@ def bad_input_table(folder: Path, runs: int) -> bool:
             **{"OUT.html": work / "out.html", "OUT.yaml": work / "out.yaml"},
         )
 
-        def once() -> None:
+        # Bound now: each closure runs after the loop has moved on (B023).
+        def once(
+            case: Any = case, bad: Path = bad, argv: list[str] = argv, command: str = command
+        ) -> None:
             with pytest.MonkeyPatch.context() as mp:
                 if case.name == "unreadable" and os.geteuid() == 0:
                     table._block_reads_as_root(bad, mp)

@@ -68,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     show("text", f"{text} ({megabytes:.2f} MB, {len(lines)} lines, {len(set(lines))} distinct)")
     show("runs each (interleaved)", str(args.runs))
     show("load average before / after", f"{load_before} / {load_average()}")
-    show("first careergap run (cold taxonomy cache)", f"{first.seconds:.2f} s wall, {first.cpu:.2f} s CPU")
+    show(
+        "first careergap run (cold taxonomy cache)",
+        f"{first.seconds:.2f} s wall, {first.cpu:.2f} s CPU",
+    )
     rows = (("gazetteer (aho_baseline.py)", aho), ("careergap extract --json", ours))
     for label, runs in rows:
         wall, cpu = median([r.seconds for r in runs]), median([r.cpu for r in runs])
@@ -76,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     for kind, key in (("wall", "seconds"), ("CPU", "cpu")):
         speedup = median([getattr(r, key) for r in aho]) / median([getattr(r, key) for r in ours])
         verdict = "met" if speedup >= TARGET_SPEEDUP else "NOT met"
-        show(f"careergap speed / gazetteer speed ({kind})", f"{speedup:.2f}x ({TARGET_SPEEDUP}x: {verdict})")
+        show(
+            f"careergap speed / gazetteer speed ({kind})",
+            f"{speedup:.2f}x ({TARGET_SPEEDUP}x: {verdict})",
+        )
     return 0
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from careergap.engine.questions import load_workspace, match
-from careergap.store.workspace import Workspace
 from careergap.reading.profile import load_profile
+from careergap.store.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The family each example profile in profiles/ is written for (its file name says so).

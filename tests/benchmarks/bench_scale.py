@@ -40,12 +40,14 @@ def bench(size: int, profile: str, cached_runs: int) -> None:
     show(f"{size:,} postings: command", " ".join(argv))
     show(
         f"{size:,} postings: first run (no cache)",
-        f"{first.seconds:.1f} s (CPU {first.cpu:.1f} s, workers included), peak {first.peak_mb:.0f} MB"
+        f"{first.seconds:.1f} s (CPU {first.cpu:.1f} s, workers included), "
+        f"peak {first.peak_mb:.0f} MB"
         + (f"  [{_verdict(first.seconds < FIRST_RUN_LIMIT_S)}]" if big else ""),
     )
     show(
         f"{size:,} postings: cached run, median of {cached_runs}",
-        f"{median([r.seconds for r in cached]):.2f} s (CPU {median([r.cpu for r in cached]):.2f} s), peak "
+        f"{median([r.seconds for r in cached]):.2f} s "
+        f"(CPU {median([r.cpu for r in cached]):.2f} s), peak "
         f"{max(r.peak_mb for r in cached):.0f} MB"
         + (
             f"  [{_verdict(median([r.seconds for r in cached]) < CACHED_RUN_LIMIT_S)}]"

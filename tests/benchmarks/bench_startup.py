@@ -81,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         show("before", f"the same commands run from {args.before}")
     base_wall, base_cpu = median(wall["floor"]), median(cpu["floor"])
-    print(f"{'median of ' + str(args.runs):<16} {'wall ms':>8} {'ratio':>6} {'cpu ms':>8} {'ratio':>6}")
+    print(
+        f"{'median of ' + str(args.runs):<16} {'wall ms':>8} {'ratio':>6} "
+        f"{'cpu ms':>8} {'ratio':>6}"
+    )
     for name in wall:
         w, c = median(wall[name]), median(cpu[name])
         verdict = ""

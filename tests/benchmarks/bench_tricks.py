@@ -44,9 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as root:
         warm = Path(root) / "warm"
         env = {"CAREERGAP_HOME": str(warm)}
-        for args_ in (["match", PROFILE, "--no-record"], ["match", PROFILE, "--no-record", "--postings", str(corpus)], ["extract", str(text), "--json"]):
+        for args_ in (
+            ["match", PROFILE, "--no-record"],
+            ["match", PROFILE, "--no-record", "--postings", str(corpus)],
+            ["extract", str(text), "--json"],
+        ):
             assert run([*CAREERGAP, *args_], env).returncode == 0
-        compiled = [p for p in (warm / "cache").iterdir() if not p.name.startswith(("workspace-", "entries-"))]
+        compiled = [
+            p
+            for p in (warm / "cache").iterdir()
+            if not p.name.startswith(("workspace-", "entries-"))
+        ]
 
         def cold_home() -> dict[str, str]:
             """A home whose corpus cache is empty but whose compiled taxonomy is warm."""
@@ -61,13 +69,26 @@ def main(argv: list[str] | None = None) -> int:
 
         first_10k = ["match", PROFILE, "--json", "--no-record", "--postings", str(corpus)]
         figures: list[tuple[str, str, list[str], Callable[[], dict[str, str]]]] = [
-            ("json-encoder", f"extract {text.name} --json (3.5 MB varied)", ["extract", str(text), "--json"], warm_home),
+            (
+                "json-encoder",
+                f"extract {text.name} --json (3.5 MB varied)",
+                ["extract", str(text), "--json"],
+                warm_home,
+            ),
             ("dict-write", f"first match --postings {args.size} postings", first_10k, cold_home),
-            ("gc-freeze", "cached match (bundled corpus)", ["match", PROFILE, "--no-record"], warm_home),
+            (
+                "gc-freeze",
+                "cached match (bundled corpus)",
+                ["match", PROFILE, "--no-record"],
+                warm_home,
+            ),
             ("gc-freeze", f"cached match --postings {args.size} postings", first_10k, warm_home),
             ("worker-pool", f"first match --postings {args.size} postings", first_10k, cold_home),
         ]
-        print(f"{'trick':<13} {'figure':<44} {'on wall':>8} {'off wall':>9} {'gain':>6} {'on CPU':>7} {'off CPU':>8} {'gain':>6}  verdict")
+        print(
+            f"{'trick':<13} {'figure':<44} {'on wall':>8} {'off wall':>9} {'gain':>6} "
+            f"{'on CPU':>7} {'off CPU':>8} {'gain':>6}  verdict"
+        )
         for trick, label, args_, home in figures:
             if args.only and trick not in args.only:
                 continue

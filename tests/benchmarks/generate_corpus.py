@@ -17,9 +17,10 @@ import random
 import sys
 from pathlib import Path
 
+from varied_text import varied_lines
+
 from careergap.corpus.load import load_corpus
 from careergap.files.loader import dump_yaml
-from varied_text import varied_lines
 
 #: Fixed so every machine measures the same corpus.
 DEFAULT_SEED = 20261123

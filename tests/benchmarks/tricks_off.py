@@ -17,8 +17,8 @@ def _plain_json_encoder() -> None:
     """extract --json through emit_json's json.dumps(indent=2), not the hand-spelled chunks."""
     import json
 
-    from careergap.reading import extraction
     from careergap.files.escaping import for_json
+    from careergap.reading import extraction
 
     def chunks(
         schema_version: int,
@@ -60,7 +60,13 @@ def _no_dict_write() -> None:
     def with_shared_lines(posting: Any, shared: Any) -> Any:
         lines = tuple(
             shared.setdefault(
-                (line.line, line.text, line.required, line.section, len(line.__pydantic_fields_set__)),
+                (
+                    line.line,
+                    line.text,
+                    line.required,
+                    line.section,
+                    len(line.__pydantic_fields_set__),
+                ),
                 line,
             )
             for line in posting.lines

@@ -3,12 +3,12 @@
 cited rows of the outside taxonomies under tests/fixtures/cited_rows/ so tests verify every
 citation on a clean clone.
 
-    python tests/tools/taxonomy_tool.py add tests/tools/taxonomy/*.txt   # curated skills -> skills.yaml
-    python tests/tools/taxonomy_tool.py aliases tests/tools/aliases.txt     # forms of existing skills
-    python tests/tools/taxonomy_tool.py context tests/tools/needs_context.txt  # everyday-word forms
-    python tests/tools/taxonomy_tool.py recite                     # re-cite sources that lost their form
-    python tests/tools/taxonomy_tool.py rows                       # rewrite tests/fixtures/cited_rows
-    python tests/tools/taxonomy_tool.py check                      # shipped rows == ../shared files
+    python tests/tools/taxonomy_tool.py add tests/tools/taxonomy/*.txt  # curated skills
+    python tests/tools/taxonomy_tool.py aliases tests/tools/aliases.txt  # forms of existing skills
+    python tests/tools/taxonomy_tool.py context tests/tools/needs_context.txt  # everyday words
+    python tests/tools/taxonomy_tool.py recite  # re-cite sources that lost their form
+    python tests/tools/taxonomy_tool.py rows    # rewrite tests/fixtures/cited_rows
+    python tests/tools/taxonomy_tool.py check   # shipped rows == ../shared files
 
 A curated line is ``id | Name | category | parents | aliases | exact`` (lists separated by
 ";" within a field, parents by ","). A form that a curated skill claims from an existing skill
