@@ -342,6 +342,31 @@ def test_a_cache_from_another_version_is_a_silent_miss(
     assert capsys.readouterr().err == ""
 
 
+def test_an_edit_to_careergaps_reading_code_is_a_rebuild(
+    mine: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two commits share a version number: the reader's source keys the cache, not the version."""
+    from careergap.files import compiled
+
+    cache.cached_workspace([mine])
+    cache.cached_workspace([mine])
+    assert builds == [1]
+    monkeypatch.setattr(compiled, "_code", b"a reader edited since the cache was written")
+    cache.cached_workspace([mine])
+    assert builds == [1, 1]
+
+
+def test_the_code_key_covers_every_module_that_decides_the_compiled_corpus() -> None:
+    from careergap.files import compiled
+
+    package = Path(compiled.__file__).resolve().parent.parent
+    covered = {
+        p.relative_to(package).parts[0] for p in package.rglob("*.py") if p.parent != package
+    }
+    # Only the layers that read what was compiled may stay out of the key.
+    assert covered - set(compiled.CODE_PARTS) == {"engine", "views", "cli"}
+
+
 def test_progress_is_drawn_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
+from careergap.files.compiled import code_digest
 from careergap.models import RoleFamily
 from careergap.store.cache_codec import (
     Invalid,
@@ -283,7 +284,9 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
     files = input_files(folders)
     path = cache_path(folders)
     stored = read(path) if files is not None else None
-    salt = f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}"
+    # careergap's own reading and scoring code is part of the key: a new reader is a rebuild,
+    # never an old answer (the version alone does not change between two commits).
+    salt = f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}/{code_digest().hex()}"
     scan = (
         fingerprint(files, stored["files"] if stored else {}, salt) if files is not None else None
     )
