@@ -52,6 +52,9 @@ CASES = [
     ("MS or Ph.D. in Electrical Engineering or Computer Science", "Computer Science", "degree"),
     ("Study of computer science or comparable training", "computer science", "degree"),
     ("A Computer Science or related field and 2+ years with Python", "Computer Science", "degree"),
+    # Fields joined by slashes without spaces are still a list of fields.
+    ("An engineering degree in EEE/ECE/CS/Maths and six years in design", "Maths", "degree"),
+    ("Degree in CS/EE; experience with SystemVerilog/UVM", "UVM", None),
     ("A Computer Science or related field and 2+ years with Python", "Python", None),
     ("Degree in Computer Science and experience with machine learning", "machine learning", None),
     ("MSc in Machine Learning, strong PyTorch skills", "PyTorch", None),

@@ -113,8 +113,9 @@ _PEOPLE_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECA
 #: ...or the mention itself names people ("product management", "data scientists").
 _PEOPLE_SURFACE = re.compile(rf"\b(?:{_PEOPLE})$", re.IGNORECASE)
 #: A field of study named as a degree's subject: "degree in Computer Science, Physics or
-#: Electrical Engineering", "Study of computer science", "MSc in Bioinformatics". The words
-#: between the degree word and the mention may only be more fields ("or", ",", "/"), never a
+#: Electrical Engineering", "Study of computer science", "MSc in Bioinformatics", "degree in
+#: EEE/ECE/CS/Maths". The words between the degree word and the mention may only be more
+#: fields (joined by "or", "," or "/", with or without spaces), never a
 #: requirement word: "degree in CS and experience with Python" keeps Python.
 _DEGREE_BEFORE = re.compile(
     r"\b(?:degrees?|bachelor(?:'|’)?s?|masters?(?:'|’)?s?|b\.?\s?sc?|m\.?\s?sc?|b\.?\s?eng|"
@@ -125,7 +126,7 @@ _DEGREE_BEFORE = re.compile(
     r"(?:(?!(?:experience|knowledge|skills?|with|using|including|plus|proficien\w*|"
     r"familiar\w*|background|strong|good|solid|proven|excellent|deep|hands-on|expert\w*|"
     r"understanding|ability|able|years?|\d)\b)"
-    r"[\w&.+/'’-]+,?\s+){0,8}?(?:(?:or|and|and/or)\s+|/\s*|\(\s*)?$",
+    r"[\w&.+'’-]+(?:,?\s+|\s*/\s*)){0,8}?(?:(?:or|and|and/or)\s+|/\s*|\(\s*)?$",
     re.IGNORECASE,
 )
 #: ... or a field followed by the degree: "Computer Science or related field", "(Engineering or
