@@ -58,6 +58,11 @@ BOTH_READINGS = [
     ("Mobile software in Flutter and Dart", "dart", True),
     ("Dart board in the lounge", "dart", False),
     ("Build and maintain pipelines for our data platform", "data-pipelines", True),
+    ("Maintain the existing build and test pipelines", "data-pipelines", False),
+    ("Linux embedded C development for ARM microcontrollers", "embedded-systems", True),
+    ("You will be embedded in the product team", "embedded-systems", False),
+    ("Analysis and tuning of JVM performance", "performance-tuning", True),
+    ("Tuning of the choir's instruments before each concert", "performance-tuning", False),
     # Chip-design readings of everyday words: only in their own postings.
     (
         "Run simulation and debug failures of RTL blocks with UVM testbenches",

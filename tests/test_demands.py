@@ -1,5 +1,4 @@
-"""``careergap.reading.demands``: one reader of demands for `extract`, the corpus and
-`postings add`.
+"""``careergap.reading.demands``: one reader of demands for `extract`, the corpus, `postings add`.
 
 Each reading is checked both ways (the broad skill that names the role or the product is not a
 demand, the tool beside it is; an umbrella right after one of its kinds only qualifies it), and
@@ -41,15 +40,60 @@ DEMAND_READINGS = [
     ("Join our agile team to build dashboards", "agile", True),
     ("No Java experience is needed; strong Python", "java", False),
     ("No Java experience is needed; strong Python", "python", True),
+    # a team named for whom the work is done is not a demand; the team's own way of working is
+    ("Lead planning for the Text-To-Speech core engineering team", "text-to-speech", False),
+    ("Experience with text-to-speech synthesis", "text-to-speech", True),
+    ("The group is a diverse team of world class RTL design engineers", "rtl-design", False),
+    # a job board title: the role part names the stack, the company part does not
+    ("Software Developer · Siemens EDA · Remote", "siemens-eda-tools", False),
+    ("Java Developer · Acme · Remote", "java", True),
+    (
+        "Artificial Intelligence / Machine Learning Senior Associate",
+        "artificial-intelligence",
+        False,
+    ),
+    # what the product draws on is not asked of the person
+    (
+        "It integrates the latest generation of machine translation research.",
+        "machine-translation",
+        False,
+    ),
+    ("Experience with machine translation models", "machine-translation", True),
+    ("Stay up-to-date with the latest developments in NLP", "natural-language-processing", True),
+    # "SCM" in a logistics list is supply chain management, among code words version control
+    ("industrial distribution, logistics, supply chain management, SCM", "version-control", False),
+    ("Build tooling and SCM integrations that ensure code consistency", "version-control", True),
+    # a quality attribute, build pipelines, an adjective: not the skill of the same name
+    ("A strong focus on scalability, efficiency and maintainability.", "scalability", False),
+    (
+        "Experience with scalability and performance tuning of distributed systems",
+        "scalability",
+        True,
+    ),
+    ("Maintain the build and test pipelines", "data-pipelines", False),
+    ("Build scalable data pipelines in Airflow", "data-pipelines", True),
+    ("We are agile and can respond swiftly to change", "agile", False),
+    ("Experience with Agile and Scrum", "agile", True),
+    # bare "architecture" is software architecture among software words, never in a chip
+    (
+        "Background in architecture of high-scale distributed services",
+        "software-architecture",
+        True,
+    ),
+    ("Micro Service architecture", "software-architecture", False),
+    ("( Engineering or Computer Science ) BS/MS degree or equivalent", "computer-science", False),
+    ("shell scripts, C-programming, JavaScript", "c", True),
 ]
 
 
 def _extract_reading(taxonomy: Taxonomy, text: str, skill_id: str) -> bool:
-    """Whether `extract --json` reads ``skill_id`` as a demand somewhere in ``text``."""
+    """Whether `extract --json` reads ``skill_id`` as a demand somewhere in ``text`` (a form
+    the extractor's own rules reject is no demand either)."""
     mentions = Extractor(taxonomy).find(text)
     lines = text.split("\n")
     found = line_numbers(lines, mentions)
-    assert skill_id in found, f"{skill_id} not extracted from {text!r}"
+    if skill_id not in found:
+        return False
     sections, not_demands = read_mentions(lines, mentions, taxonomy)
     return any(
         sections[n - 1] in DEMAND_SECTIONS and (skill_id, n) not in not_demands
@@ -107,3 +151,10 @@ def test_a_line_outside_the_demand_sections_holds_no_demand(taxonomy: Taxonomy) 
     assert reader.demands(line, mentions, "requirements") == mentions
     assert reader.demands(line, mentions, "benefits") == []
     assert reader_for(taxonomy) is reader_for(taxonomy)
+
+
+def test_chip_architecture_is_not_software_architecture(taxonomy: Taxonomy) -> None:
+    found = {
+        m.skill_id for m in Extractor(taxonomy).find("SoC architecture and CPU memory architecture")
+    }
+    assert "software-architecture" not in found

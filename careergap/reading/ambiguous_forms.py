@@ -331,6 +331,12 @@ RULES |= {
             r"^\s+(?i:you|programs?|programmes?|scheme|budget|sessions\s+for\s+you)\b"
         ),
     ),
+    "agile": Rule(
+        why="Agile the methodology vs agile the adjective ('we are agile and respond swiftly')",
+        reject_before=_rx(
+            r"(?i:\b(?:we\s+are|we['’]re|is|be|being|stay|remain|very|highly|truly)\s+)$"
+        ),
+    ),
     "java": Rule(
         why="Java the language vs coffee and the island",
         reject_before=_rx(r"(?i:\bcup\s+of\s+)$"),
@@ -375,6 +381,66 @@ RULES |= {
         needs="always",
         accept_near=_PHYSICAL_DESIGN_NEAR,
     ),
+    "architecture": Rule(
+        why="bare 'architecture' is software architecture only among software words, never in a "
+        "chip or building context (CPU, SoC, memory, ISA architecture; architecture firms)",
+        reject_near=_rx(
+            r"(?i:micro\W{0,2}architect|\b(?:cpu|gpu|npu|tpu|soc|socs|chip|chips|processors?|"
+            r"accelerators?|circuits?|devices?|transistors?|post-moore|"
+            r"rtl|silicon|isa|risc|risc-v|arm|x86|cache|asic|fpga|vlsi|hardware|memory|"
+            r"instruction\s+set|buildings?|landscape|interior)\b)"
+        ),
+        needs="always",
+        accept_near=_rx(
+            r"(?i:\b(?:software|services?|micro-?services?|applications?|apps?|distributed|cloud|"
+            r"backend|back-end|front-?end|web|api|apis|platforms?|data|solutions?|technical|"
+            r"design|patterns?|systems?|infrastructure|scalab\w+|code)\b)"
+        ),
+    ),
+    "embedded": Rule(
+        why="embedded systems vs 'embedded in the team', 'deeply embedded' (needs technical words)",
+        reject_before=_rx(
+            r"(?i:\b(?:deeply|fully|be|being|are|is|was|were|get|gets|stay|remain)\s+)$"
+        ),
+        reject_after=_rx(r"^\s+(?i:in|within|into|with|across|among|inside)\b"),
+    ),
+    "tuning": Rule(
+        why="performance tuning vs musical and hyperparameter tuning (only near performance words)",
+        needs="always",
+        accept_near=_rx(
+            r"(?i:performance|optimi[sz]|latency|throughput|quer(?:y|ies)|database|\bsql\b|"
+            r"\bjvm\b|garbage\s+collect|profil|bottleneck|response\s+times?|scalab)"
+        ),
+    ),
+    "softwaredevelopment": Rule(
+        why="'software development' before a noun qualifies it ('software development practices, "
+        "teams, lifecycle'): the practices or the team, not a separate demand",
+        reject_after=_rx(
+            r"^[\s-]+(?i:practices?|process(?:es)?|teams?|life[\s-]*cycles?|cycles?|"
+            r"methodolog\w+|environments?|focuses|department|organi[sz]ations?|compan(?:y|ies)|"
+            r"partners?|projects?|industry|services?)\b"
+        ),
+    ),
+    "pipelines": Rule(
+        why="data pipelines vs build, test, CI/CD and release pipelines, sales or hiring pipelines",
+        # "the build and test pipelines", "CI pipelines"; "Build and maintain pipelines" opens
+        # with the verb, so build/test count only after another word.
+        reject_before=_rx(
+            r"(?i:(?:(?<=\w\s)(?:build|builds|test|tests|testing)|\bci|\bcd|\bci/cd|\bcicd|"
+            r"\bdeployment|\brelease|\bdelivery|\bdevops|\binfrastructure|\bsales|\bhiring|"
+            r"\btalent|\bcandidate|\brecruiting)(?:\s*(?:and|&|/)\s*(?:test|tests|testing|"
+            r"deployment|deploy|release|delivery))?\s+)$"
+        ),
+    ),
+    "scalability": Rule(
+        why="scalability as a property a system has ('a focus on scalability, availability and "
+        "maintainability', 'for scalability and speed to market'), not a skill asked for",
+        reject_before=_rx(r"(?i:\b(?:for|on|including|and)\s+)$"),
+        reject_near=_rx(
+            r"(?i:\b(?:availability|maintainability|reliability|flexibility|extensibility|"
+            r"efficiency|speed\s+to\s+market|response\s+times?|resilience|robustness)\b)"
+        ),
+    ),
     "simulation": Rule(
         why="RTL simulation in a verification posting vs physics, ML or business simulation",
         reject_near=_rx(
@@ -396,4 +462,16 @@ RULES |= {
         needs="always",
         accept_near=_LINUX_PERF_NEAR,
     ),
+    "scm": Rule(
+        why="source code management vs supply chain management (SCM in a logistics list)",
+        reject_near=_rx(
+            r"(?i:supply[\s-]+chain|logistic|procurement|inventory|warehous|distribution|"
+            r"sourcing|purchasing|erp|sap|manufactur|shipping|fulfil)"
+        ),
+        unless_near=_rx(
+            r"(?i:git|github|gitlab|bitbucket|svn|subversion|perforce|"
+            r"version|source\s+code|code|repositor|commits?|branch)"
+        ),
+    ),
 }
+RULES["architectural"] = RULES["architecture"]

@@ -47,17 +47,35 @@ INLINE_MIN_CHARS = 200
 #: ("TypeScript programming", "C-programming").
 QUALIFIER_GAP = 2
 
+#: Skill forms that, right after another mention, are its head noun: "Data Warehouse
+#: architecture", "Micro Service architecture".
+HEAD_NOUNS = frozenset({"architecture", "architectures", "architectural"})
 #: A broad skill right before a role word names the role ("Senior Data Engineer", "as a
 #: Machine Learning Engineer", "Backend Developer"), not a skill the role asks for.
 _ROLE_AFTER = re.compile(
-    r"[ \t-]*(?:[A-Z(][\w/&.+()-]*[ \t]+){0,2}?(?i:engineers?|developers?|scientists?|"
-    r"architects?|analysts?|specialists?|associates?|programmers?|administrators?|"
+    r"[ \t/&-]*(?:[A-Z(][\w/&.+()-]*(?:[ \t]+|[ \t]*/[ \t]*)){0,3}?"
+    r"(?i:engineers?|developers?|scientists?|designers?|architects?|analysts?|specialists?|associates?|programmers?|administrators?|"
     r"researchers?|consultants?|leads?|ninjas?|interns?)\b"
 )
 #: A broad skill's form that is itself a role ("database administrator", "data engineer").
 _ROLE_SURFACE = re.compile(
-    r"(?i:engineers?|developers?|administrators?|scientists?|architects?|analysts?)$"
+    r"(?i:engineers?|developers?|administrators?|scientists?|architects?|analysts?|designers?)$"
 )
+#: What comes before a field that names where the product's technology stands, not a skill:
+#: "integrates the latest generation of machine translation research".
+_STATE_OF_THE_ART_BEFORE = re.compile(
+    r"(?i:\b(?:latest|newest|next)\s+(?:generation|wave|advances?|developments?|"
+    r"breakthroughs?|trends?)\s+(?:of|in)\s+(?:the\s+)?)$"
+)
+#: ...unless the person is asked to follow it: "stay up-to-date with the latest developments in".
+_KEEPING_UP = re.compile(
+    r"(?i:up[\s-]to[\s-]date|keep(?:s|ing)?\s+(?:up|abreast|current)|stay(?:s|ing)?\s+"
+    r"(?:current|abreast|on\s+top)|follow(?:s|ing)?|track(?:s|ing)?|aware(?:ness)?\s+of)"
+)
+#: Characters looked back for it.
+STATE_OF_THE_ART_CHARS = 60
+#: Between a job board title's parts: "Title · Company · Place".
+TITLE_PARTS = " · "
 #: Words without one of which no sentence is product prose (a cheap gate before the regex).
 _PRODUCT_CUES = re.compile(r"(?i:\bwe\b|\bwe['’]re\b|\bour\b|\bit\s+involves\b)")
 #: Marks a line not yet looked at by read_mentions.
@@ -90,14 +108,18 @@ class DemandReader:
         )
 
     def qualifies(
-        self, text: str, skill_id: str, start: int, before_id: str, before_end: int
+        self, text: str, skill_id: str, start: int, end: int, before_id: str, before_end: int
     ) -> bool:
-        """True when the mention of ``skill_id`` at ``text[start:]`` is an umbrella right after
-        one of its own kinds (``before_id``, ending at ``before_end``): "TypeScript programming"."""
+        """True when the mention of ``skill_id`` at ``text[start:]`` right after another
+        (``before_id``, ending at ``before_end``) only qualifies it: an umbrella after one of its
+        own kinds ("TypeScript programming"), or a bare head noun ("Data Warehouse
+        architecture": the architecture of the warehouse, not software architecture at large)."""
+        if not 0 <= start - before_end <= QUALIFIER_GAP or text[before_end:start].strip(" -\t"):
+            return False
+        if text[start:end].casefold() in HEAD_NOUNS:
+            return True
         return (
             self._ancestors is not None
-            and 0 <= start - before_end <= QUALIFIER_GAP
-            and not text[before_end:start].strip(" -\t")
             and before_id not in self.broad
             and skill_id in self._ancestors(before_id)
         )
@@ -106,12 +128,27 @@ class DemandReader:
         self, text: str, skill_id: str, start: int, end: int, section: str
     ) -> bool:
         """True when a broad skill names the role or the product, not a demand: in the title,
-        before a role word, as a role itself, or in a sentence about what the company builds."""
+        before a role word, as a role itself, in a sentence about what the company builds, or
+        as the state of the art the product draws on ("the latest generation of machine
+        translation research"); and any skill in a job board title after its role part (the
+        company and the place: "Software Developer · Siemens EDA · Remote")."""
+        if section == "title" and 0 <= text.find(TITLE_PARTS) < start:
+            return True  # "Title · Company · Place": the company and the place, not the role
         return skill_id in self.broad and (
             section == "title"
             or bool(_ROLE_AFTER.match(text, end))
             or bool(_ROLE_SURFACE.search(text, start, end))
             or _in_product_prose(text, start)
+            or self._state_of_the_art(text, start)
+        )
+
+    @staticmethod
+    def _state_of_the_art(text: str, start: int) -> bool:
+        """ "integrates the latest generation of machine translation research": what the product
+        draws on; but keeping up with the latest developments in NLP is asked of the person."""
+        before = text[max(0, start - STATE_OF_THE_ART_CHARS) : start]
+        return bool(_STATE_OF_THE_ART_BEFORE.search(before)) and not _KEEPING_UP.search(
+            text[max(0, start - 2 * STATE_OF_THE_ART_CHARS) : start]
         )
 
     def demands(
@@ -133,7 +170,7 @@ class DemandReader:
             before_id, before_end = sid, end
             if segments and section_at(segments, start) not in DEMAND_SECTIONS:
                 continue
-            if self.qualifies(text, sid, start, *previous):
+            if self.qualifies(text, sid, start, end, *previous):
                 continue
             if self.names_role_or_product(text, sid, start, end, section):
                 continue
@@ -212,7 +249,7 @@ def read_mentions(
                     continue
         before_id, before_end, before_line = previous
         previous = (skill_id, end, number)
-        if before_line == number and qualifies(text, skill_id, start, before_id, before_end):
+        if before_line == number and qualifies(text, skill_id, start, end, before_id, before_end):
             doubtful.add((skill_id, number))
             continue
         if names_role_or_product(text, skill_id, start, end, section):

@@ -70,7 +70,7 @@ _ABOUT_LINE = re.compile(
     r"(?:is (?:a|an|the) (?:(?:leading|fast[- ]growing|global|world[- ]leading|pioneering|"
     r"well[- ]funded|venture[- ]backed|award[- ]winning)\b|(?:[\w-]+,? ){0,3}(?:company|"
     r"start-?up|leader|provider|platform|organi[sz]ation|firm|lab|pioneer|maker|manufacturer|"
-    r"business|unicorn|team|group)\b)|powers|serves|"
+    r"business|unicorn|team|group)\b)|powers|serves|is part of|counts among|is (?:so |very )?proud|"
     r"was founded|has been (?:named|recognized|ranked))\b|"
     r"(?i:\b(?:founded in|headquartered|backed by|series [a-e]\b|fortune \d+|publicly traded|"
     r"industry[- ]leading customers|our customers include))",
@@ -87,8 +87,9 @@ _PRODUCT_LINE = re.compile(
     r"(?:a|an|the|our|innovative|cutting|leading|world|revolutionary|state|next|solutions|"
     r"products|software|platforms?|systems?)\b|"
     r"\bour\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|software|solutions?|customers|"
-    r"clients|technology|services?)\s+(?:is|are|helps?|enables?|uses?|monitors?|powers?|"
-    r"love|brings?|makes?|allows?|lets?)\b|"
+    r"clients|technology|services?|apps?|applications?|systems?|"
+    r"infrastructure)\s+(?:is|are|helps?|enables?|uses?|monitors?|powers?|"
+    r"love|brings?|makes?|allows?|lets?|holds?|serves?|processes|handles?|runs?|stores?)\b|"
     r"\bit\s+involves\b.*\blatest\s+technolog)"
 )
 
@@ -127,7 +128,7 @@ ABOUT_WORDS = frozenset(
     "we our powers serves founded headquartered backed series fortune publicly customers".split()
 )
 #: Phrases that gate company prose but are too common as single words ("Acme is a ...").
-ABOUT_PHRASES = re.compile(r" (?:is (?:a|an|the) |was founded|has been )")
+ABOUT_PHRASES = re.compile(r" (?:is (?:a|an|the) |was founded|has been |is part of |is proud )")
 #: Currency signs: a pay figure is benefits text.
 MONEY = re.compile(r"[$£€]")
 

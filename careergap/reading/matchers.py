@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 PLURAL_MIN_LENGTH = 3
 #: A mention never ends before a letter/digit, "+" or "#".
 _STOP = r"(?![\w+#])"
-#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to") nor
-#: dotted abbreviations ("C.V.", "D.C.").
-_EXACT_STOP = r"(?!-\w)(?!\.\w)"
+#: Exact-case short forms are stricter: not inside hyphenated words ("C-suite", "Go-to"; but
+#: "C-programming" is C) nor dotted abbreviations ("C.V.", "D.C.").
+_EXACT_STOP = r"(?!-(?!(?i:programming|language|code|coding)\b)\w)(?!\.\w)"
 
 
 def ci_key(text: str) -> str:

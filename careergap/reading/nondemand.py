@@ -83,9 +83,29 @@ _WITH_PEOPLE_BEFORE = re.compile(
     r"\bin\s+partnership\s+with|\btogether\s+with|\bsupport(?:s|ing)?\s+(?:our|the)|"
     r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:team|group)\s+of|"
+    # "we are a team of ML researchers", "the group is a diverse team of silicon design engineers"
+    r"\b(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:team|group|community|mix|crew)\s+of|"
+    r"\bin\s+conjunction\s+with|"
     # a team's name: "join our Data & Analytics team", "a member of our Software Engineering Group"
     r"\b(?:part\s+of|join(?:s|ing)?|member\s+of)\s+(?:our|the|a|an)(?=\s))"
     r"\s+(?:[\w/+&-]+,?\s+){0,6}$",
+    re.IGNORECASE,
+)
+#: A team named for whom the work is done: "planning for the Text-To-Speech core engineering
+#: team", "alignment across Speech teams" (only with a people word after the mention).
+_FOR_TEAM_BEFORE = re.compile(
+    r"(?<!looking )(?<!searching )(?<!seeking )(?<!hiring )"
+    r"\b(?:for|across|within|among|between)(?:\s+(?:the|our|a|an|other|all|multiple|several|"
+    r"various|partner|sister))?\s+(?:[\w/+&-]+,?\s+){0,6}$",
+    re.IGNORECASE,
+)
+#: ...and a group after the mention: a team, or people in the plural ("planning for the TTS core
+#: team", "tools for machine learning engineers"), never the one person being hired.
+_GROUP_AFTER = re.compile(
+    r"^[\s-]*(?:(?:and|or)\s+)?(?:(?!(?:for|with|and|or|to|in|of|on|at|by|from|as)\b)[\w-]+\s+){0,2}"
+    r"(?:teams?|groups?|orgs?|organi[sz]ations?|departments?|functions|partners|clients|customers|"
+    r"users|stakeholders|colleagues|engineers|scientists|researchers|developers|designers|"
+    r"analysts|architects)\b",
     re.IGNORECASE,
 )
 #: How a team works, not who it is: "join our agile team" asks for Agile.
@@ -95,7 +115,8 @@ _PEOPLE = (
     r"leadership|stakeholders?|partners?|colleagues|counterparts|designers?|analysts?|"
     r"architects?|developers?|experts?|specialists?|groups?|organi[sz]ations?|orgs?|peers|"
     r"folks|practitioners|owners?|functions?|departments?|staff|people|personnel|customers|"
-    r"clients|users"
+    r"clients|users|solvers|thinkers|builders|innovators|professionals|individuals|talents?|"
+    r"enthusiasts|minds"
 )
 #: A run of people nouns: "a group of engineers product managers designers SRE network QA and
 #: support specialists" names colleagues, each item of it too.
@@ -106,10 +127,17 @@ _PEOPLE_LIST_BEFORE = re.compile(
 )
 _GROUP_WORDS = frozenset("group team teams community mix crew".split())
 _PEOPLE_LIST_AFTER = re.compile(
-    rf"^\s*(?:[\w/-]+\s+){{0,4}}?(?:and\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE
+    rf"^\s*(?:,\s*|[\w/-]+,?\s+){{0,4}}?(?:and\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE})\b",
+    re.IGNORECASE,
 )
-#: A people word right after the mention ("data science teams", "ML engineers")...
-_PEOPLE_AFTER = re.compile(rf"^[\s-]*(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE)
+#: A people word right after the mention, at most two words on ("data science teams", "ML
+#: engineers", "Text-To-Speech core engineering team")...
+_PEOPLE_AFTER = re.compile(
+    rf"^[\s-]*(?:(?:and|or)\s+)?"
+    rf"(?:(?!(?:for|with|and|or|to|in|of|on|at|by|from|as)\b)[\w-]+\s+){{0,2}}"
+    rf"(?:{_PEOPLE})\b",
+    re.IGNORECASE,
+)
 #: ...or the mention itself names people ("product management", "data scientists").
 _PEOPLE_SURFACE = re.compile(rf"\b(?:{_PEOPLE})$", re.IGNORECASE)
 #: A field of study named as a degree's subject: "degree in Computer Science, Physics or
@@ -201,8 +229,14 @@ def non_demand(
         sentence = _SENTENCE_END.search(text, end)
         if _is_negated(before, after, text[end : sentence.start() if sentence else len(text)]):
             return "negated"
-    if not words.isdisjoint(_DEGREE_WORDS) and (
-        _DEGREE_BEFORE.search(before) or _DEGREE_AFTER.match(after)
+    if (
+        not words.isdisjoint(_DEGREE_WORDS)
+        and (
+            _DEGREE_BEFORE.search(before)
+            or _DEGREE_AFTER.match(after)
+            # "( Engineering or Computer Science ) BS/MS degree": past the parenthesis
+            or _DEGREE_AFTER.match(text[end : end + WINDOW_CHARS])
+        )
     ):
         return "degree"
     if (
@@ -216,8 +250,13 @@ def non_demand(
     if (
         not words.isdisjoint(_COLLEAGUE_WORDS)
         and not _WAY_OF_WORKING.match(text, start, end)
-        and _WITH_PEOPLE_BEFORE.search(before)
-        and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
+        and (
+            (
+                _WITH_PEOPLE_BEFORE.search(before)
+                and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
+            )
+            or (_FOR_TEAM_BEFORE.search(before) and _GROUP_AFTER.match(after))
+        )
     ):
         return "colleagues"
     return None
@@ -271,14 +310,15 @@ _NEGATION_WORDS = frozenset(
 )
 _COLLEAGUE_WORDS = frozenset(
     "with alongside support supports supporting part join joins joining member group team teams "
-    "community mix crew".split()
+    "community mix crew for across within among between".split()
 )
 _PEOPLE_WORDS = frozenset(
     word + plural
     for word in (
         "team engineer scientist researcher manager lead leader stakeholder partner colleague "
         "counterpart designer analyst architect developer expert specialist group organization "
-        "organisation org peer owner function department practitioner folk customer client user"
+        "organisation org peer owner function department practitioner folk customer client user "
+        "solver thinker builder innovator professional individual talent enthusiast mind"
     ).split()
     for plural in ("", "s")
 ) | {"management", "leadership", "staff", "people", "personnel"}
