@@ -197,9 +197,9 @@ def test_a_failure_mid_batch_leaves_the_postings_stored_before_it_whole(
     from typer.testing import CliRunner
 
     from careergap.cli import app
-    from careergap.files import userfiles
+    from careergap.corpus import userpostings
 
-    real_write = userfiles.write_text_atomic
+    real_write = userpostings.write_text_atomic
     yamls: list[Path] = []
 
     def failing_write(path: Path, text: str) -> None:
@@ -209,7 +209,7 @@ def test_a_failure_mid_batch_leaves_the_postings_stored_before_it_whole(
                 raise CareergapError(f"{path}: cannot write: No space left on device")
         real_write(path, text)
 
-    monkeypatch.setattr(userfiles, "write_text_atomic", failing_write)
+    monkeypatch.setattr(userpostings, "write_text_atomic", failing_write)
     folder = ADS / "skillspan" / "data"
     result = CliRunner().invoke(app, ["postings", "add", str(folder), "-r", "data-engineer"])
     assert result.exit_code == 1
@@ -221,7 +221,7 @@ def test_a_failure_mid_batch_leaves_the_postings_stored_before_it_whole(
     assert len(stored) == 4  # two postings, each its YAML and its text; nothing of the third
     assert {p.rsplit(".", 1)[0] for p in stored} == {p.stem for p in yamls[:2]}
 
-    monkeypatch.setattr(userfiles, "write_text_atomic", real_write)
+    monkeypatch.setattr(userpostings, "write_text_atomic", real_write)
     again = CliRunner().invoke(app, ["postings", "add", str(folder), "-r", "data-engineer"])
     summary = " ".join(again.stdout.split())
     assert "7 files: 4 added, 2 duplicates, 1 refused." in summary, summary

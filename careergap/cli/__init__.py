@@ -40,6 +40,7 @@ def _tolerate_narrow_encoding(stream: object) -> None:
     """On a stream that cannot encode careergap's bars and arrows (``PYTHONIOENCODING=ascii``,
     a C locale), print '?' for them instead of failing with an internal error. JSON stays exact:
     ``emit_json`` then writes non-ASCII as \\u escapes."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     import codecs
 
     encoding = getattr(stream, "encoding", None) or "utf-8"

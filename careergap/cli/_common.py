@@ -168,6 +168,7 @@ def load(
 ) -> Loaded:
     """Find and load the profile and the corpus (only the person's own postings with ``mine``,
     weighed by age with ``half_life``); print profile warnings to stderr."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.session import load_session  # start-up, as in `workspace`
     from careergap.views.progress import progress
 

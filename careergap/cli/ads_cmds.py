@@ -43,6 +43,7 @@ def postings_add_cmd(
     (an error, Ctrl-C), the postings stored so far are complete, and running the same command
     again stores the rest. Exit 1 when any file was refused, after storing the others.
     """
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.roles import load_families, resolve_role
 
     family = resolve_role(role, load_families())
@@ -59,6 +60,7 @@ def _add_one(
     file: str, family_id: str, family_name: str, title: str | None, dry_run: bool, as_json: bool
 ) -> None:
     """One ad, shown line by line (the view `postings add` has always had)."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus import userpostings
     from careergap.corpus.adbatch import Known
     from careergap.errors import CareergapError
@@ -89,6 +91,7 @@ def _add_one(
 
 def _one_ad_text(file: str) -> str:
     """One ad's text: stdin or a text file as it is, a saved web page as its visible text."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus import userpostings
     from careergap.errors import InputFileError
     from careergap.files.adfiles import HTML_SUFFIXES, Refusal, read_ad
@@ -103,6 +106,7 @@ def _one_ad_text(file: str) -> str:
 
 def _finder() -> tuple[Any, dict[str, str]]:
     """The taxonomy's extractor and skill names."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading.extractor import Extractor
     from careergap.reading.taxonomy import load_taxonomy
 
@@ -114,6 +118,7 @@ def _add_many(
     paths: list[Path], family_id: str, family_name: str, dry_run: bool, as_json: bool
 ) -> None:
     """Files and folders of ads: one summary table (or JSON), exit 1 if any was refused."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus import userpostings
     from careergap.corpus.adbatch import BatchStopped, add_ads
     from careergap.errors import CareergapError
@@ -151,6 +156,7 @@ def _add_many(
 
 
 def _show_batch(batch: Any, family_id: str, family_name: str, dry_run: bool, as_json: bool) -> None:
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.views import ads as render_ads
 
     if as_json:
@@ -164,6 +170,7 @@ def postings_remove_cmd(
     posting_id: str = typer.Argument(..., metavar="ID", help="Id of a posting you added."),
 ) -> None:
     """Remove a posting you added with `postings add`."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus import userpostings
 
     userpostings.remove(posting_id)
@@ -172,6 +179,7 @@ def postings_remove_cmd(
 
 def _register_postings_commands() -> None:
     """Join the `postings` sub-app that corpus_cmds owns (list/show), rather than a second one."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.cli.corpus_cmds import postings_app
 
     postings_app.command("add", short_help=summary(postings_add_cmd))(postings_add_cmd)

@@ -42,6 +42,7 @@ POSTINGS_OPTION = typer.Option(
 
 def _extractor() -> tuple[Callable[[str], list[Any]], dict[str, str]]:
     """The taxonomy's skill finder and skill names (imported lazily: start-up stays fast)."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading.extractor import Extractor
     from careergap.reading.taxonomy import load_taxonomy
 
@@ -56,6 +57,7 @@ def roles_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """List the role families with their scored postings and most demanded skills."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.views.sample import family_samples, roles_json, sample_text
 
     ws = workspace(postings)
@@ -64,6 +66,7 @@ def roles_cmd(
     if as_json:
         emit_json(roles_json(samples, names))
         return
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.views.terminal import print_renderable, table
 
     rows = [
@@ -121,6 +124,7 @@ def postings_list_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """List postings (and topic notes), optionally of one role family."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.load import load_corpus
     from careergap.corpus.roles import resolve_role
     from careergap.views.summary import postings_json
@@ -133,6 +137,7 @@ def postings_list_cmd(
         find, _ = _extractor()
         emit_json(postings_json(chosen, find))
         return
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.views.terminal import console_width, print_renderable, sample, table
 
     real = sum(1 for p in chosen if p.kind == "posting")
@@ -166,6 +171,7 @@ def postings_show_cmd(
     postings: list[Path] | None = POSTINGS_OPTION,
 ) -> None:
     """Show one posting: every requirement line, its seed line and the skills found in it."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.load import load_corpus
     from careergap.views.posting import posting_view
     from careergap.views.terminal import print_lines
@@ -189,6 +195,7 @@ def corpus_build_cmd(
     ),
 ) -> None:
     """Rebuild the curated corpus from the seeds (deterministic; replaces OUT atomically)."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.build.pipeline import build_corpus
     from careergap.errors import InputFileError
     from careergap.views.terminal import sample

@@ -49,6 +49,7 @@ def init_cmd(
     force: bool = typer.Option(False, "--force", help="Replace an existing file."),
 ) -> None:
     """Write a commented starter profile; with --from-text, pre-filled from your CV."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading import initprofile
     from careergap.views import terminal as render
     from careergap.views import terminal_life as render_life
@@ -56,6 +57,7 @@ def init_cmd(
     found: list[initprofile.FoundSkill] = []
     cv_name = None
     if from_text is not None:
+        # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
         from careergap.reading.extractor import Extractor
         from careergap.reading.taxonomy import load_taxonomy
 
@@ -85,6 +87,7 @@ def progress_cmd(
 ) -> None:
     """How your coverage moved over the snapshots `match` recorded, and why: your profile or
     the corpus."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.roles import load_families, resolve_role
     from careergap.engine import causes, trends
     from careergap.errors import ProfileNotFound
@@ -115,6 +118,7 @@ def progress_cmd(
 
 
 def _skill_names() -> dict[str, str]:
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading.taxonomy import load_taxonomy
 
     return {sid: skill.name for sid, skill in load_taxonomy().skills.items()}
@@ -132,6 +136,7 @@ def diff_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Skill-level changes between two profile versions and their effect on each family."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.questions import diff_profiles
     from careergap.engine.session import corpus_stamp
     from careergap.reading.profile import load_profile
@@ -225,6 +230,7 @@ def report_cmd(
     ),
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.report import report_for
     from careergap.files.userfiles import write_text_atomic
     from careergap.views import report, report_html
@@ -255,6 +261,7 @@ def report_cmd(
 
 def _check_report_target(output: Path, profile: Path, fmt: str, force: bool) -> None:
     """The report never replaces the profile, a folder, or (without --force) any file."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.errors import CareergapError
 
     if output.is_dir():

@@ -26,6 +26,7 @@ def validate_cmd(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output (see README)."),
 ) -> None:
     """Check a profile: exit 0 when valid, else every problem as FILE:LINE: field: message."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.errors import InputFileError, Problem, ValidationFailed
     from careergap.files.loader import UserFileError, read_user_yaml
     from careergap.files.userfiles import STDIN_LABEL, is_stdin
@@ -60,6 +61,7 @@ def validate_cmd(
 
 def _role_problems(doc: Any, roles: list[str]) -> list[Any]:
     """target_roles that name no role family, each at its line, with a did-you-mean."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.roles import load_families, resolve_role
     from careergap.errors import Problem, UnknownRoleError
 

@@ -20,6 +20,7 @@ def resources(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List every study resource for one skill, with where each one is cited."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.resources import resources_for
     from careergap.reading.taxonomy import load_taxonomy
     from careergap.views.resources import print_resources, resources_json
@@ -36,6 +37,7 @@ def resources(
 
 def _resolve(name: str, taxonomy: Taxonomy) -> str:
     """A skill id for ``name``, or UnknownSkillError with a did-you-mean."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.errors import UnknownSkillError
     from careergap.reading.matching import resolve_skill
 

@@ -60,6 +60,7 @@ def print_samples(
     ctx: Loaded, samples: dict[str, Any], families: Sequence[tuple[str, str]]
 ) -> None:
     """After a gaps or plan view: which postings it rests on, and their age."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import market
     from careergap.views import terminal as render
 
@@ -91,6 +92,7 @@ def match_cmd(
     ),
 ) -> None:
     """Rank role families by how well your profile covers what their postings ask for."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import market
     from careergap.engine import questions as engine
     from careergap.views import payloads
@@ -105,6 +107,7 @@ def match_cmd(
     # History snapshot for `progress` and `report` (careergap/store/history.py); a profile read from
     # standard input has no file whose progress could be followed.
     if not no_record and not is_stdin(ctx.source):
+        # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
         from careergap.engine.session import record_snapshot
 
         problem = record_snapshot(
@@ -168,6 +171,7 @@ def gaps_cmd(
 
     Without --role: what to learn next across your target_roles (or your 3 best families).
     """
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import market
     from careergap.engine import questions as engine
     from careergap.engine.advice import attach_resources
@@ -182,6 +186,7 @@ def gaps_cmd(
         cross = cross if show_all else cross[:limit]
         scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
         resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
+        # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
         from careergap.engine.gapdetail import cross_unlocks
 
         unlocked = cross_unlocks(ctx.ws, ctx.levels, cross)
@@ -192,6 +197,7 @@ def gaps_cmd(
             render_gaps.print_cross_gaps(scores, cross, ctx.names, resources, unlocked)
             print_samples(ctx, samples, [(s.family_id, s.name) for s in scores])
         return
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.gapdetail import detail_gaps
 
     family_id = ctx.family_id(role)
@@ -219,6 +225,7 @@ def explain_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The ledger behind a family's score: demand x weight x credit = contribution per skill."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import questions as engine
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
@@ -254,6 +261,7 @@ def whatif_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Families re-ranked as if your profile had these levels. Your file is not touched."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import questions as engine
     from careergap.views import payloads
     from careergap.views import terminal_gaps as render_gaps
@@ -286,6 +294,7 @@ def plan_cmd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """A study plan: the gaps worth most per week of study, prerequisites first, week by week."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import market
     from careergap.engine.advice import attach_resources, study_plan
     from careergap.views import payloads

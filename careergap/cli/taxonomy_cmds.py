@@ -33,6 +33,7 @@ def skills(
     ),
 ) -> None:
     """List the skill taxonomy, or search it by name and alias."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading.matching import search_skills
     from careergap.reading.taxonomy import load_taxonomy
     from careergap.views.vocabulary import print_skills, skills_json
@@ -57,6 +58,7 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.reading.demands import read_mentions
     from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
     from careergap.reading.extractor import Extractor
@@ -79,6 +81,7 @@ def extract(
     if not found_lines:
         echo(f"no known skills found in {source}", err=True)
         return
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.views.vocabulary import print_extract  # the table only: rich
 
     print_extract(taxonomy, found_lines, Counter(map(itemgetter(0), mentions)), source)
@@ -103,6 +106,7 @@ def read_text(source: str) -> str:
     An empty file is one of them: it is far more often the wrong file (or a redirect that
     produced nothing) than a text that names no skill.
     """
+    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.files.userfiles import read_user_text
 
     text = read_user_text(source, MAX_TEXT_BYTES, "text file")

@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from careergap.corpus.build.dedupe import line_key, same_title
+from careergap.corpus.userpostings import parse_posting
 from careergap.errors import CareergapError, InputFileError
 from careergap.files.adfiles import Refusal, find_ads, read_ad
 from careergap.models import Posting
+from careergap.reading.matching import similar_texts
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
@@ -105,7 +107,6 @@ class Known:
 
     def original(self, posting: Posting) -> tuple[Posting, str] | None:
         """The known posting this one repeats, and how it was recognised."""
-        from careergap.reading.matching import similar_texts
 
         text = demand_text(posting)
         for index in self.digests.get(_digest(text), ()):
@@ -137,7 +138,6 @@ def add_ads(
     """Read every ad under ``paths`` into ``family_id``, storing each new one with ``save``
     (None: a dry run that stores nothing). ``on_outcome`` hears of each file as it is done.
     ``find`` is the ``taxonomy``'s extractor (see ``userpostings.parse_posting``)."""
-    from careergap.corpus.userpostings import parse_posting
 
     found = find_ads(paths)
     if not found.files and not found.refused:

@@ -8,7 +8,9 @@ CareergapError naming the file and line.
 
 from __future__ import annotations
 
+import difflib
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import closing
@@ -16,7 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careergap.corpus.roles import load_families
+from careergap.corpus.userpostings import postings_dir
 from careergap.errors import CareergapError, DataError
+from careergap.files import paths as file_paths
 from careergap.files.modelfile import read_model
 from careergap.models import Posting, RequirementLine, RoleFamily
 
@@ -44,8 +49,6 @@ class Corpus:
 
     def get(self, posting_id: str) -> Posting:
         """One posting by id (``p-002-776`` = ``p-002-00776``); unknown ids suggest a close one."""
-        import difflib
-        import re
 
         padded = re.fullmatch(r"([pn])-(\d{3})-(\d{1,5})", posting_id.strip())
         wanted = f"{padded[1]}-{padded[2]}-{int(padded[3]):05d}" if padded else posting_id.strip()
@@ -77,6 +80,7 @@ def _user_folder(
     they are read (see :func:`careergap.corpus.readahead.read_folder`). Lines written the same
     way in several postings become one shared ``RequirementLine`` (``shared``).
     """
+    # Lazy: only a folder read without the cache needs the reader (start-up of `match`).
     from careergap.corpus.readahead import read_folder
 
     if not folder.is_dir():
@@ -148,12 +152,9 @@ def load_corpus(
 
     ``advance(n)`` is told of every ``n`` posting files read (for a progress bar).
     """
-    from careergap.corpus.roles import load_families
-    from careergap.corpus.userpostings import postings_dir
-    from careergap.files.paths import bundled_postings_dir
 
     families = load_families()
-    loaded = _bundled(bundled_postings_dir())
+    loaded = _bundled(file_paths.bundled_postings_dir())
     if advance is not None:
         advance(len(loaded))
     saved = postings_dir()

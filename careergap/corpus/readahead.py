@@ -11,10 +11,14 @@ looked at. If processes cannot be started (or a worker dies) the rest is read se
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from careergap.files.loader import read_user_data, read_user_data_batch
 
 #: Below this many files, starting worker processes (~0.3 s, each re-imports careergap) costs
 #: more than it saves.
@@ -41,7 +45,6 @@ def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]],
 
     Large folders are read ahead by worker processes; the results are the same either way.
     """
-    from careergap.files.loader import read_user_data
 
     ahead = _read_ahead(paths) if len(paths) >= PARALLEL_MIN_FILES else iter(())
     try:
@@ -56,8 +59,6 @@ def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]],
 
 def exit_when_orphaned(parent: int, every: float) -> None:
     """In a worker: end this process as soon as ``parent`` is no longer its parent."""
-    import threading
-    import time
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -80,11 +81,9 @@ def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
 
     Stops early (the caller reads the rest itself) when workers cannot run.
     """
+    # Lazy: worker processes only for large folders; `match` on a warm cache never starts them.
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor
-
-    from careergap.files.loader import read_user_data_batch
 
     chunks = [
         [str(path) for path in paths[start : start + CHUNK_FILES]]

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field, ValidationError
 
 from careergap.errors import DataError, Problem
+from careergap.files import paths
 from careergap.files.modelfile import Finding, read_model
 from careergap.models import TECHNICAL_CATEGORIES, Resource
+from careergap.reading import taxonomy as taxonomies
 from careergap.reading.taxonomy import umbrella_skills
 
 if TYPE_CHECKING:  # imported lazily: loading the taxonomy is not free
@@ -195,9 +197,7 @@ def load_resources(taxonomy: Taxonomy | None = None, path: Path | None = None) -
     per process.
     """
     if taxonomy is None:
-        from careergap.reading.taxonomy import load_taxonomy
-
-        taxonomy = load_taxonomy()
+        taxonomy = taxonomies.load_taxonomy()
     if path is None:
         return _load_packaged(tuple(sorted(taxonomy.skills)))
     return _load(path, tuple(sorted(taxonomy.skills)))
@@ -217,9 +217,8 @@ def _load(path: Path, known: tuple[str, ...]) -> ResourceIndex:
 
 @lru_cache(maxsize=4)
 def _load_packaged(known: tuple[str, ...]) -> ResourceIndex:
-    from careergap.files.paths import data_file
 
-    return _load(data_file(RESOURCES_FILE), known)
+    return _load(paths.data_file(RESOURCES_FILE), known)
 
 
 def resources_for(

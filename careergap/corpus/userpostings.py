@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap.errors import CareergapError
+from careergap.files.loader import dump_yaml
 from careergap.files.modelfile import read_model
 from careergap.files.paths import user_data_dir
+from careergap.files.userfiles import read_user_text, write_text_atomic
 from careergap.models import USER_POSTING_PREFIX, Posting, RequirementLine
+from careergap.reading.dating import posted_date, today
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
@@ -100,6 +103,7 @@ def read_pasted(text: str) -> tuple[list[RequirementLine], list[SkippedLine], st
     text are skipped. A *Preferred* section makes its lines preferred; inline markers
     ("a plus") mark their own clause when the line is scored.
     """
+    # Lazy: `match` imports this module (postings_dir) but reads no ad text (start-up).
     from careergap.reading import clean
     from careergap.reading.requirements import line_is_preferred
     from careergap.reading.sections import SKIP_REASONS, read_sections
@@ -170,7 +174,6 @@ def _title_from(lines: Sequence[RequirementLine]) -> str | None:
 
 def read_source(source: str) -> str:
     """The pasted text from a file, or from standard input for ``-``."""
-    from careergap.files.userfiles import read_user_text
 
     return read_user_text(source, MAX_TEXT_BYTES, "text file")
 
@@ -220,6 +223,7 @@ def parse_posting(
             lines = lines[1:]
     if not lines:
         raise CareergapError(f"{where}: no requirement lines found in the posting text")
+    # Lazy: `match` imports this module (postings_dir) but reads no ad text (start-up).
     from careergap.reading.demands import reader_for
 
     # The same reading as `careergap extract` and the corpus (careergap.reading.demands).
@@ -239,7 +243,6 @@ def parse_posting(
         )
     title, company, location = split_title(title or "Untitled posting")
     pid = posting_id(title, text)
-    from careergap.reading.dating import posted_date, today
 
     now = today()
     posted = posted_date(text, now)
@@ -260,7 +263,6 @@ def parse_posting(
 
 def posting_yaml(posting: Posting) -> str:
     """A posting in the corpus file format (keys in model order, absent optionals left out)."""
-    from careergap.files.loader import dump_yaml
 
     data = posting.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["lines"] = [line.model_dump(mode="json") for line in posting.lines]
@@ -278,7 +280,6 @@ def save(pasted: PastedPosting) -> Path:
     posting exist (the corpus reads only ``*.yaml``), and if it cannot be written the text is
     removed again, so a failure never leaves half a posting.
     """
-    from careergap.files.userfiles import write_text_atomic
 
     folder = postings_dir()
     target = folder / f"{pasted.posting.id}.yaml"

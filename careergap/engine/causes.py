@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from careergap.engine.questions import coverages
 from careergap.store.history import CorpusStamp, Snapshot
 
 if TYPE_CHECKING:
@@ -83,6 +84,5 @@ def attribute(
 
 def rescore(ws: Workspace, snaps: Sequence[Snapshot]) -> dict[str, dict[str, float]]:
     """The first and latest snapshots' levels scored against today's corpus."""
-    from careergap.engine.questions import coverages
 
     return {"first": coverages(ws, snaps[0].levels), "last": coverages(ws, snaps[-1].levels)}

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from careergap.reading.dating import age_days, age_text
 from careergap.scoring.estimates import PRIOR_DF, pooled_variance, t975
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
+from careergap.store.workspace import workspace_of
 
 if TYPE_CHECKING:
     from careergap.scoring.entries import Entry
@@ -88,7 +89,6 @@ def select(ws: Workspace, selection: Selection) -> Workspace:
     """The workspace scored on the selected postings, reweighted by age when asked."""
     if not selection.active:
         return ws
-    from careergap.store.workspace import workspace_of
 
     today = selection.today or date.today()
     grouped = ws.entries

@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from careergap.files import yamlprecheck
 from careergap.files.userfiles import (
     MAX_USER_FILE_BYTES,
     STDIN_LABEL,
@@ -163,10 +164,9 @@ def _compose(text: str, events_first: bool) -> Node | None:
 
 
 def _document(path: Path, text: str) -> YamlDoc:
-    from careergap.files.yamlprecheck import events_need_checking
 
     try:
-        root = _compose(text, events_need_checking(text, MAX_NESTING))
+        root = _compose(text, yamlprecheck.events_need_checking(text, MAX_NESTING))
         if root is None:
             _fail(path, "is empty (it holds only comments)")
         check_nodes(path, root)
@@ -202,11 +202,10 @@ def read_user_data(path: Path) -> dict[str, Any]:
     vouch for (an unusual tag, a repeated key, anything the event pass must look at) is read
     by the full path, which gives the located error.
     """
-    from careergap.files.yamlprecheck import events_need_checking
 
     path = Path(path)
     text = _user_text(path)
-    if not events_need_checking(text, MAX_NESTING):
+    if not yamlprecheck.events_need_checking(text, MAX_NESTING):
         try:
             root = _compose(text, events_first=False)
             if isinstance(root, MappingNode):

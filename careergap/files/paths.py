@@ -27,6 +27,7 @@ def _user_dir(kind: str) -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / kind
+    # Lazy: platformdirs only when CAREERGAP_HOME does not say where (start-up).
     import platformdirs
 
     if kind == "config":

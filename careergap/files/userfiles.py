@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -98,7 +99,6 @@ def is_stdin(source: str | Path) -> bool:
 
 def read_stdin(limit: int) -> bytes:
     """Standard input's bytes (at most ``limit``), read once per process."""
-    import sys
 
     global _stdin_read
     if _stdin_read is None or _stdin_read[0] is not sys.stdin:

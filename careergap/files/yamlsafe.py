@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from careergap.errors import Problem
+from careergap.files import yamlprecheck
 from careergap.files.userfiles import UserFileError
 from careergap.files.userfiles import fail as _fail
 
@@ -61,7 +62,6 @@ def check_events(text: str) -> None:
     can change only events near its end, hundreds of levels past careergap's). When the text
     before the failure yields no refusal, the first error stands.
     """
-    from careergap.files.yamlprecheck import nesting_bound
 
     try:
         _refuse_in_events(text)
@@ -69,7 +69,7 @@ def check_events(text: str) -> None:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if mark is None or nesting_bound(text[: mark.index + 1]) <= MAX_NESTING:
+        if mark is None or yamlprecheck.nesting_bound(text[: mark.index + 1]) <= MAX_NESTING:
             raise
         try:
             _refuse_in_events(text[: mark.index])

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from careergap.errors import CareergapError
+from careergap.files.escaping import for_json, for_terminal
+from careergap.files.userfiles import read_user_text, write_text_atomic
 from careergap.models import LEVEL_NAMES
 
 #: Level given to every skill found in a CV: "beginner", for the person to raise or lower.
@@ -82,7 +84,6 @@ def yaml_key(name: str) -> str:
 def _quoted(text: str) -> str:
     """A double-quoted YAML scalar: a JSON string is one, and its \\u escapes keep the control
     characters YAML refuses raw (C1, bidi) out of the file."""
-    from careergap.files.escaping import for_json
 
     return for_json(json.dumps(text, ensure_ascii=False))
 
@@ -90,7 +91,6 @@ def _quoted(text: str) -> str:
 def _comment(text: str) -> str:
     """Text from a CV (or its file name) for a ``#`` comment: one line, control and bidi
     characters replaced, so the comment cannot end early and the file reads back."""
-    from careergap.files.escaping import for_terminal
 
     return for_terminal(" ".join(text.split()))
 
@@ -150,7 +150,6 @@ def render_profile(
 
 def write_profile(path: Path, text: str, force: bool = False) -> None:
     """Write the profile atomically; refuse to replace an existing file unless ``force``."""
-    from careergap.files.userfiles import write_text_atomic
 
     path = Path(path)
     if path.is_dir():
@@ -166,7 +165,6 @@ def write_profile(path: Path, text: str, force: bool = False) -> None:
 
 def read_cv(path: Path) -> str:
     """The CV's text: UTF-8 plain text up to 1 MB (``userfiles.read_user_text``)."""
-    from careergap.files.userfiles import read_user_text
 
     text = read_user_text(path, MAX_CV_BYTES, "CV text file")
     if not text.strip():

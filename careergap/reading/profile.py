@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap.errors import Problem, ProfileNotFound, ValidationFailed
+from careergap.files.loader import read_user_yaml
 from careergap.files.modelfile import problem_order, validate_document
+from careergap.files.paths import user_config_dir
 from careergap.reading.profile_format import ProfileFile, ProfileSkillEntry, reword
 from careergap.reading.profile_names import Resolver, resolve_names
 
@@ -102,7 +104,6 @@ def load_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) -> 
 
 def check_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) -> ProfileCheck:
     """Like :func:`load_profile` but returns the errors instead of raising them."""
-    from careergap.files.loader import read_user_yaml
 
     return check_document(read_user_yaml(Path(path)), taxonomy, resolve)
 
@@ -110,6 +111,7 @@ def check_profile(path: Path, taxonomy: Any, resolve: Resolver | None = None) ->
 def check_document(doc: YamlDoc, taxonomy: Any, resolve: Resolver | None = None) -> ProfileCheck:
     """Validate and resolve an already-read profile (``loader.read_user_yaml``)."""
     if resolve is None:
+        # Lazy: rapidfuzz, only when names are resolved (find_profile alone needs none).
         from careergap.reading.matching import resolve_skill
 
         resolve = resolve_skill
@@ -158,7 +160,6 @@ def find_profile(explicit: Path | None) -> Path:
     for name in LOCAL_PROFILE_NAMES:
         if Path(name).exists():
             return Path(name)
-    from careergap.files.paths import user_config_dir
 
     configured = user_config_dir() / CONFIG_PROFILE_NAME
     if configured.exists():

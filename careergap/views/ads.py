@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careergap.views import terminal as render
 from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -69,7 +70,6 @@ def summary_line(batch: Batch, dry_run: bool) -> str:
 
 def print_batch(batch: Batch, family: str, dry_run: bool) -> None:
     """One table: every file, what became of it, and the posting or the reason."""
-    from careergap.views import terminal as render
 
     rows = [(shown_path(o.path), RESULT_WORDS[o.status], _detail(o)) for o in batch.outcomes]
     # A posting id is what `postings show` and `remove` take: keep it on one line where the

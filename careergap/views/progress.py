@@ -23,6 +23,7 @@ def progress(description: str, total: int | None, enabled: bool = True) -> Itera
     if not enabled or not sys.stderr.isatty():
         yield _ignore
         return
+    # Lazy: a bar is drawn only on a long build; a warm `match` never loads rich.progress.
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from careergap.views.terminal import stderr_console

@@ -9,15 +9,16 @@ links to anything outside the file except the resources' own URLs.
 from __future__ import annotations
 
 from careergap.engine.report import TOP_FAMILIES, AlsoAskedRow, FamilyRow, Report
+from careergap.files.escaping import for_markdown, markdown_code, safe_url
 from careergap.views.figures import GUIDANCE, pct, signed_points, sparkline
-from careergap.views.sample import one_posting_text
+from careergap.views.sample import RANK_LEGEND, one_posting_text, sample_text
+from careergap.views.terminal import bar, interval
 
 # --- shared wording -----------------------------------------------------------------------
 
 
 def sample(row: FamilyRow) -> str:
     """The family's sample, worded as `match` words it, "(low sample)" included."""
-    from careergap.views.sample import sample_text
 
     return sample_text(row.postings, row.notes)
 
@@ -41,16 +42,12 @@ def improved_text(report: Report) -> list[str]:
 
 def _md(text: str) -> str:
     """Text from a file or the data as literal Markdown (heading, table cell, list item)."""
-    from careergap.files.escaping import for_markdown
 
     return for_markdown(text)
 
 
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown (tables, text bars), no external assets."""
-    from careergap.files.escaping import markdown_code, safe_url
-    from careergap.views.sample import RANK_LEGEND
-    from careergap.views.terminal import bar, interval
 
     out = [
         f"# {_md(title(report))}",

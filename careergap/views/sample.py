@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_WEAK
 from careergap.scoring.score import LOW_SAMPLE_POSTINGS
+from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -103,7 +104,6 @@ def family_samples(ws: Workspace, limit: int = TOP_SKILLS) -> list[FamilySample]
 
 def roles_json(samples: list[FamilySample], names: Mapping[str, str]) -> dict[str, object]:
     """`roles --json`: the documented keys, plus ``unscored`` and ``low_sample``."""
-    from careergap.views.contract import SCHEMA_VERSION
 
     return {
         "schema_version": SCHEMA_VERSION,

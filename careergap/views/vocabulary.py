@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from careergap.views.contract import SCHEMA_VERSION
+from careergap.views.terminal import print_renderable, table
 
 if TYPE_CHECKING:
     from careergap.models import Skill
@@ -37,7 +38,6 @@ def _skill_payload(skill: Skill) -> dict[str, Any]:
 def print_skills(found: list[Skill], query: str | None) -> None:
     """The `skills` table: id, name, category and every alias of each skill found."""
     # Imported here, as in print_extract: the tables need rich, `--json` must not load it.
-    from careergap.views.terminal import print_renderable, table
 
     rows = [
         (s.id, s.name, s.category, ", ".join(dict.fromkeys((*s.aliases, *s.exact)))) for s in found
@@ -54,7 +54,6 @@ def print_extract(
     source: str,
 ) -> None:
     """The `extract` table: each skill found, how often, and the first line naming it."""
-    from careergap.views.terminal import print_renderable, table
 
     rows = []
     for sid, (number, text) in found.items():
