@@ -83,6 +83,19 @@ DEMAND_READINGS = [
     ("Micro Service architecture", "software-architecture", False),
     ("( Engineering or Computer Science ) BS/MS degree or equivalent", "computer-science", False),
     ("shell scripts, C-programming, JavaScript", "c", True),
+    # the designs a verification job checks are not skills asked of the person
+    (
+        "Hands-on formal verification of processors, GPU blocks, networking designs or AI/ML",
+        "machine-learning",
+        False,
+    ),
+    (
+        "Hands-on formal verification of processors, GPU blocks, networking designs or AI/ML",
+        "formal-verification",
+        True,
+    ),
+    ("Verification of designs using formal methods and model checking", "model-checking", True),
+    ("Experience in machine learning and verification of RTL", "machine-learning", True),
 ]
 
 

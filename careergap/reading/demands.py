@@ -8,9 +8,10 @@ a whole text), and the corpus and ``postings add`` when their lines are scored
    that runs a job board's labels together is read segment by segment.
 2. With the taxonomy, two readings that need to know what a skill is: a broad skill (a field,
    method or domain: :data:`careergap.reading.taxonomy.BROAD_CATEGORIES`) in the title
-   ("Senior Data Engineer"), before a role word, or in a sentence about what the company
-   builds ("We are developing an IoT platform with machine learning") names the role or the
-   product, not a skill asked for, while a tool there is still the stack ("Java Backend
+   ("Senior Data Engineer"), before a role word, in a sentence about what the company
+   builds ("We are developing an IoT platform with machine learning"), or in the list of
+   designs a verification job checks ("formal verification of GPU blocks or AI/ML") names the
+   role or the product, not a skill asked for, while a tool there is still the stack ("Java Backend
    Engineer", "we are building it on Kafka"); and an umbrella right after one of its own kinds
    only qualifies it ("TypeScript programming", "C-programming": the demand is the language).
 3. Negated, excluded, colleagues', company, benefits and degree mentions are not demands
@@ -76,6 +77,21 @@ _KEEPING_UP = re.compile(
 STATE_OF_THE_ART_CHARS = 60
 #: Between a job board title's parts: "Title · Company · Place".
 TITLE_PARTS = " · "
+#: What a design-checking job checks: "formal verification of processors, GPU blocks,
+#: networking designs or AI/ML", "proofs of bug absence in SoCs containing ... AI/ML designs".
+#: A broad skill in that list names the design under check, not a skill asked of the person;
+#: the words between the check and the mention may only be more list items, never a
+#: requirement word ("verification of designs using formal methods" keeps formal methods).
+_CHECKED_OBJECT = re.compile(
+    r"(?i:\b(?:verif(?:y|ying|ies|ication)|validat(?:e|es|ing|ion)|proofs?)\s+(?:of|for|on|in)\s+"
+    r"(?:(?!(?:experience|knowledge|skills?|with|using|including|plus|proficien\w*|familiar\w*|"
+    r"background|understanding|ability|methods?|techniques?|tools?|languages?)\b)"
+    r"[\w&.+'’-]+(?:,?\s+|\s*/\s*)){0,10}?(?:(?:or|and|and/or)\s+|/\s*)?)$"
+)
+#: Characters before a mention looked at for :data:`_CHECKED_OBJECT`.
+CHECKED_OBJECT_CHARS = 120
+#: Where the list of :data:`_CHECKED_OBJECT` cannot reach across.
+_CLAUSE_STOP = re.compile(r"[;:!?()\[\]]|\.(?:\s|$)")
 #: Words without one of which no sentence is product prose (a cheap gate before the regex).
 _PRODUCT_CUES = re.compile(r"(?i:\bwe\b|\bwe['’]re\b|\bour\b|\bit\s+involves\b)")
 #: Marks a line not yet looked at by read_mentions.
@@ -130,7 +146,8 @@ class DemandReader:
         """True when a broad skill names the role or the product, not a demand: in the title,
         before a role word, as a role itself, in a sentence about what the company builds, or
         as the state of the art the product draws on ("the latest generation of machine
-        translation research"); and any skill in a job board title after its role part (the
+        translation research"), or as the design a verification job checks ("formal verification
+        of GPU blocks or AI/ML"); and any skill in a job board title after its role part (the
         company and the place: "Software Developer · Siemens EDA · Remote")."""
         if section == "title" and 0 <= text.find(TITLE_PARTS) < start:
             return True  # "Title · Company · Place": the company and the place, not the role
@@ -140,6 +157,7 @@ class DemandReader:
             or bool(_ROLE_SURFACE.search(text, start, end))
             or _in_product_prose(text, start)
             or self._state_of_the_art(text, start)
+            or _checked_object(text, start)
         )
 
     @staticmethod
@@ -195,6 +213,14 @@ def _in_product_prose(text: str, offset: int) -> bool:
         start = brk.end()
     end = SENTENCE_BREAK.search(text, offset)
     return is_product_prose(text[start : end.start() if end else len(text)])
+
+
+def _checked_object(text: str, offset: int) -> bool:
+    """Whether the mention at ``offset`` is in the list of designs a check is made of."""
+    lo = max(0, offset - CHECKED_OBJECT_CHARS)
+    for brk in _CLAUSE_STOP.finditer(text, lo, offset):
+        lo = brk.end()
+    return bool(_CHECKED_OBJECT.search(text, lo, offset))
 
 
 def _line_starts(lines: Sequence[str]) -> list[int]:
