@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -112,10 +113,11 @@ def test_restored_workspace_equals_a_fresh_build(mine: Path) -> None:
 def test_the_cache_file_is_plain_json_with_the_documented_header(mine: Path) -> None:
     cache.cached_workspace([mine])
     (path,) = _cache_files()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == cache.CACHE_FORMAT
-    assert data["schema"] == cache.SCHEMA_VERSION
-    assert len(data["key"]) == 64
+    header, body = _load(path)
+    assert header["format"] == cache.CACHE_FORMAT
+    assert header["schema"] == cache.SCHEMA_VERSION
+    assert len(header["key"]) == 64
+    assert body["families"]
     assert not list(path.parent.glob("*.tmp")), "no temporary file is left behind"
 
 
@@ -192,46 +194,64 @@ def _damage(path: Path, how: str) -> None:
     elif how == "list":
         path.write_text("[1, 2, 3]", encoding="utf-8")
     elif how == "bad-index":  # right header and key, wrong shape inside
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         _first_family(data)["qualify"][0] = [10**9]
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "bad-type":
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         _first_family(data)["asks"][0][0] = "python"  # options must be a list
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "unknown-skill":
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         _first_family(data)["asks"][0][0] = ["no-such-skill"]
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "unsorted":  # asks must be in the order the encoder writes them
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         _first_family(data)["asks"].reverse()
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "deep":
         path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     elif how == "halved-shares":  # every value in range, the family no longer adds up
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         family = _first_family(data)
         family["shares"] = [v / 2 for v in family["shares"]]
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "rotated-quotes":  # each quote moved to another skill's entry
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         evidence = _first_family(data)["evidence"]
         skills = list(evidence)
         quotes = [evidence[s] for s in skills]
         for skill, quote in zip(skills, quotes[1:] + quotes[:1], strict=True):
             evidence[skill] = quote
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
     elif how == "zero-target":  # a value no parser makes: credit would divide by 0
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         for ask in _first_family(data)["asks"]:
             ask[1] = 0
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
+    elif how == "layout-with-digest":  # not what the encoder writes, though the digest agrees
+        header, data = _load(path)
+        del _first_family(data)["asks"]
+        _store(path, header, data, redo_digest=True)
     elif how == "nan-share":  # NaN is valid in Python's JSON and would poison every score
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         family = _first_family(data)
         family["shares"] = [float("nan")] * len(family["shares"])
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data)
+
+
+def _load(path: Path) -> tuple[dict, dict]:
+    """A cache file's header and body (two lines of JSON)."""
+    head, _, body = path.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(body)
+
+
+def _store(path: Path, header: dict, body: dict, redo_digest: bool = False) -> None:
+    """Write a cache file back, keeping the digest of the body it had unless told otherwise."""
+    data = json.dumps(body).encode("utf-8")
+    if redo_digest:
+        header = {**header, "sha256": hashlib.sha256(data).hexdigest()}
+    path.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + data)
 
 
 def _first_family(data: dict) -> dict:
@@ -254,6 +274,7 @@ def _first_family(data: dict) -> dict:
         "rotated-quotes",
         "zero-target",
         "nan-share",
+        "layout-with-digest",
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
@@ -276,7 +297,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     assert len(warnings) == 1 and warnings[0].startswith("warning: ")
     assert "Traceback" not in result.stderr
     # ...and the rebuilt file is good again: the next run is a hit.
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == cache.CACHE_FORMAT
+    assert _load(path)[0]["format"] == cache.CACHE_FORMAT
     cache.cached_workspace([mine])
     assert builds == [1, 1]
 
@@ -308,13 +329,14 @@ def test_a_missing_postings_folder_is_reported_not_cached(
 def test_concurrent_writers_leave_one_valid_file(mine: Path) -> None:
     ws = cache.cached_workspace([mine])
     (path,) = _cache_files()
-    payload = json.loads(path.read_text(encoding="utf-8"))
+    stored = cache.read(path)
+    assert stored is not None
     errors: list[BaseException] = []
 
     def writer() -> None:
         try:
             for _ in range(3):
-                cache.write(path, payload)
+                cache.write(path, stored.header, stored.body)
                 assert cache.read(path) is not None
         except BaseException as exc:  # noqa: BLE001 - collected and re-raised below
             errors.append(exc)
@@ -334,9 +356,8 @@ def test_a_cache_from_another_version_is_a_silent_miss(
 ) -> None:
     cache.cached_workspace([mine])
     (path,) = _cache_files()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["schema"] = cache.SCHEMA_VERSION + 1
-    path.write_text(json.dumps(data), encoding="utf-8")
+    header, data = _load(path)
+    _store(path, {**header, "schema": cache.SCHEMA_VERSION + 1}, data)
     cache.cached_workspace([mine])
     assert builds == [1, 1]
     assert capsys.readouterr().err == ""
@@ -433,12 +454,12 @@ def test_listing_every_posting_reads_or_rebuilds_the_entries_file(
     elif how == "garbage":
         path.write_bytes(b"\x80 not json")
     elif how in ("stale", "bad-index"):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, data = _load(path)
         if how == "stale":  # an entries file from an older corpus than the workspace file
-            data["key"] = "0" * 64
-        else:
+            header["key"] = "0" * 64
+        else:  # a requirement index out of range, under a digest that agrees
             data["entries"][0][5] = [10**9]
-        path.write_text(json.dumps(data), encoding="utf-8")
+        _store(path, header, data, redo_digest=how == "bad-index")
     assert _explain_skill(runner, profile, mine) == expected
     assert builds == ([1] if how == "kept" else [1, 1])
     # Whatever happened, the entries file is good again and the next listing is a hit.

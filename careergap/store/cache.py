@@ -8,11 +8,14 @@ distinct requirements, and a posting adds only the few integers "qualifies" need
 in each of their lines, and is read only by the questions that list or quote them
 (``explain --skill``, ``gaps --role``).
 Both are keyed by a content hash of every corpus file, the taxonomy, the role families and the
-careergap version, so any change to any of them is a miss. The files are plain JSON (never
-pickle: a cache file is data, not code) and are checked on load (format, schema, key, every
-value, see ``careergap.store.cache_codec``); a corrupt, foreign or unreadable cache is a miss
-with at most one warning per process. Writes go to a temporary file renamed into place, so a
-concurrent run sees the old file or the new one, never half of either.
+careergap version, so any change to any of them is a miss. Each file is two lines of plain
+JSON (never pickle: a cache file is data, not code): a header (format, schema, version, key,
+the body's SHA-256 and, in the workspace file, the inventory of input files) and the body
+(``careergap.store.cache_codec``). A body whose digest matches is what careergap wrote, so it
+is decoded without checking every value again, as ``careergap.files.compiled`` reads the
+taxonomy; a corrupt, foreign, edited or unreadable cache is a miss with at most one warning
+per process. Writes go to a temporary file renamed into place, so a concurrent run sees the
+old file or the new one, never half of either.
 
 Whether the corpus changed is decided from file sizes and mtimes, as git's index does
 (``careergap.store.cache_inventory``).
@@ -28,7 +31,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +40,7 @@ from careergap.files.compiled import code_digest
 from careergap.models import RoleFamily
 from careergap.store.cache_codec import (
     Invalid,
-    Texts,
+    Refs,
     decode_demands,
     decode_entries,
     encode_demands,
@@ -71,8 +74,10 @@ ENTRIES_FORMAT = "careergap-entries"
 #: careergap.files.compiled) keeps it. 7: entries carry their dates and each family its own
 #: and dated postings (``FamilyDemand.marks``), which a version-6 file lacks. 8: the entries
 #: file keeps what the extractor found in each line (``mentions``), for gaps' quotes. 9:
-#: credentials (taxonomy.CREDENTIAL_KINDS) count in a family's coverage again.
-SCHEMA_VERSION = 9
+#: credentials (taxonomy.CREDENTIAL_KINDS) count in a family's coverage again. 10: a header
+#: line with the body's digest, then the body with shared tables of quoted postings and
+#: requirements, decoded without re-checking every value.
+SCHEMA_VERSION = 10
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"
@@ -142,40 +147,52 @@ def build(
 # --- the files -------------------------------------------------------------------------------
 
 
-def _header(fmt: str, key: str) -> dict[str, Any]:
-    return {"format": fmt, "schema": SCHEMA_VERSION, "version": __version__, "key": key}
+def document(fmt: str, key: str, body: Any, **extra: Any) -> tuple[dict[str, Any], bytes]:
+    """A cache file's header and body: the body as JSON bytes, the header with its digest."""
+    # dumps, not dump: dump streams through the pure-Python encoder, many times slower.
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {
+        "format": fmt,
+        "schema": SCHEMA_VERSION,
+        "version": __version__,
+        "key": key,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        **extra,
+    }
+    return header, data
 
 
-def to_payload(ws: Workspace, key: str, files: Mapping[str, list[Any]]) -> dict[str, Any]:
+def to_payload(
+    ws: Workspace, key: str, files: Mapping[str, list[Any]]
+) -> tuple[dict[str, Any], bytes]:
     """The workspace document: what every run reads."""
-    texts = Texts()
-    families = encode_demands(ws.demands, texts)
-    return {
-        **_header(CACHE_FORMAT, key),
-        "files": files_record(files),
+    refs = Refs()
+    body = {
         "postings": ws.postings,
         "scored_postings": ws.scored_postings,
-        "texts": texts.table(),
-        "families": families,
+        "families": encode_demands(ws.demands, refs),
+        **refs.tables(),
     }
+    return document(CACHE_FORMAT, key, body, files=files_record(files))
 
 
-def entries_payload(entries: Iterable[Entry], mentions: Mentions, key: str) -> dict[str, Any]:
+def entries_payload(
+    entries: Iterable[Entry], mentions: Mentions, key: str
+) -> tuple[dict[str, Any], bytes]:
     """The entries document: every posting's requirements and what was found in their lines,
     read only when listed in full or quoted."""
-    return {**_header(ENTRIES_FORMAT, key), **encode_entries(entries, mentions)}
+    return document(ENTRIES_FORMAT, key, encode_entries(entries, mentions))
 
 
-def write(path: Path, payload: Mapping[str, Any]) -> None:
+def write(path: Path, header: Mapping[str, Any], body: bytes) -> None:
     """Write atomically (temp file + rename); a cache that cannot be written is skipped."""
-    # dumps, not dump: dump streams through the pure-Python encoder, many times slower.
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + body
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -188,8 +205,23 @@ def _nonblocking(name: str, flags: int) -> int:
     return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
-    """The parsed cache file, or None when absent, unreadable, corrupt or foreign."""
+@dataclass(frozen=True)
+class Stored:
+    """A cache file as read: its checked header, and its body not yet parsed."""
+
+    header: dict[str, Any]
+    body: bytes
+
+    def data(self) -> Any:
+        """The parsed body; :class:`Invalid` when it is not the one the header was written for."""
+        if hashlib.sha256(self.body).hexdigest() != self.header["sha256"]:
+            raise Invalid("digest")
+        return json.loads(self.body)
+
+
+def read(path: Path, fmt: str = CACHE_FORMAT) -> Stored | None:
+    """The cache file, or None when absent, unreadable, corrupt or foreign (the body's digest
+    is checked when it is parsed, only if its key is the one wanted)."""
     from careergap.files.userfiles import kind_of
 
     try:
@@ -197,49 +229,47 @@ def read(path: Path, fmt: str = CACHE_FORMAT) -> dict[str, Any] | None:
         if kind is not None:  # a FIFO would block, /dev/zero would never end: never opened
             _warn_once(f"ignoring a corpus cache {path} that is {kind}; rebuilding")
             return None
-        with open(path, encoding="utf-8", opener=_nonblocking) as fh:
+        with open(path, "rb", opener=_nonblocking) as fh:
             if kind_of(os.fstat(fh.fileno()).st_mode) is not None:
                 _warn_once(f"ignoring a corpus cache {path} that is not a regular file; rebuilding")
                 return None
-            data = json.load(fh)
+            raw = fh.read()
+        head, _, body = raw.partition(b"\n")
+        header = json.loads(head)
     except (FileNotFoundError, NotADirectoryError):
         return None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         _warn_once(f"ignoring an unreadable corpus cache {path} ({type(exc).__name__}); rebuilding")
         return None
-    if not isinstance(data, dict) or data.get("format") != fmt:
+    if not isinstance(header, dict) or header.get("format") != fmt:
         _warn_once(f"ignoring a corpus cache {path} that careergap did not write; rebuilding")
         return None
-    if data.get("schema") != SCHEMA_VERSION or data.get("version") != __version__:
+    if header.get("schema") != SCHEMA_VERSION or header.get("version") != __version__:
         return None  # written by another careergap version: an ordinary miss
-    if not isinstance(data.get("key"), str) or (
-        fmt == CACHE_FORMAT and not isinstance(data.get("files"), dict)
+    if (
+        not isinstance(header.get("key"), str)
+        or not isinstance(header.get("sha256"), str)
+        or (fmt == CACHE_FORMAT and not isinstance(header.get("files"), dict))
     ):
         _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
         return None
-    return data
+    return Stored(header, body)
 
 
 def restore(
-    data: Mapping[str, Any],
+    body: Mapping[str, Any],
     taxonomy: Taxonomy,
     families: Mapping[str, RoleFamily],
-    table: Any,
+    table: EntryTable,
 ) -> Workspace:
-    """The Workspace from a workspace document, checking every value on the way."""
-    texts = data.get("texts")
-    if not isinstance(texts, list) or not all(type(t) is str and t for t in texts):
-        raise Invalid("texts")
-    postings, scored = data.get("postings"), data.get("scored_postings")
-    if not (type(postings) is int and postings >= 0 and type(scored) is int and scored >= 0):
-        raise Invalid("counts")
+    """The Workspace from a workspace body (its digest checked: see the module)."""
     return Workspace(
         taxonomy=taxonomy,
         families=dict(families),
-        demands=decode_demands(data.get("families"), taxonomy, families, texts),
+        demands=decode_demands(body, families),
         partial_sources=partial_sources(taxonomy),
-        postings=postings,
-        scored_postings=scored,
+        postings=body["postings"],
+        scored_postings=body["scored_postings"],
         table=table,
     )
 
@@ -288,9 +318,11 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
     # never an old answer (the version alone does not change between two commits).
     salt = f"{CACHE_FORMAT}/{SCHEMA_VERSION}/{__version__}/{code_digest().hex()}"
     scan = (
-        fingerprint(files, stored["files"] if stored else {}, salt) if files is not None else None
+        fingerprint(files, stored.header["files"] if stored else {}, salt)
+        if files is not None
+        else None
     )
-    if scan is not None and stored is not None and stored["key"] == scan.key:
+    if scan is not None and stored is not None and stored.header["key"] == scan.key:
         from careergap.corpus.roles import load_families
         from careergap.reading.taxonomy import load_taxonomy
 
@@ -299,13 +331,13 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
             # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is
             # this one.
             taxonomy, families = load_taxonomy(), load_families()
-            table = EntryTable(lambda: _entries(extra, folders, key, taxonomy, families))
-            ws = restore(stored, taxonomy, families, table)
+            table = EntryTable(lambda: _entries(extra, folders, key, families))
+            ws = restore(stored.data(), taxonomy, families, table)
         except (*_DAMAGE, ValidationError):
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
         else:
             if scan.rehashed:  # same content, new mtimes: record them so the next run reads none
-                write(path, {**stored, "files": files_record(scan.files)})
+                write(path, {**stored.header, "files": files_record(scan.files)}, stored.body)
             return replace(ws, corpus_key=key)
     total = len(files.names) - len(DATA_FILES) if files is not None else None
     ws = build(
@@ -315,10 +347,10 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
         progress=progress,
     )
     if scan is not None:
-        write(path, to_payload(ws, scan.key, scan.files))
+        write(path, *to_payload(ws, scan.key, scan.files))
         write(
             cache_path(folders, ENTRIES_PREFIX),
-            entries_payload(_all(ws.entries), ws.table.mentions(), scan.key),
+            *entries_payload(_all(ws.entries), ws.table.mentions(), scan.key),
         )
         ws = replace(ws, corpus_key=scan.key)
     return ws
@@ -333,22 +365,21 @@ def _entries(
     extra: Sequence[Path],
     folders: Sequence[Path],
     key: str,
-    taxonomy: Taxonomy,
     families: Mapping[str, RoleFamily],
 ) -> Table:
     """Every family's entries and their lines' mentions from the entries file, or rebuilt when
     it is missing or stale."""
     path = cache_path(folders, ENTRIES_PREFIX)
-    data = read(path, ENTRIES_FORMAT)
-    if data is not None and data["key"] == key:
+    stored = read(path, ENTRIES_FORMAT)
+    if stored is not None and stored.header["key"] == key:
         try:
             with _gc_paused():
-                entries, found = decode_entries(data, taxonomy, families)
+                entries, found = decode_entries(stored.data(), families)
             return per_family(entries.values()), found
         except _DAMAGE:
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     with _gc_paused():
         ws = build(extra, show_progress=False)
     grouped, mentions = ws.entries, ws.table.mentions()
-    write(path, entries_payload(_all(grouped), mentions, key))
+    write(path, *entries_payload(_all(grouped), mentions, key))
     return grouped, mentions
