@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careergap.corpus.roles import resolve_role
 from careergap.corpus.userpostings import postings_dir
@@ -22,9 +22,11 @@ from careergap.errors import CareergapError, Problem, UnknownRoleError
 from careergap.files.paths import bundled_postings_dir
 from careergap.reading.dating import today
 from careergap.reading.profile import find_profile, load_profile
-from careergap.store import history
 from careergap.store.cache import corpus_folders
 from careergap.store.workspace import ProgressBar, Workspace, no_progress
+
+if TYPE_CHECKING:
+    from careergap.store.history import CorpusStamp
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,9 @@ def record_snapshot(
     A history that cannot be written is a warning (returned), not a failed `match`: the scores
     were computed and shown, the profile is untouched, and the warning says how to repair it.
     """
+    # Imported here: only a recorded run opens the history (sqlite3), not --no-record, gaps...
+    from careergap.store import history
+
     coverages = {r.score.family_id: r.score.coverage for r in results}
     if set(coverages) != set(ws.families):  # --top or --role: score the rest for the record
         coverages = questions.coverages(ws, levels)
@@ -131,9 +136,11 @@ def record_snapshot(
 
 def corpus_stamp(
     ws: Workspace, extra_postings: Sequence[Path], selection: Selection | None = None
-) -> history.CorpusStamp | None:
+) -> CorpusStamp | None:
     """The corpus this run scored against (None when its fingerprint was not computed). A run
     on a selection (--mine, a half-life) scores another corpus: its fingerprint says so."""
+    from careergap.store.history import CorpusStamp  # as in record_snapshot
+
     if not ws.corpus_key:
         return None
     bundled = bundled_postings_dir()
@@ -142,11 +149,11 @@ def corpus_stamp(
         if folder != bundled and folder.is_dir():
             own += sum(1 for p in folder.glob("*.yaml"))
     if selection is None or not selection.active:
-        return history.CorpusStamp(ws.corpus_key[:16], ws.scored_postings, own)
+        return CorpusStamp(ws.corpus_key[:16], ws.scored_postings, own)
     mark = f"{ws.corpus_key}\nmine={selection.mine}\nhalf_life={selection.half_life_days}"
     if selection.half_life_days is not None:  # ages, and so weights, move with the date
         mark += f"\ntoday={selection.today}"
-    return history.CorpusStamp(
+    return CorpusStamp(
         hashlib.sha256(mark.encode()).hexdigest()[:16],
         ws.scored_postings,
         own,

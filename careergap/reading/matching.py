@@ -5,6 +5,11 @@
 * :func:`search_skills`: fuzzy search for ``careergap skills QUERY``.
 
 Skills *mentioned* in free text are found by :class:`careergap.reading.extractor.Extractor`.
+
+rapidfuzz is imported where a fuzzy search starts (:func:`fuzzy_index`, :func:`_ranked`,
+:func:`similar_texts`), not with this module: most profiles name every skill exactly, and a
+scoring command whose names all resolve by lookup then never loads it (issue 15: about a
+tenth of a cached `match`'s CPU time, with the fuzzy index it would build).
 """
 
 from __future__ import annotations
@@ -13,9 +18,6 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
 
 from careergap.models import Skill
 from careergap.reading.folding import fold
@@ -66,10 +68,16 @@ class Resolution:
 
 @dataclass(frozen=True)
 class NameIndex:
-    """Every folded name and alias of a taxonomy, and the surface forms fuzzy search scores."""
+    """Every folded name and alias of a taxonomy: what an exact lookup reads."""
 
     names: dict[str, str]  # folded id or display name -> id
     aliases: dict[str, str]  # folded alias or exact form -> id
+
+
+@dataclass(frozen=True)
+class FuzzyIndex:
+    """The surface forms fuzzy search scores, built only when a search needs them."""
+
     choices: dict[str, str]  # surface form (longer than SHORT_FORM_LENGTH) -> skill id
     short_choices: dict[str, str]  # the short forms ("R", "Go") -> skill id
     #: Per choice dict above: (its forms, the same forms through default_process), computed once,
@@ -82,40 +90,53 @@ def name_index(taxonomy: Taxonomy) -> NameIndex:
     """The taxonomy's NameIndex (built once per taxonomy; extraction reads it too)."""
     names: dict[str, str] = {}
     aliases: dict[str, str] = {}
-    choices: dict[str, str] = {}
-    short_choices: dict[str, str] = {}
     for skill in taxonomy.skills.values():
         names.setdefault(fold(skill.name), skill.id)
         for form in (*skill.aliases, *skill.exact):
             aliases.setdefault(fold(form), skill.id)
-        for form in (skill.name, *skill.aliases, *skill.exact):
-            target = short_choices if len(default_process(form)) <= SHORT_FORM_LENGTH else choices
-            target.setdefault(form, skill.id)
     for skill_id in taxonomy.skills:  # ids are typed too ("pytorch"); a real form wins
         key = fold(skill_id)
         if key not in names and key not in aliases:
             names[key] = skill_id
+    return NameIndex(names, aliases)
+
+
+@functools.lru_cache(maxsize=8)
+def fuzzy_index(taxonomy: Taxonomy) -> FuzzyIndex:
+    """The taxonomy's FuzzyIndex (built once per taxonomy, on the first fuzzy search)."""
+    from rapidfuzz.utils import default_process  # see the module docstring
+
+    choices: dict[str, str] = {}
+    short_choices: dict[str, str] = {}
+    for skill in taxonomy.skills.values():
+        for form in (skill.name, *skill.aliases, *skill.exact):
+            target = short_choices if len(default_process(form)) <= SHORT_FORM_LENGTH else choices
+            target.setdefault(form, skill.id)
     processed = tuple(
         (list(forms), [default_process(form) for form in forms])
         for forms in (choices, short_choices)
     )
-    return NameIndex(names, aliases, choices, short_choices, processed)
+    return FuzzyIndex(choices, short_choices, processed)
 
 
 def _ranked(
-    query: str, index: NameIndex, cutoff: float, scorer: Scorer = fuzz.WRatio
+    query: str, taxonomy: Taxonomy, cutoff: float, scorer: Scorer | None = None
 ) -> list[tuple[str, float, str]]:
     """(skill id, best score, best form) per skill, best first, ties by id.
 
-    Long forms use ``scorer``; forms of one or two characters always use plain ratio, since
-    "r" is a partial match of every word that contains an r.
+    Long forms use ``scorer`` (WRatio by default); forms of one or two characters always use
+    plain ratio, since "r" is a partial match of every word that contains an r.
     """
+    from rapidfuzz import fuzz, process  # see the module docstring
+    from rapidfuzz.utils import default_process
+
+    index = fuzzy_index(taxonomy)
     hits: list[tuple[str, float, str]] = []
     # default_process is applied once to the query here and once per form in name_index, the
     # same processing ``processor=default_process`` would apply to both on every call.
     processed_query = default_process(query)
     for choices, (forms, processed), score_with in (
-        (index.choices, index.processed[0], scorer),
+        (index.choices, index.processed[0], scorer or fuzz.WRatio),
         (index.short_choices, index.processed[1], fuzz.ratio),
     ):
         found = process.extract(
@@ -154,9 +175,9 @@ def resolve_skill(name: str, taxonomy: Taxonomy, *, fuzzy: bool = True) -> Resol
         return Resolution(plural_of, None, 100.0, "alias")
     if not fuzzy:
         return Resolution(None, None, 0.0, "none")
-    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    ranked = _ranked(name, taxonomy, FUZZY_SUGGEST, _qratio())
     if not ranked:
-        partial = _partial(name, index)
+        partial = _partial(name, taxonomy)
         if partial:
             return Resolution(None, partial[0][0], partial[0][1], "none")
         return Resolution(None, None, 0.0, "none")
@@ -179,18 +200,25 @@ def _singular(key: str, index: NameIndex) -> str | None:
     return index.names.get(stem) or index.aliases.get(stem)
 
 
-def _partial(name: str, index: NameIndex) -> list[tuple[str, float, str]]:
+def _qratio() -> Scorer:
+    from rapidfuzz import fuzz  # see the module docstring
+
+    return fuzz.QRatio
+
+
+def _partial(name: str, taxonomy: Taxonomy) -> list[tuple[str, float, str]]:
     """Suggestions from partial matching (the query contains a long form, or vice versa)."""
-    ranked = _ranked(name, index, FUZZY_SUGGEST_PARTIAL)
+    from rapidfuzz.utils import default_process  # see the module docstring
+
+    ranked = _ranked(name, taxonomy, FUZZY_SUGGEST_PARTIAL)
     return [r for r in ranked if len(default_process(r[2])) >= PARTIAL_MIN_LENGTH]
 
 
 def suggest_skills(name: str, taxonomy: Taxonomy, limit: int = 3) -> list[str]:
     """Skill ids that ``name`` might have meant, best first (for "did you mean" lists)."""
-    index = name_index(taxonomy)
-    ranked = _ranked(name, index, FUZZY_SUGGEST, fuzz.QRatio)
+    ranked = _ranked(name, taxonomy, FUZZY_SUGGEST, _qratio())
     seen = {sid for sid, _, _ in ranked}
-    ranked += [r for r in _partial(name, index) if r[0] not in seen]
+    ranked += [r for r in _partial(name, taxonomy) if r[0] not in seen]
     return [sid for sid, _, _ in ranked[: max(limit, 0)]]
 
 
@@ -200,7 +228,9 @@ def search_skills(query: str, taxonomy: Taxonomy, limit: int = 20) -> list[tuple
     key = fold(query)
     exact = index.names.get(key) or index.aliases.get(key)
     rows: list[tuple[str, float]] = [(exact, 100.0)] if exact else []
-    rows += [(sid, score) for sid, score, _ in _ranked(query, index, SEARCH_CUTOFF) if sid != exact]
+    rows += [
+        (sid, score) for sid, score, _ in _ranked(query, taxonomy, SEARCH_CUTOFF) if sid != exact
+    ]
     return [(taxonomy.skills[sid], score) for sid, score in rows[: max(limit, 0)]]
 
 
@@ -210,6 +240,9 @@ def similar_texts(query: str, choices: list[str], cutoff: float) -> list[tuple[i
     and repeated words, so a re-posted ad whose lines moved or whose boilerplate changed still
     scores near 100; callers guard against its one blind spot, a text whose words are a subset
     of a much longer one's, by comparing lengths."""
+    from rapidfuzz import fuzz, process  # see the module docstring
+    from rapidfuzz.utils import default_process
+
     found = process.extract(
         query,
         choices,
