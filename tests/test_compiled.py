@@ -188,3 +188,29 @@ def test_the_compiled_file_is_plain_json_with_its_digest(fresh: None) -> None:
     assert header["format"] == compiled.FORMAT and header["key"] == tax.key
     assert header["sha256"] == hashlib.sha256(body).hexdigest()
     assert len(json.loads(body)) == len(tax)
+
+
+@pytest.mark.cold_cache
+def test_resources_are_read_compiled_and_a_damaged_copy_is_rebuilt(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careergap.corpus import resources
+
+    tax = _load()
+    resources._load_packaged.cache_clear()
+    expected = resources.load_resources(tax)
+    assert expected.own("python")
+    (path,) = _files("resources")
+    real_load = resources._load
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("resources.yaml parsed although its compiled copy is whole")
+
+    monkeypatch.setattr(resources, "_load", refuse)
+    resources._load_packaged.cache_clear()
+    assert resources.load_resources(tax) == expected
+    monkeypatch.setattr(resources, "_load", real_load)
+    _rewrite(path, lambda body: {"python": [["only a title"]]})  # digest agrees, shape does not
+    resources._load_packaged.cache_clear()
+    assert resources.load_resources(tax) == expected
+    resources._load_packaged.cache_clear()

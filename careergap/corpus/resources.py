@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field, ValidationError
 
 from careergap.errors import DataError, Problem
-from careergap.files import paths
+from careergap.files import compiled, paths
 from careergap.files.modelfile import Finding, read_model
 from careergap.models import TECHNICAL_CATEGORIES, Resource
 from careergap.reading import taxonomy as taxonomies
@@ -217,8 +217,47 @@ def _load(path: Path, known: tuple[str, ...]) -> ResourceIndex:
 
 @lru_cache(maxsize=4)
 def _load_packaged(known: tuple[str, ...]) -> ResourceIndex:
+    """The packaged resources, checked against the taxonomy's skills once and kept compiled
+    (careergap.files.compiled) with the file's bytes and those skills as the key: parsing and
+    validating the YAML on every `gaps` and `plan` cost them ~25 ms of CPU (issue 15)."""
+    path = paths.data_file(RESOURCES_FILE)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _load(path, known)  # which reports it
+    key = compiled.content_key(data + b"\0" + "\n".join(known).encode())
+    index = _from_rows(compiled.read(compiled.RESOURCES_KIND, key))
+    if index is None:
+        index = _load(path, known)
+        compiled.write(compiled.RESOURCES_KIND, key, _rows(index))
+    return index
 
-    return _load(paths.data_file(RESOURCES_FILE), known)
+
+def _rows(index: ResourceIndex) -> dict[str, list[list[Any]]]:
+    """The compiled form of a checked index: per skill, its resources in display order."""
+    return {
+        sid: [[r.title, r.kind, r.url, r.why, r.source, list(r.topics)] for r in resources]
+        for sid, resources in index.by_skill.items()
+    }
+
+
+def _from_rows(rows: Any) -> ResourceIndex | None:
+    """The index from compiled rows whose digest matched (what _rows wrote from a checked
+    index: built, not validated again), or None when they are not in that shape."""
+    try:
+        return ResourceIndex(
+            by_skill={
+                sid: tuple(
+                    Resource.model_construct(
+                        title=title, kind=kind, url=url, why=why, source=src, topics=tuple(topics)
+                    )
+                    for title, kind, url, why, src, topics in resources
+                )
+                for sid, resources in rows.items()
+            }
+        )
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def resources_for(

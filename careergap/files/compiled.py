@@ -7,7 +7,9 @@ later runs read it in one go, without re-checking what was checked when it was w
 
 - ``taxonomy-<key>.json``: every skill's fields, one row each (:func:`load_taxonomy_rows`);
 - ``matcher-<key>.json``: the extractor's two patterns as text and its form tables
-  (``careergap.reading.extractor``): the trie is not rebuilt, the patterns are compiled by ``re``.
+  (``careergap.reading.extractor``): the trie is not rebuilt, the patterns are compiled by ``re``;
+- ``resources-<key>.json``: the study resources of ``resources.yaml``, checked against the
+  taxonomy's skills (``careergap.corpus.resources``), keyed on both.
 
 The key hashes the taxonomy file's bytes, careergap's version and the source of the modules
 that read and compile it (:data:`CODE_PARTS`), so an edited taxonomy or an edited reader is
@@ -35,6 +37,7 @@ FORMAT = "careergap-compiled"
 SCHEMA = 1
 TAXONOMY_KIND = "taxonomy"
 MATCHER_KIND = "matcher"
+RESOURCES_KIND = "resources"
 #: Hex digits of the key in a cache file's name.
 NAME_HASH_CHARS = 16
 #: The parts of the package whose code decides what a compiled file (or the compiled corpus,
