@@ -172,6 +172,31 @@ def test_explain_ledger_adds_up_to_the_coverage() -> None:
         assert product == pytest.approx(row["contribution"], abs=2e-4)
 
 
+def test_explain_shows_what_makes_the_score_and_lists_the_rest_on_request() -> None:
+    """The terminal ledger keeps every contributing row (they add up to the coverage) and the
+    ten most asked-for skills that earn nothing; --all lists every row, as --json always does."""
+    from careergap.views.terminal_gaps import UNEARNED_ROWS
+
+    ledger = run_json("explain", "-p", ML, "--role", "data engineer")["ledger"]
+    earned = [r["skill"] for r in ledger if r["contribution"] > 0]
+    unearned = [r["skill"] for r in ledger if r["contribution"] <= 0]
+    assert len(unearned) > UNEARNED_ROWS
+    row = re.compile(r"^│ .+│ +[0-9.]+ │ +[0-9.]+ │ +[0-9.]+ │ +([0-9.]+) │$")  # not wrapped lines
+
+    def contributions(*extra: str) -> list[float]:
+        result = run("explain", "-p", ML, "--role", "data engineer", *extra)
+        assert result.exit_code == 0, result.output
+        return [float(m.group(1)) for line in result.stdout.splitlines() if (m := row.match(line))]
+
+    hidden = len(unearned) - UNEARNED_ROWS
+    short = run("explain", "-p", ML, "--role", "data engineer").stdout
+    assert f"{hidden} more skills these postings ask for earn no credit" in " ".join(short.split())
+    shown = contributions()
+    assert len(shown) == len(earned) + UNEARNED_ROWS
+    assert shown[-UNEARNED_ROWS:] == [0.0] * UNEARNED_ROWS and 0.0 not in shown[:-UNEARNED_ROWS]
+    assert len(contributions("--all")) == len(ledger)
+
+
 def test_explain_one_skill_quotes_the_postings() -> None:
     payload = run_json("explain", "-p", ML, "--role", "data engineer", "--skill", "Kafka")
     assert [row["skill_id"] for row in payload["ledger"]] == ["kafka"]

@@ -222,6 +222,9 @@ def explain_cmd(
     ),
     profile: Path | None = PROFILE_OPTION,
     postings: list[Path] | None = POSTINGS_OPTION,
+    show_all: bool = typer.Option(
+        False, "--all", help="Every skill asked for, also the many that earn you no credit."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The ledger behind a family's score: demand x weight x credit = contribution per skill."""
@@ -249,7 +252,7 @@ def explain_cmd(
     if as_json:
         emit_json(payloads.explain_json(score, rows, ctx.names, evidence, implied, apart))
     else:
-        render_gaps.print_explain(score, rows, ctx.names, evidence, implied, apart)
+        render_gaps.print_explain(score, rows, ctx.names, evidence, implied, apart, show_all)
 
 
 @command("whatif")

@@ -235,6 +235,24 @@ def fit_sum(score: FamilyScore) -> str:
     )
 
 
+#: Rows of the ledger shown (unless --all) for skills the profile earns nothing on: the most
+#: asked for. The rest add nothing to the coverage; `gaps` ranks them by what they would add.
+UNEARNED_ROWS = 10
+
+
+def ledger_rows(rows: Sequence[LedgerRow], show_all: bool) -> tuple[list[LedgerRow], int]:
+    """The rows a terminal shows, and how many are left out: every row that contributes (so
+    the rows still add up to the coverage) and the UNEARNED_ROWS most asked for that do not.
+
+    A family asks for hundreds of skills; a table of all of them buries the few dozen that
+    make the score (and drawing it was most of `explain`'s time: issue 15)."""
+    if show_all:
+        return list(rows), 0
+    earned = [r for r in rows if r.contribution > 0]
+    unearned = [r for r in rows if r.contribution <= 0]  # the ledger lists them by demand
+    return earned + unearned[:UNEARNED_ROWS], max(0, len(unearned) - UNEARNED_ROWS)
+
+
 def print_explain(
     score: FamilyScore,
     rows: Sequence[LedgerRow],
@@ -242,6 +260,7 @@ def print_explain(
     evidence: Sequence[Evidence] | None,
     implied: Mapping[str, Implied] | None = None,
     apart: AlsoAsked | None = None,
+    show_all: bool = False,
 ) -> None:
     print_lines([_family_line(score)])
     if apart is not None and not rows:
@@ -256,6 +275,8 @@ def print_explain(
         )
         _print_evidence(evidence or ())
         return
+    total = sum(r.contribution for r in rows)
+    rows, hidden = ledger_rows(rows, show_all or evidence is not None)
     body = [
         (
             names[r.skill_id]
@@ -275,7 +296,6 @@ def print_explain(
         ("× Credit", {"justify": "right"}),
         ("= Contribution", {"justify": "right"}),
     ]
-    total = sum(r.contribution for r in rows)
     caption = (
         "Demand: weighted share of entries asking for the skill (topic notes count half). "
         "Weight: its average share of an asking entry's requirements. Credit: min(1, have/target), "
@@ -287,6 +307,13 @@ def print_explain(
         )
     )
     print_renderable(table(None, columns, body, caption=caption))
+    if hidden:
+        print_lines(
+            [
+                f"{hidden} more skills these postings ask for earn no credit (0.0000 each); "
+                "--all lists them, `careergap gaps` ranks what they would add."
+            ]
+        )
     if score.rank_score is not None:
         print_lines([Text(fit_sum(score), style="dim")])
     if evidence is None:
