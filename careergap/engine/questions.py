@@ -21,6 +21,7 @@ from careergap.scoring.gaps import CrossGap, Gap, GapSource, gap_sources, rank_c
 from careergap.scoring.implied import Implied, shown_umbrellas
 from careergap.scoring.score import (
     LOW_SAMPLE_POSTINGS,
+    CreditModel,
     FamilyScore,
     LedgerRow,
     ledger,
@@ -121,6 +122,20 @@ def asked_elsewhere(ws: Workspace, family_id: str) -> dict[str, float]:
     }
 
 
+def ranked_scores(
+    ws: Workspace, levels: Mapping[str, int], model: CreditModel | None = None
+) -> list[FamilyScore]:
+    """Every family's score, ranked by fit (scoring.rank_families), without their gaps: what
+    a family's sample and age need (engine.session.markets), for a fraction of ``match``."""
+    model = ws.model(levels) if model is None else model
+    focus_of = profile_focus(ws, levels)
+    scores = [
+        score_family(fid, ws.families[fid].name, ws.demand(fid), model, focus_of[fid])
+        for fid in sorted(ws.families)
+    ]
+    return rank_families(scores)
+
+
 def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by fit (scoring.rank_families), each with its
     gaps."""
@@ -129,11 +144,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
     wanted = set(only or ws.families)
     # Every family is scored even with --role: the pooled spread and each skill's top demand
     # come from all of them, so a family's rank score does not depend on which were asked about.
-    focus_of = profile_focus(ws, levels)
-    scores = [
-        score_family(fid, ws.families[fid].name, ws.demand(fid), model, focus_of[fid])
-        for fid in sorted(ws.families)
-    ]
+    ranked = ranked_scores(ws, levels, model)
     kinds = ws.apart
     shown = shown_skills(ws, levels)
     return [
@@ -154,7 +165,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
             ),
             implied,
         )
-        for score in rank_families(scores)
+        for score in ranked
         if score.family_id in wanted
     ]
 

@@ -95,7 +95,7 @@ def markets(ctx: Loaded, scores: Sequence[Any] | None = None) -> dict[str, Any]:
     """Each family's sample (own postings, age, what would make it solid), from every family's
     score (the spread pooled over families needs them all)."""
     if scores is None:
-        scores = [r.score for r in questions.match(ctx.ws, ctx.levels)]
+        scores = questions.ranked_scores(ctx.ws, ctx.levels)  # no gaps: not needed here
     return market.family_markets(ctx.ws, scores, today())
 
 
