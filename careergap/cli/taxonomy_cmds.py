@@ -34,15 +34,10 @@ def skills(
 ) -> None:
     """List the skill taxonomy, or search it by name and alias."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading.matching import search_skills
-    from careergap.reading.taxonomy import load_taxonomy
+    from careergap.engine.vocabulary import find_skills
     from careergap.views.vocabulary import print_skills, skills_json
 
-    taxonomy = load_taxonomy()
-    if query is None:
-        found = list(taxonomy.skills.values())[:limit]
-    else:
-        found = [s for s, _ in search_skills(query, taxonomy, limit or DEFAULT_SEARCH_LIMIT)]
+    found = find_skills(query, limit, DEFAULT_SEARCH_LIMIT)
     if as_json:
         emit_json(skills_json(found))
         return
