@@ -42,6 +42,11 @@ CASES = [
     ),
     ("Join our team of ML engineers to build PyTorch models", "PyTorch", None),
     ("Our products power autonomous vehicles.", "autonomous vehicles", "company"),
+    # the employer named as a place, not a product asked for
+    ("Work with Product Management and other technical teams within Splunk", "Splunk", "company"),
+    ("Build ML features into a wide variety of products across Splunk", "Splunk", "company"),
+    ("Experience with Docker, Kubernetes, GIT, and Splunk", "Splunk", None),
+    ("Deploy services across AWS and GCP", "AWS", None),
     # A field of study named as a degree's subject is a degree, not a skill (gold README).
     ("Degree in Computer Science, Physics or Electrical Engineering", "Physics", "degree"),
     (

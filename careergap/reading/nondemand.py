@@ -172,12 +172,29 @@ _DEGREE_WORDS = frozenset(
     "meng phd doctorate diploma graduate graduated study studies studied studying major field "
     "fields".split()
 )
+#: The employer named as a place where people or products are: "other technical teams within
+#: Splunk", "products across Splunk", "join Splunk". A product that is also the employer's name
+#: is a demand only where it is asked for ("Experience with Docker and Splunk").
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:\b(?:teams?|groups?|organi[sz]ations?|products?|people|colleagues|everyone|employees|"
+    r"departments?|business(?:es|\s+units?)?|offices?)\s+(?:within|across|throughout)|"
+    r"\b(?:join(?:s|ing)?|careers?\s+at|life\s+at|work(?:s|ing)?\s+(?:at|for))\s+us\s+at|"
+    r"\b(?:join(?:s|ing)?|careers?\s+at|life\s+at|work(?:s|ing)?\s+(?:at|for)))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Words without one of which no mention on a line names the employer that way.
+_EMPLOYER_WORDS = frozenset("within across throughout join joins joining at for".split())
 #: Characters of clause looked at on either side of a mention.
 WINDOW_CHARS = 120
 #: How near a benefits, legal or apply word must be to move a mention out of the demands:
 #: "Healthcare and insurance plans", "private health care", but not a skill list that a
 #: run-on line continues with "... and GCP Enjoy 30 days of vacation".
 CUE_BEFORE, CUE_AFTER = 80, 25
+
+
+#: :data:`_EMPLOYER_BEFORE` anywhere on a line (the fast path's gate).
+_EMPLOYER_CUE = re.compile(_EMPLOYER_BEFORE.pattern.removesuffix("$"), re.IGNORECASE)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -239,6 +256,8 @@ def non_demand(
         )
     ):
         return "degree"
+    if not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_BEFORE.search(before):
+        return "company"
     if (
         not words.isdisjoint(_GROUP_WORDS)
         and " of " in before
@@ -333,6 +352,8 @@ def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool
     if not words.isdisjoint(_COLLEAGUE_WORDS) and not words.isdisjoint(_PEOPLE_WORDS):
         return True
     if MONEY.search(text) or not words.isdisjoint(_DEGREE_WORDS):
+        return True
+    if not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_CUE.search(text):
         return True
     return not (
         words.isdisjoint(ABOUT_WORDS)
