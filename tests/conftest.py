@@ -21,13 +21,16 @@ SEEDS_DIR = Path(__file__).resolve().parents[0] / "seeds"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _shared_builds() -> Iterator[None]:
+def _shared_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Builds of the same files are done once per session (see "work the session shares" below
-    for why that changes no test's meaning)."""
+    for why that changes no test's meaning). A session-wide CAREERGAP_HOME too: module- and
+    session-scoped fixtures run before each test's own home is set (``_isolated_env``), and
+    must never read or write the real user's cache or history."""
     from careergap.store import cache
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cache, "build", SharedBuilds(cache.build))
+        mp.setenv("CAREERGAP_HOME", str(tmp_path_factory.mktemp("session-home")))
         yield
 
 
