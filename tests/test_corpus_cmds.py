@@ -11,7 +11,8 @@ from typing import NamedTuple
 import pytest
 from typer.testing import CliRunner
 
-from careergap.cli import app, corpus_cmds
+from careergap.cli import app
+from careergap.engine import texts
 
 
 class FakeMention(NamedTuple):
@@ -35,7 +36,7 @@ def fake_find(text: str) -> list[FakeMention]:
 
 @pytest.fixture(autouse=True)
 def _fake_taxonomy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus_cmds, "_extractor", lambda: (fake_find, FAKE_SKILLS))
+    monkeypatch.setattr(texts, "skill_finder", lambda: (fake_find, FAKE_SKILLS))
 
 
 runner = CliRunner()

@@ -256,7 +256,7 @@ def test_extract_non_utf8(runner: CliRunner, small: Taxonomy, tmp_path: Path) ->
 def test_extract_too_large(
     runner: CliRunner, small: Taxonomy, posting: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("careergap.cli.taxonomy_cmds.MAX_TEXT_BYTES", 10)
+    monkeypatch.setattr("careergap.engine.texts.MAX_TEXT_BYTES", 10)
     result = runner.invoke(app, ["extract", str(posting)])
     assert result.exit_code == 1
     size = posting.stat().st_size

@@ -44,9 +44,9 @@ def postings_add_cmd(
     again stores the rest. Exit 1 when any file was refused, after storing the others.
     """
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus.roles import load_families, resolve_role
+    from careergap.engine.roles import role_family
 
-    family = resolve_role(role, load_families())
+    family = role_family(role)
     single = len(paths) == 1 and (is_stdin(paths[0]) or not Path(paths[0]).is_dir())
     if title is not None and not single:
         raise typer.BadParameter("--title names one ad; it cannot be used with several files")

@@ -6,9 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import typer
 
@@ -38,17 +36,6 @@ JSON_OPTION = typer.Option(False, "--json", help="Machine-readable output (see R
 POSTINGS_OPTION = typer.Option(
     None, "--postings", help="Extra folder of postings YAML to add to the corpus (repeatable)."
 )
-
-
-def _extractor() -> tuple[Callable[[str], list[Any]], dict[str, str]]:
-    """The taxonomy's skill finder and skill names (imported lazily: start-up stays fast)."""
-    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading.extractor import Extractor
-    from careergap.reading.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy()
-    names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
-    return Extractor(taxonomy).find, names
 
 
 @command("roles")
@@ -127,6 +114,7 @@ def postings_list_cmd(
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.load import load_corpus
     from careergap.corpus.roles import resolve_role
+    from careergap.engine.texts import skill_finder
     from careergap.views.summary import postings_json
 
     corpus = load_corpus(list(postings or ()))
@@ -134,7 +122,7 @@ def postings_list_cmd(
     if role is not None:
         chosen = corpus.by_family(resolve_role(role, corpus.families).id)
     if as_json:
-        find, _ = _extractor()
+        find, _ = skill_finder()
         emit_json(postings_json(chosen, find))
         return
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
@@ -173,12 +161,13 @@ def postings_show_cmd(
     """Show one posting: every requirement line, its seed line and the skills found in it."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.corpus.load import load_corpus
+    from careergap.engine.texts import skill_finder
     from careergap.views.posting import posting_view
     from careergap.views.terminal import print_lines
 
     corpus = load_corpus(list(postings or ()))
     posting = corpus.get(posting_id)
-    find, names = _extractor()
+    find, names = skill_finder()
     print_lines(posting_view(posting, corpus.families, find, names))
 
 

@@ -50,23 +50,12 @@ def init_cmd(
 ) -> None:
     """Write a commented starter profile; with --from-text, pre-filled from your CV."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading import initprofile
+    from careergap.engine.starter import starter_profile
     from careergap.views import terminal as render
     from careergap.views import terminal_life as render_life
 
-    found: list[initprofile.FoundSkill] = []
-    cv_name = None
-    if from_text is not None:
-        # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-        from careergap.reading.extractor import Extractor
-        from careergap.reading.taxonomy import load_taxonomy
-
-        text = initprofile.read_cv(from_text)
-        taxonomy = load_taxonomy()
-        names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
-        found = initprofile.skills_in_text(text, Extractor(taxonomy).find, names)
-        cv_name = from_text.name
-    initprofile.write_profile(path, initprofile.render_profile(found, cv_name), force=force)
+    found = starter_profile(path, from_text, force)
+    cv_name = None if from_text is None else from_text.name
     render.print_lines(render_life.init_message(str(path), found, cv_name))
 
 
@@ -88,40 +77,19 @@ def progress_cmd(
     """How your coverage moved over the snapshots `match` recorded, and why: your profile or
     the corpus."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus.roles import load_families, resolve_role
-    from careergap.engine import causes, trends
-    from careergap.errors import ProfileNotFound
-    from careergap.reading.profile import find_profile
-    from careergap.store import history
+    from careergap.engine.progress import explain_progress, history_of, skill_names
+    from careergap.engine.roles import family_names, role_ids
     from careergap.views import terminal_life as render_life
 
-    families = load_families()
-    only = tuple(dict.fromkeys(resolve_role(r, families).id for r in role or ()))
-    try:
-        whose: Path | None = find_profile(profile)
-    except ProfileNotFound:
-        whose = None
-    snaps = history.snapshots(whose)
-    if not snaps and whose is not None and history.snapshots():
-        warn(f"no snapshots of {whose} yet; other profiles have some (see --profile)")
-    prog = trends.progress(snaps, only=only)
-    rescored = None
-    if causes.needs_rescoring(prog.snapshots):
-        rescored = causes.rescore(workspace(postings), prog.snapshots)
-    why = causes.attribute(prog.snapshots, [t.family_id for t in prog.trends], rescored)
+    only = role_ids(role or ())
+    past = history_of(profile)
+    if past.others_only:
+        warn(f"no snapshots of {past.whose} yet; other profiles have some (see --profile)")
+    prog, why = explain_progress(past.snapshots, only, lambda: workspace(postings))
     if as_json:
         emit_json(render_life.progress_json(prog, why))
         return
-    render_life.print_progress(
-        prog, {f: fam.name for f, fam in families.items()}, _skill_names(), why
-    )
-
-
-def _skill_names() -> dict[str, str]:
-    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading.taxonomy import load_taxonomy
-
-    return {sid: skill.name for sid, skill in load_taxonomy().skills.items()}
+    render_life.print_progress(prog, family_names(), skill_names(), why)
 
 
 # --- diff -----------------------------------------------------------------------------------

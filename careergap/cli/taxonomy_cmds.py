@@ -10,13 +10,10 @@ from operator import itemgetter
 import typer
 
 from careergap.cli._common import command, echo, emit_json
-from careergap.errors import CareergapError
 from careergap.views.contract import SCHEMA_VERSION
 
 #: Default number of rows for a fuzzy query (without a query every skill is listed).
 DEFAULT_SEARCH_LIMIT = 20
-#: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
-MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
 @command("skills")
@@ -54,25 +51,15 @@ def extract(
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading.demands import read_mentions
-    from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
-    from careergap.reading.extractor import Extractor
-    from careergap.reading.taxonomy import load_taxonomy
+    from careergap.engine.texts import extract_json, lines_found, mentions_in, read_text
 
     text = read_text(source)
-    taxonomy = load_taxonomy()
-    mentions = Extractor(taxonomy).find(text)
+    taxonomy, mentions = mentions_in(text)
     if as_json:
         # Streamed, and the same bytes emit_json would print for this payload (see extraction).
-        lines = text.split("\n")
-        found = line_numbers(lines, mentions)
-        skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
-        sections, not_demands = read_mentions(lines, mentions, taxonomy)
-        _write_utf8(
-            extract_json_chunks(SCHEMA_VERSION, source, lines, skills, sections, not_demands)
-        )
+        _write_utf8(extract_json(SCHEMA_VERSION, source, text, taxonomy, mentions))
         return
-    found_lines = first_lines(text, mentions)
+    found_lines = lines_found(text, mentions)
     if not found_lines:
         echo(f"no known skills found in {source}", err=True)
         return
@@ -93,19 +80,3 @@ def _write_utf8(chunks: Iterable[bytes]) -> None:
             buffer.write(chunk)
     if buffer is not None:
         buffer.flush()
-
-
-def read_text(source: str) -> str:
-    """The text of FILE or stdin, with a clear error naming the file for every failure.
-
-    An empty file is one of them: it is far more often the wrong file (or a redirect that
-    produced nothing) than a text that names no skill.
-    """
-    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.files.userfiles import read_user_text
-
-    text = read_user_text(source, MAX_TEXT_BYTES, "text file")
-    if not text.strip():
-        where = "<stdin>" if source == "-" else source
-        raise CareergapError(f"{where}: is empty; there is no text to find skills in")
-    return text

@@ -1,0 +1,60 @@
+"""The questions asked of free text: which skills a text names (`extract`, the postings
+views)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from careergap.errors import CareergapError
+from careergap.files.userfiles import read_user_text
+from careergap.reading.demands import read_mentions
+from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
+from careergap.reading.extractor import Extractor, Mention
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
+
+#: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+def read_text(source: str) -> str:
+    """The text of FILE or stdin, with a clear error naming the file for every failure.
+
+    An empty file is one of them: it is far more often the wrong file (or a redirect that
+    produced nothing) than a text that names no skill.
+    """
+    text = read_user_text(source, MAX_TEXT_BYTES, "text file")
+    if not text.strip():
+        where = "<stdin>" if source == "-" else source
+        raise CareergapError(f"{where}: is empty; there is no text to find skills in")
+    return text
+
+
+def mentions_in(text: str) -> tuple[Taxonomy, list[Mention]]:
+    """The taxonomy and every skill mention in ``text``, sorted by start."""
+    taxonomy = load_taxonomy()
+    return taxonomy, Extractor(taxonomy).find(text)
+
+
+def extract_json(
+    schema_version: int, source: str, text: str, taxonomy: Taxonomy, mentions: list[Mention]
+) -> Iterator[bytes]:
+    """The ``extract --json`` document in UTF-8 pieces: each skill with the lines naming it,
+    their section and whether each line asks for the skill."""
+    lines = text.split("\n")
+    found = line_numbers(lines, mentions)
+    skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
+    sections, not_demands = read_mentions(lines, mentions, taxonomy)
+    return extract_json_chunks(schema_version, source, lines, skills, sections, not_demands)
+
+
+def lines_found(text: str, mentions: list[Mention]) -> dict[str, tuple[int, str]]:
+    """Each skill's first line (number, text) in ``text``."""
+    return first_lines(text, mentions)
+
+
+def skill_finder() -> tuple[Callable[[str], list[Mention]], dict[str, str]]:
+    """The taxonomy's skill finder (the mentions in a text) and each skill's display name by
+    id."""
+    taxonomy = load_taxonomy()
+    names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
+    return Extractor(taxonomy).find, names
