@@ -61,24 +61,11 @@ def _add_one(
 ) -> None:
     """One ad, shown line by line (the view `postings add` has always had)."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus import userpostings
-    from careergap.corpus.adbatch import Known
-    from careergap.errors import CareergapError
+    from careergap.engine.ads import paste_one, save_ad
     from careergap.views import terminal_life as render_life
 
-    text = _one_ad_text(file)
-    extractor, names = _finder()
-    pasted = userpostings.parse_posting(
-        text, family_id, extractor.find, title=title, where=file, taxonomy=extractor.taxonomy
-    )
-    repeated = Known(userpostings.stored()).original(pasted.posting)
-    if repeated is not None:
-        original, how = repeated
-        raise CareergapError(
-            f"{file}: duplicate of your posting {original.id} ({original.title}): {how}; "
-            "nothing was saved"
-        )
-    saved = None if dry_run else userpostings.save(pasted)
+    pasted, names = paste_one(file, family_id, title)
+    saved = None if dry_run else save_ad(pasted)
     if as_json:
         emit_json(render_life.pasted_json(pasted, str(saved) if saved else None, names))
     else:
@@ -89,51 +76,16 @@ def _add_one(
         echo(f"Saved as {pasted.posting.id} ({saved}).", err=True)
 
 
-def _one_ad_text(file: str) -> str:
-    """One ad's text: stdin or a text file as it is, a saved web page as its visible text."""
-    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus import userpostings
-    from careergap.errors import InputFileError
-    from careergap.files.adfiles import HTML_SUFFIXES, Refusal, read_ad
-
-    if is_stdin(file) or Path(file).suffix.casefold() not in HTML_SUFFIXES:
-        return userpostings.read_source(file)
-    ad = read_ad(Path(file))
-    if isinstance(ad, Refusal):
-        raise InputFileError(f"{file}: {ad.reason}")
-    return ad.text
-
-
-def _finder() -> tuple[Any, dict[str, str]]:
-    """The taxonomy's extractor and skill names."""
-    # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.reading.extractor import Extractor
-    from careergap.reading.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy()
-    return Extractor(taxonomy), {sid: s.name for sid, s in taxonomy.skills.items()}
-
-
 def _add_many(
     paths: list[Path], family_id: str, family_name: str, dry_run: bool, as_json: bool
 ) -> None:
     """Files and folders of ads: one summary table (or JSON), exit 1 if any was refused."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus import userpostings
-    from careergap.corpus.adbatch import BatchStopped, add_ads
+    from careergap.engine.ads import BatchStopped, add_many, postings_dir
     from careergap.errors import CareergapError
 
-    extractor, _ = _finder()
-    save = None if dry_run else userpostings.save
     try:
-        batch = add_ads(
-            paths,
-            family_id,
-            extractor.find,
-            userpostings.stored(),
-            save,
-            taxonomy=extractor.taxonomy,
-        )
+        batch = add_many(paths, family_id, dry_run)
     except BatchStopped as stop:
         _show_batch(stop.batch, family_id, family_name, dry_run, as_json)
         raise CareergapError(
@@ -144,7 +96,7 @@ def _add_many(
     refused = batch.count("refused")
     if batch.count("added") and not dry_run:
         echo(
-            f"Stored in {userpostings.postings_dir()}; compare against them alone with "
+            f"Stored in {postings_dir()}; compare against them alone with "
             "`careergap match --mine`.",
             err=True,
         )
@@ -171,9 +123,9 @@ def postings_remove_cmd(
 ) -> None:
     """Remove a posting you added with `postings add`."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus import userpostings
+    from careergap.engine.ads import remove_ad
 
-    userpostings.remove(posting_id)
+    remove_ad(posting_id)
     echo(f"Removed {posting_id}.")
 
 

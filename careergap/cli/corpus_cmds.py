@@ -112,15 +112,11 @@ def postings_list_cmd(
 ) -> None:
     """List postings (and topic notes), optionally of one role family."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus.load import load_corpus
-    from careergap.corpus.roles import resolve_role
+    from careergap.engine.postings import postings_of
     from careergap.engine.texts import skill_finder
     from careergap.views.summary import postings_json
 
-    corpus = load_corpus(list(postings or ()))
-    chosen = list(corpus.postings)
-    if role is not None:
-        chosen = corpus.by_family(resolve_role(role, corpus.families).id)
+    chosen = postings_of(postings or (), role)
     if as_json:
         find, _ = skill_finder()
         emit_json(postings_json(chosen, find))
@@ -160,15 +156,14 @@ def postings_show_cmd(
 ) -> None:
     """Show one posting: every requirement line, its seed line and the skills found in it."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus.load import load_corpus
+    from careergap.engine.postings import posting
     from careergap.engine.texts import skill_finder
     from careergap.views.posting import posting_view
     from careergap.views.terminal import print_lines
 
-    corpus = load_corpus(list(postings or ()))
-    posting = corpus.get(posting_id)
+    shown, families = posting(postings or (), posting_id)
     find, names = skill_finder()
-    print_lines(posting_view(posting, corpus.families, find, names))
+    print_lines(posting_view(shown, families, find, names))
 
 
 @handle_errors
@@ -185,13 +180,10 @@ def corpus_build_cmd(
 ) -> None:
     """Rebuild the curated corpus from the seeds (deterministic; replaces OUT atomically)."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.corpus.build.pipeline import build_corpus
-    from careergap.errors import InputFileError
+    from careergap.engine.postings import rebuild_corpus
     from careergap.views.terminal import sample
 
-    if not seeds.is_dir():
-        raise InputFileError(f"{seeds}: not a folder")
-    result = build_corpus(seeds, out, overrides)
+    result = rebuild_corpus(seeds, out, overrides)
     real = sum(1 for p in result.postings if p.kind == "posting")
     notes = len(result.postings) - real
     echo(f"Wrote {sample(real, notes)} to {out} ({result.merged} re-pasted duplicates merged).")
