@@ -18,8 +18,8 @@ from careergap.errors import CareergapError
 from careergap.files.escaping import for_json, for_terminal
 
 if TYPE_CHECKING:
+    from careergap.engine.questions import Workspace
     from careergap.engine.session import Loaded
-    from careergap.store.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -107,12 +107,12 @@ def diff_cmd(
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.questions import diff_profiles
     from careergap.engine.session import corpus_stamp
-    from careergap.reading.profile import load_profile
+    from careergap.engine.validation import profile_versions
     from careergap.views import terminal_life as render_life
     from careergap.views.sample import scored_postings
 
     ws = workspace(postings)
-    before, after = (load_profile(p, ws.taxonomy) for p in (old, new))
+    before, after = profile_versions(old, new, ws.taxonomy)
     for loaded in (before, after):
         for problem in loaded.warnings:
             warn(str(problem))
@@ -199,8 +199,7 @@ def report_cmd(
 ) -> None:
     """A self-contained report to share: family ranking, top gaps with resources, progress."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.engine.report import report_for
-    from careergap.files.userfiles import write_text_atomic
+    from careergap.engine.report import report_for, write_report
     from careergap.views import report, report_html
 
     to_stdout = output is not None and str(output) == "-"  # "-o -": standard output, on purpose
@@ -223,7 +222,7 @@ def report_cmd(
     if output is None:
         sys.stdout.write(text)
         return
-    write_text_atomic(output, text)
+    write_report(output, text)
     echo(f"Wrote {output} ({fmt}).", err=True)
 
 

@@ -17,6 +17,7 @@ from careergap.engine import market, questions
 from careergap.engine.session import Loaded, markets
 from careergap.engine.trends import Progress, progress
 from careergap.files.loader import read_user_yaml
+from careergap.files.userfiles import write_text_atomic
 from careergap.scoring.gaps import GapSource
 from careergap.store import history
 from careergap.store.history import Snapshot
@@ -213,3 +214,8 @@ def _person(path: Path) -> str | None:
     """The profile's ``name``, when it gives one."""
     name = read_user_yaml(path).data.get("name")
     return name if isinstance(name, str) and name.strip() else None
+
+
+def write_report(output: Path, text: str) -> None:
+    """Write a rendered report to ``output`` atomically: a reader never sees half a report."""
+    write_text_atomic(output, text)

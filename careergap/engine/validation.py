@@ -1,4 +1,5 @@
-"""The question `validate` asks: what is wrong with a profile, each problem at its line.
+"""The questions asked of a profile file alone: what is wrong with it, each problem at its line
+(`validate`), and two versions of it read side by side (`diff`).
 
 An unreadable file is reported on its own, before the taxonomy is loaded: ``read_profile_doc``
 and ``check_profile`` are two steps so the caller can report the first failure by itself."""
@@ -11,8 +12,14 @@ from careergap.corpus.roles import load_families, resolve_role
 from careergap.errors import InputFileError, Problem, UnknownRoleError
 from careergap.files.loader import UserFileError, YamlDoc, read_user_yaml
 from careergap.files.userfiles import STDIN_LABEL, is_stdin
-from careergap.reading.profile import ProfileCheck, check_document, find_profile
-from careergap.reading.taxonomy import load_taxonomy
+from careergap.reading.profile import (
+    LoadedProfile,
+    ProfileCheck,
+    check_document,
+    find_profile,
+    load_profile,
+)
+from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 
 def profile_to_check(profile: Path | None) -> tuple[Path, Path]:
@@ -53,3 +60,11 @@ def _role_problems(doc: YamlDoc, roles: list[str]) -> list[Problem]:
             line = doc.line_of(("target_roles", index)) or doc.line_of(("target_roles",))
             problems.append(Problem(str(doc.path), line, f"target_roles[{index}]", str(exc)))
     return problems
+
+
+def profile_versions(
+    old: Path, new: Path, taxonomy: Taxonomy
+) -> tuple[LoadedProfile, LoadedProfile]:
+    """Two versions of a profile read against ``taxonomy``, the earlier first; every error in
+    either at once as ValidationFailed."""
+    return load_profile(old, taxonomy), load_profile(new, taxonomy)
