@@ -123,7 +123,7 @@ def postings_remove_cmd(
 ) -> None:
     """Remove a posting you added with `postings add`."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.engine.ads import remove_ad
+    from careergap.engine.removal import remove_ad
 
     remove_ad(posting_id)
     echo(f"Removed {posting_id}.")

@@ -113,11 +113,13 @@ def postings_list_cmd(
     """List postings (and topic notes), optionally of one role family."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine.postings import postings_of
-    from careergap.engine.texts import skill_finder
     from careergap.views.summary import postings_json
 
     chosen = postings_of(postings or (), role)
     if as_json:
+        # Lazy: only --json lists each posting's skills; the table never loads the extractor.
+        from careergap.engine.texts import skill_finder
+
         find, _ = skill_finder()
         emit_json(postings_json(chosen, find))
         return

@@ -51,7 +51,8 @@ def extract(
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.engine.texts import extract_json, lines_found, mentions_in, read_text
+    from careergap.engine.extract import extract_json, lines_found
+    from careergap.engine.texts import mentions_in, read_text
 
     text = read_text(source)
     taxonomy, mentions = mentions_in(text)

@@ -1,5 +1,5 @@
 """The questions `postings add` and `postings remove` ask: read a job ad the user saved, find
-the skills it asks for, store it with the user's own postings, or remove one."""
+the skills it asks for, store it with the user's own postings (`engine/removal` removes one)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from careergap.files.userfiles import is_stdin
 from careergap.reading.extractor import Extractor
 from careergap.reading.taxonomy import load_taxonomy
 
-__all__ = ["BatchStopped", "add_many", "paste_one", "postings_dir", "remove_ad", "save_ad"]
+__all__ = ["BatchStopped", "add_many", "paste_one", "postings_dir", "save_ad"]
 
 
 def paste_one(file: str, family_id: str, title: str | None) -> tuple[PastedPosting, dict[str, str]]:
@@ -53,11 +53,6 @@ def add_many(paths: list[Path], family_id: str, dry_run: bool) -> Batch:
 def postings_dir() -> Path:
     """The folder the user's own postings are stored in."""
     return userpostings.postings_dir()
-
-
-def remove_ad(posting_id: str) -> None:
-    """Remove a posting the user added; CareergapError for any other id."""
-    userpostings.remove(posting_id)
 
 
 def _one_ad_text(file: str) -> str:

@@ -1,14 +1,13 @@
 """The questions asked of free text: which skills a text names (`extract`, the postings
-views)."""
+views, `init --from-text`). What `extract --json` adds, the section and demand of each line, is
+in `engine/extract`, so the others do not load it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from careergap.errors import CareergapError
 from careergap.files.userfiles import read_user_text
-from careergap.reading.demands import read_mentions
-from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
 from careergap.reading.extractor import Extractor, Mention
 from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
@@ -33,23 +32,6 @@ def mentions_in(text: str) -> tuple[Taxonomy, list[Mention]]:
     """The taxonomy and every skill mention in ``text``, sorted by start."""
     taxonomy = load_taxonomy()
     return taxonomy, Extractor(taxonomy).find(text)
-
-
-def extract_json(
-    schema_version: int, source: str, text: str, taxonomy: Taxonomy, mentions: list[Mention]
-) -> Iterator[bytes]:
-    """The ``extract --json`` document in UTF-8 pieces: each skill with the lines naming it,
-    their section and whether each line asks for the skill."""
-    lines = text.split("\n")
-    found = line_numbers(lines, mentions)
-    skills = [(sid, taxonomy.name(sid), numbers) for sid, numbers in found.items()]
-    sections, not_demands = read_mentions(lines, mentions, taxonomy)
-    return extract_json_chunks(schema_version, source, lines, skills, sections, not_demands)
-
-
-def lines_found(text: str, mentions: list[Mention]) -> dict[str, tuple[int, str]]:
-    """Each skill's first line (number, text) in ``text``."""
-    return first_lines(text, mentions)
 
 
 def skill_finder() -> tuple[Callable[[str], list[Mention]], dict[str, str]]:
