@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from careergap.engine.questions import evidence_for, family_gaps
 from careergap.reading.quotes import KIND_ORDER, QUOTE_CHARS, Quote, make_quote
 from careergap.scoring.entries import Evidence
 from careergap.scoring.gaps import Gap
@@ -94,8 +95,6 @@ def cross_unlocks(
 ) -> dict[str, dict[str, int]]:
     """For cross-family gaps (``scoring.CrossGap``): per skill, per family it helps, the postings
     newly qualified with the skill at the level that family's gap shows."""
-    from careergap.engine.questions import family_gaps
-
     model = ws.model(levels)
     family_ids = sorted({fid for g in gaps for fid, _ in g.families})
     targets = {
@@ -148,8 +147,6 @@ def best_quote(
     ws: Workspace, family_id: str, skill_id: str, target: int, find: Find
 ) -> GapQuote | None:
     """The clause to quote for a gap (see ``_quote_rank``); never company prose."""
-    from careergap.engine.questions import evidence_for
-
     best: tuple[tuple[Any, ...], GapQuote] | None = None
     for ev in evidence_for(ws, family_id, skill_id):
         text = ev.requirement.text
@@ -174,8 +171,6 @@ def detail_gaps(
 ) -> list[GapDetail]:
     """Quote, partial credit and unlocks for each of the given gaps of one family."""
     if find is None:
-        from careergap.engine.questions import evidence_for
-
         # What compiling the corpus found in these gaps' lines (Workspace.finder).
         texts = [
             ev.requirement.text for g in gaps for ev in evidence_for(ws, family_id, g.skill_id)
@@ -199,4 +194,3 @@ def detail_gaps(
             )
         )
     return out
-

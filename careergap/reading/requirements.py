@@ -260,6 +260,7 @@ def _grouped(text: str, mentions: Sequence[MentionLike]) -> list[list[MentionLik
 def line_is_preferred(text: str) -> bool:
     """True when every clause of a line is a "nice to have" ("Terraform is a plus"), so the
     whole line is preferred; "Python, preferably with JAX" is not (only JAX's clause is)."""
+    # Lazy, as below: a warm `gaps` or `explain` imports this module but reads no line.
     from careergap.reading.clean import is_preferred
 
     return all(is_preferred(text[lo:hi]) for lo, hi in clauses(text)) and bool(text.strip())
@@ -282,6 +283,8 @@ def requirements_for_line(
     ``reader``: the taxonomy's :class:`careergap.reading.demands.DemandReader` (without one,
     only the rules that need no taxonomy); ``section``: the line's section.
     """
+    # Lazy: a warm `gaps` or `explain` imports this module (its clause helpers) but scores no
+    # line; the reader would load sections, nondemand and their patterns at start-up.
     from careergap.reading.clean import is_preferred
     from careergap.reading.demands import reader_for
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careergap.files.paths import data_file
+
 #: The packaged data files every workspace depends on, listed before the posting files.
 DATA_FILES = ("skills.yaml", "families.yaml")
 #: A file modified this close to the cache write may change again within the same mtime tick.
@@ -36,8 +38,6 @@ def input_files(folders: Sequence[Path]) -> Inventory | None:
     """The taxonomy, the families and every ``*.yaml`` file of the folders (the files the corpus
     loader reads, in its order) with their sizes and mtimes; None when one cannot be listed or
     stat'ed (loading then reports it)."""
-    from careergap.files.paths import data_file
-
     names: list[str] = []
     stats: list[os.stat_result] = []
     try:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -22,7 +23,7 @@ from rich.text import Text
 
 from careergap.files.escaping import for_terminal
 from careergap.views.figures import GUIDANCE, pct
-from careergap.views.sample import RANK_LEGEND
+from careergap.views.sample import RANK_LEGEND, sample_text
 
 #: Width of coverage bars in the ranking tables.
 BAR_WIDTH = 20
@@ -139,8 +140,6 @@ def points(value: float) -> str:
 
 def sample(postings: int, notes: int) -> str:
     """Honest sample size: real postings, plus topic notes when a family leans on them."""
-    from careergap.views.sample import sample_text
-
     return sample_text(postings, notes, low_sample=False)
 
 
@@ -174,8 +173,6 @@ LIST_ITEM = re.compile(r" *(?:\d+\.|•) +")
 def wrap_words(text: Text, width: int, first_width: int | None = None) -> list[Text]:
     """``text`` cut into lines of at most ``width`` cells (``first_width`` for the first) at
     spaces, styles kept; a word longer than the line is a line of its own, whole."""
-    from rich.cells import cell_len
-
     out: list[Text] = []
     for paragraph in text.split("\n", allow_blank=True):
         plain = paragraph.plain

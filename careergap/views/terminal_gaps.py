@@ -12,6 +12,7 @@ from careergap.engine.gapdetail import GapDetail
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
+from careergap.scoring.estimates import FOCUS_PRIOR, blended_focus
 from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_ONE_POSTING, TIER_WEAK, CrossGap, GapSource
 from careergap.scoring.implied import Implied
 from careergap.scoring.planning import Plan
@@ -223,8 +224,6 @@ def print_cross_gaps(
 
 def fit_sum(score: FamilyScore) -> str:
     """How the fit `match` orders by is made from the figures it prints (estimates.fit)."""
-    from careergap.scoring.estimates import FOCUS_PRIOR, blended_focus
-
     blended = blended_focus(score.coverage, score.focus, score.sample.weight)
     noise = score.fit - (score.rank_score or 0.0)
     return (

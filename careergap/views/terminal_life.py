@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careergap.views import terminal as render
 from careergap.views.contract import SCHEMA_VERSION
 from careergap.views.figures import signed_points, sparkline
 
@@ -58,8 +59,6 @@ def print_progress(
     skill_names: Mapping[str, str],
     why: Causes | None = None,
 ) -> None:
-    from careergap.views import terminal as render
-
     snaps = prog.snapshots
     if not snaps:
         render.print_lines(["No snapshots yet: run `careergap match` to record one."])
@@ -116,8 +115,6 @@ def print_diff(
     top: int | None,
     postings: int | None = None,
 ) -> None:
-    from careergap.views import terminal as render
-
     if not diff.changes:
         render.print_lines([f"No skill levels differ between {old} and {new}."])
         return
@@ -180,8 +177,6 @@ def init_message(path: str, found: Sequence[FoundSkill], cv_name: str | None) ->
 
 def print_pasted(pasted: PastedPosting, family: str, skill_names: Mapping[str, str]) -> None:
     """The parsed posting: each requirement line with its marker and the skills found on it."""
-    from careergap.views import terminal as render
-
     posting = pasted.posting
     rows = [
         (

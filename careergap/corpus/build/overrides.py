@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careergap.errors import DataError
+from careergap.files.loader import load_trusted_yaml
+from careergap.files.paths import data_file
 
 OVERRIDES_FILE = "corpus_overrides.yaml"
 
@@ -39,8 +41,6 @@ class Override(BaseModel):
 
 def load_overrides(path: Path | None = None) -> dict[str, Override]:
     """The overrides by posting id (the packaged file unless PATH is given)."""
-    from careergap.files.loader import load_trusted_yaml
-    from careergap.files.paths import data_file
 
     path = path or data_file(OVERRIDES_FILE)
     raw = load_trusted_yaml(path) or {}

@@ -19,7 +19,9 @@ from careergap.corpus.build.families import assign_families
 from careergap.corpus.build.overrides import Override, load_overrides
 from careergap.corpus.build.seeds import RawBlock, read_seeds
 from careergap.corpus.build.shape import Draft, shape_block
+from careergap.corpus.roles import load_families
 from careergap.errors import CareergapError, DataError
+from careergap.files.loader import dump_yaml
 from careergap.models import Posting, RoleFamily
 
 README_NAME = "README.md"
@@ -128,7 +130,6 @@ def _posting(
 
 def posting_yaml(posting: Posting) -> str:
     """One posting as YAML, fields in model order, empty optional fields left out."""
-    from careergap.files.loader import dump_yaml
 
     data = posting.model_dump(mode="json", exclude_defaults=False)
     for key in ("company", "location", "added", "posted", "posted_line"):
@@ -269,7 +270,6 @@ def write_corpus(
 
 def build_corpus(seeds_dir: Path, out_dir: Path, overrides_path: Path | None = None) -> BuildResult:
     """Run the whole pipeline: read the seeds, curate, and write OUT_DIR."""
-    from careergap.corpus.roles import load_families
 
     check_out_dir(out_dir.resolve())  # before the work: a refused OUT is said at once
     families = load_families()

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from careergap.errors import InputFileError
+from careergap.files.userfiles import decode, read_bytes
 from careergap.reading.clean import depth, normalize
 
 #: The seed files are found by number, whatever their hash suffix.
@@ -86,8 +88,6 @@ def seed_path(seeds_dir: Path, number: str) -> Path:
     """The seed file whose name starts with NUMBER_ (e.g. ``002_d3af....txt``)."""
     matches = sorted(seeds_dir.glob(f"{number}_*.txt"))
     if not matches:
-        from careergap.errors import InputFileError
-
         raise InputFileError(f"{seeds_dir}: no seed file {number}_*.txt")
     return matches[0]
 
@@ -99,7 +99,6 @@ MAX_SEED_BYTES = 50 * 1024 * 1024
 def read_lines(path: Path) -> list[str]:
     """A seed's lines (universal newlines, as text mode reads them); a seed that is not UTF-8
     text, or not a regular file, is one located error naming it (``userfiles``)."""
-    from careergap.files.userfiles import decode, read_bytes
 
     text = decode(path, read_bytes(path, MAX_SEED_BYTES, "seed text file"))
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
