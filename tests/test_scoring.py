@@ -295,6 +295,10 @@ def test_gaps_one_posting_supplies_come_after_the_ones_the_family_shares() -> No
     # An umbrella whose level the profile's own skills show goes last too.
     inferred = rank_gaps(D([odd, *long_ads, note]), model, shown={"cdc"})
     assert [g.skill_id for g in inferred] == ["ocaml", "cdc", "formal"]
+    # `match` asks for the first few only: the same gaps, in the same order, as the full list's.
+    for limit in (0, 1, 2, 5):
+        first = rank_gaps(D([odd, *long_ads, note]), model, shown={"cdc"}, limit=limit)
+        assert first == inferred[:limit]
 
 
 def test_cross_gaps_keep_the_tier_of_the_family_they_weigh_most_in() -> None:

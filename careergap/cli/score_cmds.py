@@ -100,7 +100,7 @@ def match_cmd(
 
     ctx = load(profile or profile_arg, postings, mine, half_life)
     only = [ctx.family_id(r) for r in role or ()]
-    ranked = engine.match(ctx.ws, ctx.levels)
+    ranked = engine.match(ctx.ws, ctx.levels, top_gaps=TOP_MISSING)
     wanted = set(dict.fromkeys(only)) or set(ctx.ws.families)
     results = [r for r in ranked if r.score.family_id in wanted][:top]
     samples = markets(ctx, [r.score for r in ranked])

@@ -136,9 +136,14 @@ def ranked_scores(
     return rank_families(scores)
 
 
-def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) -> list[FamilyResult]:
+def match(
+    ws: Workspace,
+    levels: Mapping[str, int],
+    only: Sequence[str] = (),
+    top_gaps: int | None = None,
+) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by fit (scoring.rank_families), each with its
-    gaps."""
+    gaps (only the first ``top_gaps`` of them when given: what a ranking of families shows)."""
     implied = ws.implied(levels)
     model = ws.model(levels)
     wanted = set(only or ws.families)
@@ -147,6 +152,7 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
     ranked = ranked_scores(ws, levels, model)
     kinds = ws.apart
     shown = shown_skills(ws, levels)
+    never = credentials(ws)
     return [
         FamilyResult(
             score,
@@ -156,7 +162,8 @@ def match(ws: Workspace, levels: Mapping[str, int], only: Sequence[str] = ()) ->
                     model,
                     shown,
                     asked_elsewhere(ws, score.family_id),
-                    credentials(ws),
+                    never,
+                    limit=top_gaps,
                 )
             ),
             tuple(
@@ -187,8 +194,8 @@ def cross_gaps(
 ) -> tuple[list[str], list[CrossGap]]:
     """What to learn next across several families; defaults to the best-matching ones."""
     if not family_ids:
-        ranked = match(ws, levels)
-        family_ids = [r.score.family_id for r in ranked if r.score.postings or r.score.notes]
+        ranked = ranked_scores(ws, levels)
+        family_ids = [s.family_id for s in ranked if s.postings or s.notes]
         family_ids = family_ids[:DEFAULT_CROSS_FAMILIES]
     model = ws.model(levels)
     shown = shown_skills(ws, levels)
@@ -234,18 +241,13 @@ def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]
 def whatif(
     ws: Workspace, levels: Mapping[str, int], changes: Mapping[str, int]
 ) -> list[CoverageChange]:
-    """Families re-ranked as if the profile had the given levels (the file is not touched)."""
-    before = {r.score.family_id: r.score.coverage for r in match(ws, levels)}
-    after = match(ws, {**levels, **changes})
+    """Families re-ranked as if the profile had the given levels (the file is not touched).
+    Scores only (ranked_scores): nobody reads the gaps of either ranking."""
+    before = {s.family_id: s.coverage for s in ranked_scores(ws, levels)}
+    after = ranked_scores(ws, {**levels, **changes})
     return [
-        CoverageChange(
-            r.score.family_id,
-            r.score.name,
-            before[r.score.family_id],
-            r.score.coverage,
-            r.score.rank_score,
-        )
-        for r in after
+        CoverageChange(s.family_id, s.name, before[s.family_id], s.coverage, s.rank_score)
+        for s in after
     ]
 
 
@@ -291,8 +293,8 @@ def resolve_skill_name(name: str, taxonomy: Taxonomy, context: str = "") -> str:
 
 
 def coverages(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
-    """Coverage of every family for one set of levels."""
-    return {r.score.family_id: r.score.coverage for r in match(ws, levels)}
+    """Coverage of every family for one set of levels (scores only, no gaps: ranked_scores)."""
+    return {s.family_id: s.coverage for s in ranked_scores(ws, levels)}
 
 
 def diff_profiles(ws: Workspace, old: Mapping[str, int], new: Mapping[str, int]) -> ProfileDiff:

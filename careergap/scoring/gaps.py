@@ -47,6 +47,7 @@ def rank_gaps(
     shown: AbstractSet[str] = frozenset(),
     elsewhere: Mapping[str, float] | None = None,
     never: AbstractSet[str] = frozenset(),
+    limit: int | None = None,
 ) -> list[Gap]:
     """The family's gaps: coverage gained if the skill reached each requirement's target.
 
@@ -61,7 +62,8 @@ def rank_gaps(
     other families with a real sample; see ``is_elsewhere``); then those only topic notes name,
     umbrellas the profile ``shown`` through its own specific skills, and skills a near-equivalent
     one already earns full partial credit for (the study is in those skills, not in the
-    umbrella's name). Within a tier by impact, then demand, then id.
+    umbrella's name). Within a tier by impact, then demand, then id. With ``limit``, only the
+    first ``limit`` gaps of that order.
     """
     impact: dict[str, float] = defaultdict(float)
     #: Per skill and level above the profile's: the impact of the asks at that level.
@@ -84,7 +86,25 @@ def rank_gaps(
         sources = gap_sources(demand, model, [k for k, v in impact.items() if v > 0])
     else:
         sources = {k: GapSource(2, 0.0) for k in impact}
-    gaps = [
+    # Sort keys first, Gap objects only for the ones returned: `match` shows a few per family.
+    keyed = []
+    for skill, value in impact.items():
+        if round(value, KEY_DIGITS) <= 0:
+            continue
+        source = sources[skill]
+        tier = gap_tier(
+            source,
+            skill in shown
+            or (source.postings > 0 and near_equivalent(model, skill, demand.targets[skill])),
+            is_elsewhere(demand.demand[skill], (elsewhere or {}).get(skill, 0.0)),
+        )
+        # Within "one posting", a gap that two postings ask for before one only one asks for.
+        asking = -source.postings if tier == TIER_ONE_POSTING else 0
+        key = (TIER_ORDER.index(tier), asking, desc_key(value), desc_key(demand.demand[skill]))
+        keyed.append((key, skill, value, tier))
+    # Skill ids are unique, so the order never compares past the id.
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [
         Gap(
             skill_id=skill,
             impact=value,
@@ -92,28 +112,10 @@ def rank_gaps(
             have=model.levels.get(skill, 0),
             target=gap_target(demand.targets[skill], above.get(skill, {})),
             evidence=demand.evidence[skill],
-            tier=gap_tier(
-                sources[skill],
-                skill in shown or near_equivalent(model, skill, demand.targets[skill]),
-                is_elsewhere(demand.demand[skill], (elsewhere or {}).get(skill, 0.0)),
-            ),
+            tier=tier,
         )
-        for skill, value in impact.items()
-        if round(value, KEY_DIGITS) > 0
+        for _, skill, value, tier in keyed[:limit]
     ]
-
-    def order(g: Gap) -> tuple[int, int, float, float, str]:
-        # Within "one posting", a gap that two postings ask for before one only one asks for.
-        asking = -sources[g.skill_id].postings if g.tier == TIER_ONE_POSTING else 0
-        return (
-            TIER_ORDER.index(g.tier),
-            asking,
-            desc_key(g.impact),
-            desc_key(g.demand),
-            g.skill_id,
-        )
-
-    return sorted(gaps, key=order)
 
 
 def gap_tier(source: GapSource, shown: bool, elsewhere: bool = False) -> int:
