@@ -16,7 +16,7 @@ from careergap.engine.questions import evidence_for, family_gaps
 from careergap.reading.quotes import KIND_ORDER, QUOTE_CHARS, Quote, make_quote
 from careergap.scoring.entries import Evidence
 from careergap.scoring.gaps import Gap
-from careergap.scoring.score import CreditModel, score_family
+from careergap.scoring.score import CreditModel, ask_values, qualifying_count, score_family
 
 if TYPE_CHECKING:
     from careergap.store.workspace import Workspace
@@ -72,7 +72,6 @@ def unlocks(
     if model.levels.get(skill_id, 0) >= level:
         return 0
     demand = ws.demand(family_id)
-    name = ws.families[family_id].name
     if before is None:
         before = qualifying(ws, model, family_id)
     raised = (
@@ -80,8 +79,17 @@ def unlocks(
         if levels is None
         else ws.model({**levels, skill_id: level})
     )
-    after = score_family(family_id, name, demand, raised)
-    return after.qualifying - before
+    # Only the asks naming a skill whose level moved, or one it earns partial credit for, are
+    # credited again; the rest keep ``model``'s credit (a cached `gaps` rescored the whole
+    # family once per gap shown).
+    old, new = model.levels, raised.levels
+    moved = {s for s in old.keys() | new.keys() if old.get(s, 0) != new.get(s, 0)}
+    moved |= {t for s in tuple(moved) for t in ws.partial_targets.get(s, ())}
+    values = [
+        value if moved.isdisjoint(options) else raised.ask_credit(options, target).value
+        for (options, target), value in zip(demand.asks, ask_values(demand, model), strict=True)
+    ]
+    return qualifying_count(demand, values) - before
 
 
 def qualifying(ws: Workspace, model: CreditModel, family_id: str) -> int:

@@ -186,10 +186,7 @@ def score_family(
     """
     values = ask_values(demand, model)
     coverage = sum(v * s for v, s in zip(values, demand.shares, strict=True))
-    credit = values.__getitem__
-    qualifying = sum(
-        1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
-    )
+    qualifying = qualifying_count(demand, values)
     coverage = min(1.0, coverage)
     sample = spread(entry_coverages(demand, values), coverage)
     return FamilyScore(
@@ -202,6 +199,15 @@ def score_family(
         sample=sample,
         focus=focus,
         fit=fit(coverage, focus, sample.weight),
+    )
+
+
+def qualifying_count(demand: FamilyDemand, values: Sequence[float]) -> int:
+    """How many postings qualify: the mean credit of their qualifying asks (their required
+    lines) reaches QUALIFY_THRESHOLD, given the credit for each ask (``ask_values``)."""
+    credit = values.__getitem__
+    return sum(
+        1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
     )
 
 

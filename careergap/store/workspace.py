@@ -120,6 +120,16 @@ class Workspace:
         each question asks (issue 15: 13 ms of a cached `gaps` when it was asked every time)."""
         return apart_kinds(self.taxonomy) if self.taxonomy is not None else {}
 
+    @cached_property
+    def partial_targets(self) -> Mapping[str, frozenset[str]]:
+        """Skill id -> the skills it earns partial credit for (``partial_sources`` reversed): the
+        skills whose credit a change in its level can move."""
+        targets: dict[str, set[str]] = defaultdict(set)
+        for skill, others in self.partial_sources.items():
+            for other, _ in others:
+                targets[other].add(skill)
+        return {skill: frozenset(found) for skill, found in targets.items()}
+
     def implied(self, levels: Mapping[str, int]) -> dict[str, Implied]:
         """Umbrella skills the written ones show (careergap.scoring.implied): PyTorch 4 -> deep
         learning."""
