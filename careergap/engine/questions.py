@@ -279,6 +279,7 @@ def parse_level_changes(specs: Sequence[str], taxonomy: Taxonomy) -> dict[str, i
 
 def resolve_skill_name(name: str, taxonomy: Taxonomy, context: str = "") -> str:
     """A skill id for a name typed on the command line, or UnknownSkillError with a suggestion."""
+    # Lazy: the fuzzy name index (rapidfuzz) only when a name is typed on the command line.
     from careergap.reading.matching import resolve_skill
 
     resolution = resolve_skill(name, taxonomy)

@@ -36,8 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
+from careergap.corpus.roles import load_families
+from careergap.corpus.userpostings import postings_dir
+from careergap.files import paths
 from careergap.files.compiled import code_digest
+from careergap.files.userfiles import kind_of
 from careergap.models import RoleFamily
+from careergap.reading.taxonomy import load_taxonomy
 from careergap.store.cache_codec import (
     Invalid,
     Refs,
@@ -100,10 +105,7 @@ def _warn_once(message: str) -> None:
 
 def corpus_folders(extra: Sequence[Path]) -> list[Path]:
     """The folders load_corpus reads, in its order: bundled, the user's saved postings, extras."""
-    from careergap.corpus.userpostings import postings_dir
-    from careergap.files.paths import bundled_postings_dir
-
-    folders = [bundled_postings_dir()]
+    folders = [paths.bundled_postings_dir()]  # through the module: tests redirect it
     saved = postings_dir()
     if saved.is_dir():
         folders.append(saved)
@@ -113,11 +115,9 @@ def corpus_folders(extra: Sequence[Path]) -> list[Path]:
 
 def cache_path(folders: Sequence[Path], prefix: str = CACHE_PREFIX) -> Path:
     """A cache file for one set of folders (absolute paths, so the working dir cannot alias)."""
-    from careergap.files.paths import user_cache_dir
-
     ident = "\n".join(str(f.resolve()) for f in folders)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()
-    return user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
+    return paths.user_cache_dir() / f"{prefix}{digest[:NAME_HASH_CHARS]}.json"
 
 
 # --- building --------------------------------------------------------------------------------
@@ -131,8 +131,8 @@ def build(
 ) -> Workspace:
     """Load and extract everything from the YAML files (the uncached path); ``total`` is the
     number of posting files, when known, for the progress bar."""
+    # Lazy: only a cache miss reads posting YAML; a warm run never imports the corpus loader.
     from careergap.corpus.load import load_corpus
-    from careergap.reading.taxonomy import load_taxonomy
 
     with progress("Reading postings", total, show_progress) as advance:
         corpus = load_corpus(list(extra), advance)
@@ -222,8 +222,6 @@ class Stored:
 def read(path: Path, fmt: str = CACHE_FORMAT) -> Stored | None:
     """The cache file, or None when absent, unreadable, corrupt or foreign (the body's digest
     is checked when it is parsed, only if its key is the one wanted)."""
-    from careergap.files.userfiles import kind_of
-
     try:
         kind = kind_of(path.stat().st_mode)
         if kind is not None:  # a FIFO would block, /dev/zero would never end: never opened
@@ -308,6 +306,7 @@ _DAMAGE = (Invalid, ValueError, TypeError, IndexError, KeyError)
 
 
 def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace:
+    # pydantic is owned by the models; only its error type is needed here, on a damaged cache.
     from pydantic import ValidationError
 
     folders = corpus_folders(extra)
@@ -323,9 +322,6 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
         else None
     )
     if scan is not None and stored is not None and stored.header["key"] == scan.key:
-        from careergap.corpus.roles import load_families
-        from careergap.reading.taxonomy import load_taxonomy
-
         key = scan.key
         try:
             # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careergap.files.paths import data_file
+from careergap.files import paths
 
 #: The packaged data files every workspace depends on, listed before the posting files.
 DATA_FILES = ("skills.yaml", "families.yaml")
@@ -41,7 +41,7 @@ def input_files(folders: Sequence[Path]) -> Inventory | None:
     names: list[str] = []
     stats: list[os.stat_result] = []
     try:
-        for path in map(data_file, DATA_FILES):
+        for path in map(paths.data_file, DATA_FILES):  # through the module: tests redirect it
             names.append(str(path))
             stats.append(path.stat())
         for folder in folders:
