@@ -11,8 +11,8 @@ from careergap.corpus.userpostings import PastedPosting
 from careergap.errors import CareergapError, InputFileError
 from careergap.files.adfiles import HTML_SUFFIXES, Refusal, read_ad
 from careergap.files.userfiles import is_stdin
+from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.reading.extractor import Extractor
-from careergap.reading.taxonomy import load_taxonomy
 
 __all__ = ["BatchStopped", "add_many", "paste_one", "postings_dir", "save_ad"]
 
@@ -67,5 +67,5 @@ def _one_ad_text(file: str) -> str:
 
 def _finder() -> tuple[Extractor, dict[str, str]]:
     """The taxonomy's extractor and skill names."""
-    taxonomy = load_taxonomy()
+    taxonomy = taxonomies.load_taxonomy()
     return Extractor(taxonomy), {sid: s.name for sid, s in taxonomy.skills.items()}

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from careergap.engine import causes, trends
 from careergap.errors import ProfileNotFound
+from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.reading.profile import find_profile
-from careergap.reading.taxonomy import load_taxonomy
 from careergap.store import history
 from careergap.store.history import Snapshot
 
@@ -56,4 +56,4 @@ def explain_progress(
 
 def skill_names() -> dict[str, str]:
     """Each skill's display name by id."""
-    return {sid: skill.name for sid, skill in load_taxonomy().skills.items()}
+    return {sid: skill.name for sid, skill in taxonomies.load_taxonomy().skills.items()}

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from careergap.errors import CareergapError
 from careergap.files.userfiles import read_user_text
+from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.reading.extractor import Extractor, Mention
-from careergap.reading.taxonomy import Taxonomy, load_taxonomy
+from careergap.reading.taxonomy import Taxonomy
 
 #: Largest text ``extract`` reads: bigger inputs are almost surely the wrong file.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -30,13 +31,13 @@ def read_text(source: str) -> str:
 
 def mentions_in(text: str) -> tuple[Taxonomy, list[Mention]]:
     """The taxonomy and every skill mention in ``text``, sorted by start."""
-    taxonomy = load_taxonomy()
+    taxonomy = taxonomies.load_taxonomy()
     return taxonomy, Extractor(taxonomy).find(text)
 
 
 def skill_finder() -> tuple[Callable[[str], list[Mention]], dict[str, str]]:
     """The taxonomy's skill finder (the mentions in a text) and each skill's display name by
     id."""
-    taxonomy = load_taxonomy()
+    taxonomy = taxonomies.load_taxonomy()
     names = {sid: skill.name for sid, skill in taxonomy.skills.items()}
     return Extractor(taxonomy).find, names

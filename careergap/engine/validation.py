@@ -12,6 +12,7 @@ from careergap.corpus.roles import load_families, resolve_role
 from careergap.errors import InputFileError, Problem, UnknownRoleError
 from careergap.files.loader import UserFileError, YamlDoc, read_user_yaml
 from careergap.files.userfiles import STDIN_LABEL, is_stdin
+from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.reading.profile import (
     LoadedProfile,
     ProfileCheck,
@@ -19,7 +20,7 @@ from careergap.reading.profile import (
     find_profile,
     load_profile,
 )
-from careergap.reading.taxonomy import Taxonomy, load_taxonomy
+from careergap.reading.taxonomy import Taxonomy
 
 
 def profile_to_check(profile: Path | None) -> tuple[Path, Path]:
@@ -43,7 +44,7 @@ def unreadable_problems(exc: InputFileError, path: Path) -> list[Problem]:
 
 def check_profile(doc: YamlDoc) -> ProfileCheck:
     """Every problem in a readable profile, target_roles that name no family included."""
-    check = check_document(doc, load_taxonomy())
+    check = check_document(doc, taxonomies.load_taxonomy())
     if check.profile is not None:
         check.errors.extend(_role_problems(doc, check.profile.target_roles))
     return check

@@ -42,7 +42,7 @@ from careergap.files import paths
 from careergap.files.compiled import code_digest
 from careergap.files.userfiles import kind_of
 from careergap.models import RoleFamily
-from careergap.reading.taxonomy import load_taxonomy
+from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.store.cache_codec import (
     Invalid,
     Refs,
@@ -136,7 +136,7 @@ def build(
 
     with progress("Reading postings", total, show_progress) as advance:
         corpus = load_corpus(list(extra), advance)
-    taxonomy = load_taxonomy()
+    taxonomy = taxonomies.load_taxonomy()
     families = corpus.families
     mentions: dict[str, tuple[Found, ...]] = {}
     entries = compile_entries(corpus.postings, taxonomy, show_progress, progress, mentions)
@@ -326,7 +326,7 @@ def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace
         try:
             # The key covers skills.yaml, so its compiled form (careergap.files.compiled) is
             # this one.
-            taxonomy, families = load_taxonomy(), load_families()
+            taxonomy, families = taxonomies.load_taxonomy(), load_families()
             table = EntryTable(lambda: _entries(extra, folders, key, families))
             ws = restore(stored.data(), taxonomy, families, table)
         except (*_DAMAGE, ValidationError):
