@@ -99,7 +99,9 @@ _UNREAD = frozenset({"<unread>"})
 _UNREAD_SEGMENTS: list[Any] = [(-1, "<unread>")]  # a marker: compared by identity
 
 
-class _Mentioned(Protocol):
+class MentionLike(Protocol):
+    """What the readers need of a mention (``Extractor.find``'s, or one stored in the cache)."""
+
     @property
     def skill_id(self) -> str: ...
     @property
@@ -108,7 +110,7 @@ class _Mentioned(Protocol):
     def end(self) -> int: ...
 
 
-MentionT = TypeVar("MentionT", bound=_Mentioned)
+MentionT = TypeVar("MentionT", bound=MentionLike)
 
 
 class DemandReader:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careergap.reading.demands import DemandReader
+    from careergap.reading.demands import DemandReader, MentionLike
 
 #: Weight of a line marked required (the default for posting text).
 REQUIRED_WEIGHT = 1.0
@@ -63,15 +63,6 @@ _SLASH_GAP = re.compile(r"\s*/\s*")
 _LIST_GAP = re.compile(r"[\s,]*(?:\(?\s*(?:and\s*/\s*or|and|or|&|plus)\b\s*)?[\s,]*", re.IGNORECASE)
 #: A list whose connector is "or" offers a choice.
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
-
-
-class MentionLike(Protocol):
-    @property
-    def skill_id(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from careergap.models import DEMAND_SECTIONS, Posting, RoleFamily
-from careergap.reading.requirements import MentionLike, Requirement, requirements_for_line
+from careergap.reading.requirements import Requirement, requirements_for_line
 from careergap.reading.taxonomy import CREDENTIAL_KINDS, apart_kinds
 from careergap.scoring.demand import EMPTY, FamilyDemand, compile_family
 from careergap.scoring.entries import Entry
@@ -25,6 +25,7 @@ from careergap.scoring.implied import Implied, implied_levels, with_implied
 from careergap.scoring.score import CHILD_CREDIT, CreditModel
 
 if TYPE_CHECKING:
+    from careergap.reading.demands import MentionLike
     from careergap.reading.taxonomy import Taxonomy
 
 #: ``advance(n)``: n more steps of a long job are done.

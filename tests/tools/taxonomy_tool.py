@@ -236,14 +236,19 @@ def parse_spec(path: Path) -> list[dict]:
     return skills
 
 
-def cmd_add(paths: list[str]) -> None:
-    header, skills = load()
-    by_id = {s["id"]: s for s in skills}
-    owner = {
+def _owners(skills: list[dict]) -> dict[str, str]:
+    """Each folded name, alias and exact form -> the id of the skill that owns it."""
+    return {
         fold(f): s["id"]
         for s in skills
         for f in [s["name"], *s.get("aliases", []), *s.get("exact", [])]
     }
+
+
+def cmd_add(paths: list[str]) -> None:
+    header, skills = load()
+    by_id = {s["id"]: s for s in skills}
+    owner = _owners(skills)
     finder = Finder()
     new = [spec for p in paths for spec in parse_spec(Path(p))]
     problems = []
@@ -299,11 +304,7 @@ def cmd_aliases(paths: list[str]) -> None:
     a form no cited source names gets a citation of its own (or is skipped)."""
     header, skills = load()
     by_id = {s["id"]: s for s in skills}
-    owner = {
-        fold(f): s["id"]
-        for s in skills
-        for f in [s["name"], *s.get("aliases", []), *s.get("exact", [])]
-    }
+    owner = _owners(skills)
     finder = Finder()
     problems, added = [], 0
     for path in paths:
