@@ -185,8 +185,17 @@ def _outside_urls(
 _COORDINATED_WORD = re.compile(
     r"(?<![\w.+#-])([A-Za-z][\w+#-]*)[ \t]*(?:,[ \t]*(?:and|or)?|and/or|and|or|&|/)[ \t]*$"
 )
+#: How a text that :data:`_COORDINATED_WORD` matches ends, before its trailing blanks.
+_COORDINATION_ENDS = (",", "and", "or", "&", "/")
 #: Characters looked back from a mention for a coordinated word.
 COORDINATION_WINDOW = 40
+
+
+def _may_coordinate(window: str) -> bool:
+    """False when :data:`_COORDINATED_WORD` cannot match ``window`` (a cheap test first)."""
+    if window.rstrip(" \t").endswith(_COORDINATION_ENDS):
+        return True
+    return window.endswith("\n") and window[:-1].rstrip(" \t").endswith(_COORDINATION_ENDS)
 
 
 def _shared_heads(text: str, accepted: list[Mention], ci_forms: dict[str, str]) -> list[Mention]:
@@ -209,6 +218,10 @@ def _shared_heads(text: str, accepted: list[Mention], ci_forms: dict[str, str]) 
         end = mention.start
         while True:
             window = text[max(0, end - COORDINATION_WINDOW) : end]
+            # What every match ends with, tested before the search (most windows fail it);
+            # "$" also matches before a final newline.
+            if not _may_coordinate(window):
+                break
             match = _COORDINATED_WORD.search(window)
             if match is None:
                 break

@@ -8,6 +8,7 @@ Pure functions over one line (or sentence) of text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -94,6 +95,7 @@ _PRODUCT_LINE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # asked once per broad mention of the same sentence
 def is_product_prose(sentence: str) -> bool:
     """ "We are developing an IoT platform ...": a sentence about what the company builds."""
     return bool(_PRODUCT_LINE.search(sentence))
@@ -166,6 +168,25 @@ def line_cue(text: str, words: frozenset[str] | None = None) -> Section | None:
 
 #: Between two sentences of one line.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+@functools.lru_cache(maxsize=256)  # asked once per mention on the line
+def sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the :data:`SENTENCE_BREAK` runs of a line, read once."""
+    spans = [brk.span() for brk in SENTENCE_BREAK.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` holding ``text[start:end]`` (a mention's
+    offsets, so ``text[start]`` is no space): the text after the last break that ends before
+    ``start`` (what ``SENTENCE_BREAK.finditer(text, 0, start)`` finds: a break ending at
+    ``start`` cannot see the capital after it) up to the first break at ``end`` or after."""
+    starts, ends = sentence_breaks(text)
+    before = bisect.bisect_left(ends, start)
+    after = bisect.bisect_left(starts, end)
+    sentence_start = ends[before - 1] if before else 0
+    return sentence_start, (starts[after] if after < len(starts) else len(text))
 
 
 def first_sentence(text: str) -> str:

@@ -11,6 +11,8 @@ Pure functions over one line of text and a mention's offsets in it.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, TypeVar
@@ -22,10 +24,10 @@ from careergap.reading.linecues import (
     BENEFITS_WORDS,
     LEGAL_WORDS,
     MONEY,
-    SENTENCE_BREAK,
     cue_words,
     is_company_prose,
     line_cue,
+    sentence_around,
 )
 
 NonDemand = Literal["negated", "colleagues", "company", "benefits", "legal", "apply", "degree"]
@@ -198,13 +200,53 @@ _EMPLOYER_CUE = re.compile(_EMPLOYER_BEFORE.pattern.removesuffix("$"), re.IGNORE
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The (start, end) of the clause of ``text`` holding ``text[start:end]``."""
-    lo = max(0, start - WINDOW_CHARS)
-    clause_start = lo
-    for brk in _CLAUSE_BREAK.finditer(text, lo, start):
-        clause_start = brk.end()
-    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + WINDOW_CHARS))
-    return clause_start, after.start() if after else min(len(text), end + WINDOW_CHARS)
+    """The (start, end) of the clause of ``text`` holding ``text[start:end]``: after the last
+    clause break between ``start - WINDOW_CHARS`` and ``start``, up to the first one between
+    ``end`` and ``end + WINDOW_CHARS`` (what ``_CLAUSE_BREAK`` finds searched in those windows).
+    """
+    lo, hi = max(0, start - WINDOW_CHARS), min(len(text), end + WINDOW_CHARS)
+    starts, ends = _clause_breaks(text)
+    # Speed: from the line's breaks, read once, where the windows cannot matter: no break
+    # crosses a window's edge, and nothing at an edge matches only because the window ends
+    # there ("." or a word cut by it, "$" before a newline). Elsewhere, as the windows read.
+    first_after_lo = bisect.bisect_right(ends, lo)
+    first_after_start = bisect.bisect_right(ends, start, first_after_lo)
+    if (
+        (first_after_lo < len(starts) and starts[first_after_lo] < lo)
+        or (first_after_start < len(starts) and starts[first_after_start] < start)
+        or (start and _cut_at(text, start))
+    ):
+        clause_start = lo
+        for brk in _CLAUSE_BREAK.finditer(text, lo, start):
+            clause_start = brk.end()
+    else:
+        last = first_after_start - 1
+        clause_start = ends[last] if last >= first_after_lo else lo
+    nxt = bisect.bisect_right(ends, end, first_after_start)
+    if nxt < len(starts) and starts[nxt] >= end and ends[nxt] <= hi:
+        return clause_start, starts[nxt]
+    if nxt == len(starts) and hi == len(text):
+        return clause_start, hi
+    after = _CLAUSE_BREAK.search(text, end, hi)
+    return clause_start, after.start() if after else hi
+
+
+@functools.lru_cache(maxsize=256)  # asked once per mention on the line
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of a line's clause breaks."""
+    spans = [brk.span() for brk in _CLAUSE_BREAK.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _cut_at(text: str, offset: int) -> bool:
+    """Whether a search of ``_CLAUSE_BREAK`` that stops at ``offset`` can find a break the
+    whole line does not have there: "." or a newline right before it ("$" matches), or a word
+    running through it (a word boundary where the search stops)."""
+    before = text[offset - 1]
+    if before in ".\n":
+        return True
+    after = text[offset : offset + 1]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def non_demand(
@@ -216,23 +258,15 @@ def non_demand(
     each test runs only if the line holds one of the words it needs.
     """
     words = cue_words(text) if words is None else words
-    if not words.isdisjoint(ABOUT_WORDS) or ABOUT_PHRASES.search(text):
-        sentence_start = 0
-        for brk in SENTENCE_BREAK.finditer(text, 0, start):
-            sentence_start = brk.end()
-        sentence_end = SENTENCE_BREAK.search(text, end)
-        if is_company_prose(text[sentence_start : sentence_end.start() if sentence_end else None]):
+    about, cued, employer = _line_gates(text, words)
+    if about:
+        sentence_start, sentence_end = sentence_around(text, start, end)
+        if is_company_prose(text[sentence_start:sentence_end]):
             return "company"
     clause_start, clause_end = clause_bounds(text, start, end)
     if clause_start and text[clause_start - 1] == "(":
         # A parenthesis belongs to the clause it sits in: "laptops (MacOS Linux Windows)".
         clause_start = clause_bounds(text, clause_start - 1, clause_start - 1)[0]
-    cued = not (
-        words.isdisjoint(LEGAL_WORDS)
-        and words.isdisjoint(APPLY_WORDS)
-        and words.isdisjoint(BENEFITS_WORDS)
-        and not MONEY.search(text)
-    )
     if cued:
         # Benefits, legal or apply words near the mention in its own clause: a run-on line
         # can hold them beside real demands, so the clause decides, not the line.
@@ -256,7 +290,7 @@ def non_demand(
         )
     ):
         return "degree"
-    if not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_BEFORE.search(before):
+    if employer and _EMPLOYER_BEFORE.search(before):
         return "company"
     if (
         not words.isdisjoint(_GROUP_WORDS)
@@ -270,15 +304,41 @@ def non_demand(
         not words.isdisjoint(_COLLEAGUE_WORDS)
         and not _WAY_OF_WORKING.match(text, start, end)
         and (
+            # The anchored tests after the mention first: they rarely pass, the searches of
+            # everything before it are the slow part.
             (
-                _WITH_PEOPLE_BEFORE.search(before)
-                and (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
+                (_PEOPLE_AFTER.match(after) or _PEOPLE_SURFACE.search(text[start:end]))
+                and _WITH_PEOPLE_BEFORE.search(before)
             )
-            or (_FOR_TEAM_BEFORE.search(before) and _GROUP_AFTER.match(after))
+            or (_GROUP_AFTER.match(after) and _FOR_TEAM_BEFORE.search(before))
         )
     ):
         return "colleagues"
     return None
+
+
+#: Literals every :data:`_EMPLOYER_BEFORE` match holds (no word boundary: a clause's text may
+#: start inside a word): a line without one cannot name the employer that way anywhere.
+_EMPLOYER_LITERALS = re.compile(
+    r"\s(?:within|across|throughout)|join|careers?\s+at|life\s+at|work(?:s|ing)?\s+(?:at|for)",
+    re.IGNORECASE,
+)
+
+
+# Speed: what a line can hold is read once per line, not once per mention on it.
+@functools.lru_cache(maxsize=256)
+def _line_gates(text: str, words: frozenset[str]) -> tuple[bool, bool, bool]:
+    """Whether a line (with its cue words) may hold company prose, benefits, legal or apply
+    cues, and the employer named as a place."""
+    about = not words.isdisjoint(ABOUT_WORDS) or ABOUT_PHRASES.search(text) is not None
+    cued = not (
+        words.isdisjoint(LEGAL_WORDS)
+        and words.isdisjoint(APPLY_WORDS)
+        and words.isdisjoint(BENEFITS_WORDS)
+        and not MONEY.search(text)
+    )
+    employer = not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_LITERALS.search(text) is not None
+    return about, cued, employer
 
 
 def _is_negated(before: str, after: str, rest: str) -> bool:
