@@ -1,5 +1,5 @@
-"""``careergap.reading.extraction``: mentions grouped by line, and the hand-spelled ``extract
---json``.
+"""``careergap.reading.extraction`` (mentions grouped by line) and ``careergap.views.extraction``
+(the hand-spelled ``extract --json``).
 
 The JSON is written piece by piece for speed; these tests hold it to exactly the bytes
 ``emit_json`` prints (json.dumps, then ``escaping.for_json``), so consumers see no change.
@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careergap.files.escaping import for_json
-from careergap.reading.extraction import extract_json_chunks, first_lines, line_numbers
+from careergap.reading.extraction import first_lines, line_numbers
 from careergap.reading.extractor import Mention
+from careergap.views.extraction import extract_json_chunks
 
 Skills = list[tuple[str, str, list[int]]]
 

@@ -51,14 +51,19 @@ def extract(
 ) -> None:
     """Show the skills found in free text, with the lines they were found on."""
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
-    from careergap.engine.extract import extract_json, lines_found
+    from careergap.engine.extract import extract_lines, lines_found
     from careergap.engine.texts import mentions_in, read_text
 
     text = read_text(source)
     taxonomy, mentions = mentions_in(text)
     if as_json:
-        # Streamed, and the same bytes emit_json would print for this payload (see extraction).
-        _write_utf8(extract_json(SCHEMA_VERSION, source, text, taxonomy, mentions))
+        # Lazy, like the table's view below. Streamed, and the same bytes emit_json would print
+        # for this payload (see views/extraction).
+        from careergap.views.extraction import extract_json_chunks
+
+        _write_utf8(
+            extract_json_chunks(SCHEMA_VERSION, source, *extract_lines(text, taxonomy, mentions))
+        )
         return
     found_lines = lines_found(text, mentions)
     if not found_lines:

@@ -1,6 +1,6 @@
 """Views of the skill vocabulary: the `skills` table and ``--json``, the `extract` table.
 
-(`extract --json` is streamed by ``careergap.reading.extraction.extract_json_chunks``.)
+(`extract --json` is streamed by ``careergap.views.extraction.extract_json_chunks``.)
 """
 
 from __future__ import annotations

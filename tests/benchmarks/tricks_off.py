@@ -18,7 +18,7 @@ def _plain_json_encoder() -> None:
     import json
 
     from careergap.files.escaping import for_json
-    from careergap.reading import extraction
+    from careergap.views import extraction
 
     def chunks(
         schema_version: int,
