@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careergap.reading.extractor import Extractor
-from careergap.reading.nondemand import demands_only, non_demand
+from careergap.reading.linecues import SENTENCE_BREAK, sentence_around
+from careergap.reading.nondemand import (
+    _CLAUSE_BREAK,
+    WINDOW_CHARS,
+    clause_bounds,
+    demands_only,
+    non_demand,
+)
 from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -86,3 +95,41 @@ def test_demands_only_keeps_the_order_and_skips_plain_lines(taxonomy: Taxonomy) 
     assert [m.surface for m in kept] == ["Python", "SQL"]
     plain = Extractor(taxonomy).find("Python and SQL")
     assert demands_only("Python and SQL", plain) is plain
+
+
+# --- clause and sentence bounds read from a line's breaks (a speed trick) --------------------
+
+#: Text made mostly of what clause and sentence breaks are made of, so edge cases are common.
+_PIECES = [*"ab ,.;:!?()[]\n\t\u00a0_-AB", " but ", ", yet", ". C", "e.g. ", " however "]
+_BREAKY = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
+
+
+def _windowed_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """clause_bounds as it was first written: two searches in windows around the mention."""
+    lo = max(0, start - WINDOW_CHARS)
+    clause_start = lo
+    for brk in _CLAUSE_BREAK.finditer(text, lo, start):
+        clause_start = brk.end()
+    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + WINDOW_CHARS))
+    return clause_start, after.start() if after else min(len(text), end + WINDOW_CHARS)
+
+
+def _searched_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """sentence_around as it was first written: the breaks searched up to and from the mention."""
+    sentence_start = 0
+    for brk in SENTENCE_BREAK.finditer(text, 0, start):
+        sentence_start = brk.end()
+    after = SENTENCE_BREAK.search(text, end)
+    return sentence_start, after.start() if after else len(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BREAKY, st.data())
+def test_bounds_from_the_line_breaks_equal_the_windowed_searches(text: str, data) -> None:
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start, min(len(text), start + 30)))
+    assert clause_bounds(text, start, end) == _windowed_clause(text, start, end)
+    if not text[start].isspace():  # a mention never starts with a space
+        assert sentence_around(text, start, end) == _searched_sentence(text, start, end)
