@@ -195,11 +195,12 @@ def _build_parts() -> tuple[Callable[..., Any], ...]:
     """The functions ``careergap.store.cache.build`` calls, as currently bound."""
     from careergap.corpus import load
     from careergap.reading import taxonomy
-    from careergap.store import cache
+    from careergap.store import cache, streamed
 
     return (
-        load.load_corpus,
-        cache.compile_entries,
+        streamed.compile_corpus,
+        load.bundled_postings,
+        load.read_user_posting,
         cache.per_family,
         cache.workspace_of,
         taxonomy.load_taxonomy,

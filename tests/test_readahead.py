@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from careergap.corpus import readahead
+from careergap.files.loader import read_user_data_batch
 
 #: A process that starts a child the way the pool starts a worker, then dies from a signal
 #: (as from `kill PID` or a closed terminal: no clean-up runs). The child would sleep a minute.
@@ -20,6 +21,7 @@ DRIVER = """
 import os, signal, sys, time
 from pathlib import Path
 from careergap.corpus import readahead
+from careergap.files.loader import read_user_data_batch
 
 parent = os.getpid()  # taken before the fork, as the pool passes it to its workers
 child = os.fork()
@@ -75,6 +77,7 @@ def test_the_pool_starts_every_worker_with_the_orphan_watch(
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(readahead, "usable_cpus", lambda: 2)
     monkeypatch.setattr(readahead, "CHUNK_FILES", 1)
-    assert list(readahead._read_ahead([tmp_path / "a.yaml", tmp_path / "b.yaml"])) == []
+    paths = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    assert list(readahead._read_ahead(paths, read_user_data_batch)) == []
     assert seen["initializer"] is readahead.exit_when_orphaned
     assert seen["initargs"] == (os.getpid(), readahead.ORPHAN_CHECK_SECONDS)

@@ -22,6 +22,7 @@ from careergap.corpus.roles import load_families
 from careergap.corpus.userpostings import postings_dir
 from careergap.errors import CareergapError, DataError
 from careergap.files import paths as file_paths
+from careergap.files.loader import read_user_data
 from careergap.files.modelfile import read_model
 from careergap.models import Posting, RequirementLine, RoleFamily
 
@@ -63,10 +64,20 @@ class Corpus:
         )
 
 
-def _bundled(folder: Path) -> list[tuple[Path, Posting]]:
+def bundled_postings() -> list[tuple[Path, Posting]]:
+    """Each posting of the bundled corpus with its file, in file order (trusted data)."""
+    folder = file_paths.bundled_postings_dir()
     return [
         (path, read_model(path, Posting, trusted=True)) for path in sorted(folder.glob("*.yaml"))
     ]
+
+
+def user_folders(extra_dirs: Sequence[Path] = ()) -> list[Path]:
+    """The folders of the user's postings, in reading order: the saved ones, then each extra."""
+    saved = postings_dir()
+    folders = [saved] if saved.is_dir() else []
+    folders.extend(Path(d) for d in extra_dirs)
+    return list(dict.fromkeys(folders))
 
 
 def _user_folder(
@@ -112,7 +123,13 @@ def _posting(
     path: Path, data: dict[str, Any], shared: dict[tuple[Any, ...], RequirementLine]
 ) -> Posting:
     """The posting a user file holds, or every problem of the file, each at its line."""
-    return _with_shared_lines(read_model(path, Posting, data=data), shared)
+    return _with_shared_lines(read_user_posting(path, data), shared)
+
+
+def read_user_posting(path: Path, data: dict[str, Any] | None = None) -> Posting:
+    """The posting a user file holds (``data``: the file already read with
+    ``loader.read_user_data``), or every problem of the file, each at its line."""
+    return read_model(path, Posting, data=read_user_data(path) if data is None else data)
 
 
 def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], RequirementLine]) -> Posting:
@@ -134,15 +151,30 @@ def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], Requireme
 def _check(loaded: Sequence[tuple[Path, Posting]], families: Mapping[str, RoleFamily]) -> None:
     seen: dict[str, Path] = {}
     for path, posting in loaded:
-        if posting.id in seen:
-            raise DataError(f"{path}: posting id {posting.id!r} is also used by {seen[posting.id]}")
-        seen[posting.id] = path
-        unknown = [f for f in posting.families if f not in families]
-        if unknown:
-            raise DataError(
-                f"{path}: families: unknown role family {unknown[0]!r} "
-                "(see `careergap roles` for the ids)"
-            )
+        problem = posting_problem(path, posting.id, posting.families, seen, families)
+        if problem is not None:
+            raise problem
+
+
+def posting_problem(
+    path: Path,
+    posting_id: str,
+    posting_families: Sequence[str],
+    seen: dict[str, Path],
+    families: Mapping[str, RoleFamily],
+) -> DataError | None:
+    """What is wrong with a posting among the others loaded before it (``seen``: id -> file,
+    which this adds it to): an id already used, or an unknown role family."""
+    if posting_id in seen:
+        return DataError(f"{path}: posting id {posting_id!r} is also used by {seen[posting_id]}")
+    seen[posting_id] = path
+    unknown = [f for f in posting_families if f not in families]
+    if unknown:
+        return DataError(
+            f"{path}: families: unknown role family {unknown[0]!r} "
+            "(see `careergap roles` for the ids)"
+        )
+    return None
 
 
 def load_corpus(
@@ -154,14 +186,11 @@ def load_corpus(
     """
 
     families = load_families()
-    loaded = _bundled(file_paths.bundled_postings_dir())
+    loaded = bundled_postings()
     if advance is not None:
         advance(len(loaded))
-    saved = postings_dir()
-    folders = [saved] if saved.is_dir() else []
-    folders.extend(Path(d) for d in extra_dirs)
     shared: dict[tuple[Any, ...], RequirementLine] = {}
-    for folder in dict.fromkeys(folders):
+    for folder in user_folders(extra_dirs):
         loaded.extend(_user_folder(folder, shared, advance))
     _check(loaded, families)
     postings = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))

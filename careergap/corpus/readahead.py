@@ -14,11 +14,18 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from careergap.files.loader import read_user_data, read_user_data_batch
+
+T = TypeVar("T")
+#: A worker's task: the paths of one chunk -> one result per path, in order, stopping after the
+#: first path it could not handle (None): the caller handles that one, and the rest, itself.
+#: A top-level function, so a fresh worker process can import it.
+Batch = Callable[[list[str]], list[T | None]]
 
 #: Below this many files, starting worker processes (~0.3 s, each re-imports careergap) costs
 #: more than it saves.
@@ -46,11 +53,22 @@ def read_folder(paths: Sequence[Path]) -> Generator[tuple[Path, dict[str, Any]],
     Large folders are read ahead by worker processes; the results are the same either way.
     """
 
-    ahead = _read_ahead(paths) if len(paths) >= PARALLEL_MIN_FILES else iter(())
+    with closing(read_ahead(paths, read_user_data_batch)) as results:
+        for path, data in results:
+            yield path, (data if data is not None else read_user_data(path))
+
+
+def read_ahead(
+    paths: Sequence[Path], batch: Batch[T]
+) -> Generator[tuple[Path, T | None], None, None]:
+    """Each path with ``batch``'s result for it, worked out ahead by worker processes when
+    there are enough paths, else None: the caller then handles that path itself, in this
+    process (as it must for a path a worker could not handle, so that its error is raised here,
+    in path order). Close the generator to stop the workers early."""
+    ahead = _read_ahead(paths, batch) if len(paths) >= PARALLEL_MIN_FILES else iter(())
     try:
         for path in paths:
-            data = next(ahead, None)
-            yield path, (data if data is not None else read_user_data(path))
+            yield path, next(ahead, None)
     finally:
         close = getattr(ahead, "close", None)
         if close is not None:
@@ -76,8 +94,9 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
-    """One result per path, in order, from worker processes: the data, or None to read it here.
+def _read_ahead(paths: Sequence[Path], batch: Batch[T]) -> Iterator[T | None]:
+    """One result per path, in order, from worker processes: ``batch``'s, or None to handle it
+    here.
 
     Stops early (the caller reads the rest itself) when workers cannot run.
     """
@@ -106,8 +125,7 @@ def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
             initargs=(os.getpid(), ORPHAN_CHECK_SECONDS),
         )
         pending = deque(
-            pool.submit(read_user_data_batch, chunk)
-            for chunk in chunks[: workers * TASKS_AHEAD_PER_WORKER]
+            pool.submit(batch, chunk) for chunk in chunks[: workers * TASKS_AHEAD_PER_WORKER]
         )
     except (OSError, RuntimeError, ImportError, NotImplementedError):
         return  # no processes here (sandbox, no semaphores): the caller reads serially
@@ -117,7 +135,7 @@ def _read_ahead(paths: Sequence[Path]) -> Iterator[dict[str, Any] | None]:
                 results = pending.popleft().result()
                 following = index + len(pending) + 1
                 if following < len(chunks):
-                    pending.append(pool.submit(read_user_data_batch, chunks[following]))
+                    pending.append(pool.submit(batch, chunks[following]))
             except Exception:  # noqa: BLE001 - a dead worker or pickling trouble, not a bad file
                 return
             yield from results

@@ -54,12 +54,10 @@ from careergap.store.cache_codec import (
 from careergap.store.cache_inventory import DATA_FILES, files_record, fingerprint, input_files
 from careergap.store.workspace import (
     EntryTable,
-    Found,
     Mentions,
     ProgressBar,
     Table,
     Workspace,
-    compile_entries,
     no_progress,
     partial_sources,
     per_family,
@@ -132,15 +130,11 @@ def build(
     """Load and extract everything from the YAML files (the uncached path); ``total`` is the
     number of posting files, when known, for the progress bar."""
     # Lazy: only a cache miss reads posting YAML; a warm run never imports the corpus loader.
-    from careergap.corpus.load import load_corpus
+    from careergap.store.streamed import compile_corpus
 
-    with progress("Reading postings", total, show_progress) as advance:
-        corpus = load_corpus(list(extra), advance)
     taxonomy = taxonomies.load_taxonomy()
-    families = corpus.families
-    mentions: dict[str, tuple[Found, ...]] = {}
-    entries = compile_entries(corpus.postings, taxonomy, show_progress, progress, mentions)
-    del corpus  # the parsed postings are not needed past extraction: free them before compiling
+    with progress("Reading postings", total, show_progress) as advance:
+        families, entries, mentions = compile_corpus(list(extra), taxonomy, advance)
     return workspace_of(taxonomy, families, per_family(entries.values()), mentions=mentions)
 
 

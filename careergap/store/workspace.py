@@ -25,7 +25,7 @@ from careergap.scoring.implied import Implied, implied_levels, with_implied
 from careergap.scoring.score import CHILD_CREDIT, CreditModel
 
 if TYPE_CHECKING:
-    from careergap.reading.demands import MentionLike
+    from careergap.reading.demands import DemandReader, MentionLike
     from careergap.reading.taxonomy import Taxonomy
 
 #: ``advance(n)``: n more steps of a long job are done.
@@ -199,6 +199,10 @@ def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ..
     }
 
 
+#: The extractor's ``find`` over a line's text (what ``reading.extractor.Extractor.find`` is).
+Find = Callable[[str], "Sequence[MentionLike]"]
+
+
 def compile_entries(
     postings: Sequence[Posting],
     taxonomy: Taxonomy,
@@ -223,37 +227,51 @@ def compile_entries(
     entries: dict[str, Entry] = {}
     with progress("Extracting skills", len(postings), show_progress) as advance:
         for posting in postings:
-            requirements: list[Requirement] = []
-            for line in posting.lines:
-                if line.section not in DEMAND_SECTIONS:
-                    continue  # company prose, benefits, legal text: kept for display only
-                key = (line.line, line.text, line.required, line.section)
-                found = memo.get(key)
-                if found is None:
-                    seen = found_in.get(line.text)
-                    if seen is None:
-                        seen = found_in[line.text] = tuple(
-                            Found(m.skill_id, m.start, m.end) for m in find(line.text)
-                        )
-                    found = tuple(
-                        requirements_for_line(
-                            line.line, line.text, line.required, seen, reader, line.section
-                        )
-                    )
-                    memo[key] = found
-                requirements.extend(found)
-            entries[posting.id] = Entry(
-                id=posting.id,
-                title=posting.title,
-                kind=posting.kind,
-                families=posting.families,
-                source_file=source_file(posting.source),
-                requirements=tuple(requirements),
-                date=posting_date(posting),
-                date_stated=posting.posted is not None,
-            )
+            entries[posting.id] = entry_of(posting, find, reader, found_in, memo)
             advance(1)
     return entries
+
+
+def entry_of(
+    posting: Posting,
+    find: Find,
+    reader: DemandReader,
+    found_in: dict[str, tuple[Found, ...]],
+    memo: dict[tuple[int, str, bool, str], tuple[Requirement, ...]],
+) -> Entry:
+    """A posting's scoring entry: the requirements of its demand lines, read by ``reader`` from
+    what ``find`` finds in them. ``found_in`` (line text -> what was found in it) and ``memo``
+    (line -> its requirements) keep what was worked out for a line, so an identical line, in
+    this posting or a later one, is not read again."""
+    requirements: list[Requirement] = []
+    for line in posting.lines:
+        if line.section not in DEMAND_SECTIONS:
+            continue  # company prose, benefits, legal text: kept for display only
+        key = (line.line, line.text, line.required, line.section)
+        found = memo.get(key)
+        if found is None:
+            seen = found_in.get(line.text)
+            if seen is None:
+                seen = found_in[line.text] = tuple(
+                    Found(m.skill_id, m.start, m.end) for m in find(line.text)
+                )
+            found = tuple(
+                requirements_for_line(
+                    line.line, line.text, line.required, seen, reader, line.section
+                )
+            )
+            memo[key] = found
+        requirements.extend(found)
+    return Entry(
+        id=posting.id,
+        title=posting.title,
+        kind=posting.kind,
+        families=posting.families,
+        source_file=source_file(posting.source),
+        requirements=tuple(requirements),
+        date=posting_date(posting),
+        date_stated=posting.posted is not None,
+    )
 
 
 def per_family(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
