@@ -18,6 +18,7 @@ from careergap.engine import questions as engine
 from careergap.files.paths import bundled_postings_dir, data_file, user_cache_dir
 from careergap.reading.taxonomy import load_taxonomy
 from careergap.store import cache, cache_inventory
+from careergap.store.packed import pack_demand, unpack_demand
 from careergap.store.workspace import ProgressBar, build_workspace, no_progress
 
 #: These tests watch the cache being built, read and damaged: each starts from an empty home.
@@ -195,7 +196,9 @@ def _damage(path: Path, how: str) -> None:
         path.write_text("[1, 2, 3]", encoding="utf-8")
     elif how == "bad-index":  # right header and key, wrong shape inside
         header, data = _load(path)
-        _first_family(data)["qualify"][0] = [10**9]
+        family = _first_family(data)
+        shares, qualify, entries = unpack_demand(family["packed"])
+        family["packed"] = pack_demand(shares, [(10**9,), *qualify[1:]], entries)
         _store(path, header, data)
     elif how == "bad-type":
         header, data = _load(path)
@@ -214,7 +217,8 @@ def _damage(path: Path, how: str) -> None:
     elif how == "halved-shares":  # every value in range, the family no longer adds up
         header, data = _load(path)
         family = _first_family(data)
-        family["shares"] = [v / 2 for v in family["shares"]]
+        shares, qualify, entries = unpack_demand(family["packed"])
+        family["packed"] = pack_demand([v / 2 for v in shares], qualify, entries)
         _store(path, header, data)
     elif how == "rotated-quotes":  # each quote moved to another skill's entry
         header, data = _load(path)
@@ -236,7 +240,8 @@ def _damage(path: Path, how: str) -> None:
     elif how == "nan-share":  # NaN is valid in Python's JSON and would poison every score
         header, data = _load(path)
         family = _first_family(data)
-        family["shares"] = [float("nan")] * len(family["shares"])
+        shares, qualify, entries = unpack_demand(family["packed"])
+        family["packed"] = pack_demand([float("nan")] * len(shares), qualify, entries)
         _store(path, header, data)
 
 

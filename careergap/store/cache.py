@@ -79,8 +79,9 @@ ENTRIES_FORMAT = "careergap-entries"
 #: file keeps what the extractor found in each line (``mentions``), for gaps' quotes. 9:
 #: credentials (taxonomy.CREDENTIAL_KINDS) count in a family's coverage again. 10: a header
 #: line with the body's digest, then the body with shared tables of quoted postings and
-#: requirements, decoded without re-checking every value.
-SCHEMA_VERSION = 10
+#: requirements, decoded without re-checking every value. 11: each family's per-posting columns
+#: packed as machine arrays (careergap.store.packed).
+SCHEMA_VERSION = 11
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

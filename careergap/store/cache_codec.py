@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from careergap.reading.requirements import Requirement
 from careergap.scoring.demand import FamilyDemand
 from careergap.scoring.entries import Entry, EntryInfo, Evidence
+from careergap.store.packed import pack_demand, unpack_demand
 from careergap.store.workspace import Found, Mentions
 
 K = TypeVar("K")
@@ -85,9 +86,7 @@ def encode_demands(demands: Mapping[str, FamilyDemand], refs: Refs) -> dict[str,
     return {
         fid: {
             "asks": [[list(options), target] for options, target in d.asks],
-            "shares": list(d.shares),
-            "qualify": [list(q) for q in d.qualify],
-            "entries": [[w, list(idx), list(fr)] for w, idx, fr in d.entries],
+            "packed": pack_demand(d.shares, d.qualify, d.entries),
             "apart": list(d.apart),
             "marks": [list(mark) for mark in d.marks],
             "notes": d.notes,
@@ -110,10 +109,11 @@ def decode_demands(body: Mapping[str, Any], families: Iterable[str]) -> dict[str
     for fid, doc in body["families"].items():
         if fid not in known:  # the key covers families.yaml: only a foreign file gets here
             raise Invalid("unknown family")
+        shares, qualify, entries = unpack_demand(doc["packed"])
         demands[fid] = FamilyDemand(
             asks=tuple((tuple(options), target) for options, target in doc["asks"]),
-            shares=tuple(doc["shares"]),
-            qualify=tuple(map(tuple, doc["qualify"])),
+            shares=shares,
+            qualify=qualify,
             notes=doc["notes"],
             demand=doc["demand"],
             targets=doc["targets"],
@@ -121,7 +121,7 @@ def decode_demands(body: Mapping[str, Any], families: Iterable[str]) -> dict[str
                 skill: Evidence(infos[info], requirements[req])
                 for skill, (info, req) in doc["evidence"].items()
             },
-            entries=tuple((w, tuple(idx), tuple(fr)) for w, idx, fr in doc["entries"]),
+            entries=entries,
             apart=tuple(doc["apart"]),
             marks=tuple((own, when, stated) for own, when, stated in doc["marks"]),
         )
