@@ -14,7 +14,8 @@ later runs read it in one go, without re-checking what was checked when it was w
 The key hashes the taxonomy file's bytes, careergap's version and the source of the modules
 that read and compile it (:data:`CODE_PARTS`), so an edited taxonomy or an edited reader is
 a miss, never a stale answer. Each file is one JSON header line (format, schema, key and the
-SHA-256 of the body) and a JSON body: plain data, never pickle, marshal or ``re`` bytecode.
+SHA-256 of the body) and a JSON body, the layout the compiled corpus shares
+(``careergap.files.cachefile``): plain data, never pickle, marshal or ``re`` bytecode.
 A file that is missing, foreign, truncated, edited or otherwise damaged is an ordinary miss:
 the data is rebuilt and the file rewritten, atomically (temporary file + rename), silently;
 a cache folder that cannot be written only costs the rebuild on every run.
@@ -23,14 +24,11 @@ a cache folder that cannot be written only costs the rebuild on every run.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from careergap import __version__
+from careergap.files import cachefile
 from careergap.files.paths import user_cache_dir
 
 FORMAT = "careergap-compiled"
@@ -86,58 +84,25 @@ def cache_file(kind: str, key: str) -> Path:
 
 def read(kind: str, key: str) -> Any:
     """The body stored for ``key``, or None when there is none that careergap wrote intact."""
-    path = cache_file(kind, key)
     try:
-        with open(path, "rb", opener=_nonblocking) as fh:
-            if not _is_regular(fh.fileno()):
-                return None
-            raw = fh.read(MAX_BYTES + 1)
-        head, _, body = raw.partition(b"\n")
-        header = json.loads(head)
+        stored = cachefile.read(cache_file(kind, key), FORMAT, MAX_BYTES)
         if (
-            len(raw) > MAX_BYTES
-            or not isinstance(header, dict)
-            or header.get("format") != FORMAT
-            or header.get("schema") != SCHEMA
-            or header.get("kind") != kind
-            or header.get("key") != key
-            or header.get("sha256") != hashlib.sha256(body).hexdigest()
+            stored is None
+            or stored.header.get("schema") != SCHEMA
+            or stored.header.get("kind") != kind
+            or stored.header.get("key") != key
         ):
             return None
-        return json.loads(body)
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return stored.data()
+    except (cachefile.Unusable, cachefile.Damaged):
         return None
 
 
 def write(kind: str, key: str, body: Any) -> None:
     """Store ``body`` for ``key`` atomically; a cache that cannot be written is skipped."""
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = {
-        "format": FORMAT,
-        "schema": SCHEMA,
-        "kind": kind,
-        "key": key,
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-    path = cache_file(kind, key)
+    data = cachefile.encode(body)
+    header = cachefile.header_for(data, format=FORMAT, schema=SCHEMA, kind=kind, key=key)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(header).encode("ascii") + b"\n" + data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        cachefile.write(cache_file(kind, key), header, data)
     except OSError:
         pass
-
-
-def _nonblocking(name: str, flags: int) -> int:
-    # A FIFO in the cache's place would block an ordinary open; it is refused below instead.
-    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
-
-
-def _is_regular(fd: int) -> bool:
-    return stat.S_ISREG(os.fstat(fd).st_mode)

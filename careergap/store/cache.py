@@ -9,13 +9,13 @@ in each of their lines, and is read only by the questions that list or quote the
 (``explain --skill``, ``gaps --role``).
 Both are keyed by a content hash of every corpus file, the taxonomy, the role families and the
 careergap version, so any change to any of them is a miss. Each file is two lines of plain
-JSON (never pickle: a cache file is data, not code): a header (format, schema, version, key,
-the body's SHA-256 and, in the workspace file, the inventory of input files) and the body
+JSON in the layout of every careergap cache file (``careergap.files.cachefile``, which the
+compiled taxonomy uses too): a header (format, schema, version, key, the body's SHA-256 and,
+in the workspace file, the inventory of input files) and the body
 (``careergap.store.cache_codec``). A body whose digest matches is what careergap wrote, so it
-is decoded without checking every value again, as ``careergap.files.compiled`` reads the
-taxonomy; a corrupt, foreign, edited or unreadable cache is a miss with at most one warning
-per process. Writes go to a temporary file renamed into place, so a concurrent run sees the
-old file or the new one, never half of either.
+is decoded without checking every value again; a corrupt, foreign, edited or unreadable cache
+is a miss with at most one warning per process. Writes are atomic, so a concurrent run sees
+the old file or the new one, never half of either.
 
 Whether the corpus changed is decided from file sizes and mtimes, as git's index does
 (``careergap.store.cache_inventory``).
@@ -25,22 +25,19 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
 from careergap.corpus.roles import load_families
 from careergap.corpus.userpostings import postings_dir
-from careergap.files import paths
+from careergap.files import cachefile, paths
+from careergap.files.cachefile import Stored
 from careergap.files.compiled import code_digest
-from careergap.files.userfiles import kind_of
 from careergap.models import RoleFamily
 from careergap.reading import taxonomy as taxonomies  # called through the module: tests redirect it
 from careergap.store.cache_codec import (
@@ -144,16 +141,10 @@ def build(
 
 def document(fmt: str, key: str, body: Any, **extra: Any) -> tuple[dict[str, Any], bytes]:
     """A cache file's header and body: the body as JSON bytes, the header with its digest."""
-    # dumps, not dump: dump streams through the pure-Python encoder, many times slower.
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = {
-        "format": fmt,
-        "schema": SCHEMA_VERSION,
-        "version": __version__,
-        "key": key,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        **extra,
-    }
+    data = cachefile.encode(body)
+    header = cachefile.header_for(
+        data, format=fmt, schema=SCHEMA_VERSION, version=__version__, key=key, **extra
+    )
     return header, data
 
 
@@ -179,64 +170,25 @@ def entries_payload(
     return document(ENTRIES_FORMAT, key, encode_entries(entries, mentions))
 
 
-def write(path: Path, header: Mapping[str, Any], body: bytes) -> None:
-    """Write atomically (temp file + rename); a cache that cannot be written is skipped."""
-    data = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + body
+def write(path: Path, header: dict[str, Any], body: bytes) -> None:
+    """Write atomically (careergap.files.cachefile); a cache that cannot be written is skipped."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        cachefile.write(path, header, body)
     except OSError as exc:
         _warn_once(f"cannot write the corpus cache {path}: {exc.strerror or exc}")
-
-
-def _nonblocking(name: str, flags: int) -> int:
-    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
-
-
-@dataclass(frozen=True)
-class Stored:
-    """A cache file as read: its checked header, and its body not yet parsed."""
-
-    header: dict[str, Any]
-    body: bytes
-
-    def data(self) -> Any:
-        """The parsed body; :class:`Invalid` when it is not the one the header was written for."""
-        if hashlib.sha256(self.body).hexdigest() != self.header["sha256"]:
-            raise Invalid("digest")
-        return json.loads(self.body)
 
 
 def read(path: Path, fmt: str = CACHE_FORMAT) -> Stored | None:
     """The cache file, or None when absent, unreadable, corrupt or foreign (the body's digest
     is checked when it is parsed, only if its key is the one wanted)."""
     try:
-        kind = kind_of(path.stat().st_mode)
-        if kind is not None:  # a FIFO would block, /dev/zero would never end: never opened
-            _warn_once(f"ignoring a corpus cache {path} that is {kind}; rebuilding")
-            return None
-        with open(path, "rb", opener=_nonblocking) as fh:
-            if kind_of(os.fstat(fh.fileno()).st_mode) is not None:
-                _warn_once(f"ignoring a corpus cache {path} that is not a regular file; rebuilding")
-                return None
-            raw = fh.read()
-        head, _, body = raw.partition(b"\n")
-        header = json.loads(head)
-    except (FileNotFoundError, NotADirectoryError):
+        stored = cachefile.read(path, fmt)
+    except cachefile.Unusable as exc:
+        _warn_once(f"ignoring {exc.what('corpus cache')}; rebuilding")
         return None
-    except (OSError, ValueError, RecursionError) as exc:
-        _warn_once(f"ignoring an unreadable corpus cache {path} ({type(exc).__name__}); rebuilding")
+    if stored is None:
         return None
-    if not isinstance(header, dict) or header.get("format") != fmt:
-        _warn_once(f"ignoring a corpus cache {path} that careergap did not write; rebuilding")
-        return None
+    header = stored.header
     if header.get("schema") != SCHEMA_VERSION or header.get("version") != __version__:
         return None  # written by another careergap version: an ordinary miss
     if (
@@ -246,7 +198,7 @@ def read(path: Path, fmt: str = CACHE_FORMAT) -> Stored | None:
     ):
         _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
         return None
-    return Stored(header, body)
+    return stored
 
 
 def restore(
@@ -297,7 +249,7 @@ def cached_workspace(extra: Sequence[Path] = (), progress: ProgressBar = no_prog
         return _cached_workspace(extra, progress)
 
 
-_DAMAGE = (Invalid, ValueError, TypeError, IndexError, KeyError)
+_DAMAGE = (cachefile.Damaged, Invalid, ValueError, TypeError, IndexError, KeyError)
 
 
 def _cached_workspace(extra: Sequence[Path], progress: ProgressBar) -> Workspace:
