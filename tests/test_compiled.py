@@ -79,6 +79,9 @@ def test_a_second_load_reads_the_compiled_files_and_answers_the_same(
     assert [second.related(s) for s in reference_tax.skills] == [
         reference_tax.related(s) for s in reference_tax.skills
     ]
+    # The folded names a typed name is looked up in come with it, as folding would give them.
+    assert second._folded is not None
+    assert second.folded_names() == reference_tax.folded_names()
     assert _mentions(second) == expected
 
 
@@ -88,6 +91,11 @@ def _rewrite(path: Path, edit: object) -> None:
     new_body = json.dumps(edit(json.loads(body))).encode()  # type: ignore[operator]
     header["sha256"] = hashlib.sha256(new_body).hexdigest()  # a careful hand edit
     path.write_bytes(json.dumps(header).encode() + b"\n" + new_body)
+
+
+def _skills(edit: object) -> object:
+    """An edit of the compiled skills' rows, the rest of the body kept."""
+    return lambda body: {**body, "skills": edit(body["skills"])}  # type: ignore[operator]
 
 
 def _cycle(rows: list) -> list:
@@ -100,10 +108,12 @@ DAMAGE = {
     "truncated": lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
     "flipped-byte": lambda p: p.write_bytes(p.read_bytes()[:-10] + b"X" + p.read_bytes()[-9:]),
     "bad-category": lambda p: _rewrite(
-        p, lambda rows: [[*rows[0][:2], "nope", *rows[0][3:]], *rows[1:]]
+        p, _skills(lambda rows: [[*rows[0][:2], "nope", *rows[0][3:]], *rows[1:]])
     ),
-    "parent-cycle": lambda p: _rewrite(p, _cycle),
-    "unsorted": lambda p: _rewrite(p, lambda rows: rows[::-1]),
+    "parent-cycle": lambda p: _rewrite(p, _skills(_cycle)),
+    "unsorted": lambda p: _rewrite(p, _skills(lambda rows: rows[::-1])),
+    "short-row": lambda p: _rewrite(p, _skills(lambda rows: [rows[0][:8], *rows[1:]])),
+    "no-names": lambda p: _rewrite(p, lambda body: {"skills": body["skills"]}),
 }
 
 
@@ -120,7 +130,7 @@ def test_a_damaged_compiled_taxonomy_is_rebuilt_silently(
     assert _mentions(again) == expected
     assert capsys.readouterr().err == ""
     # ...and the file is whole again: the next load reads it.
-    assert taxonomy._from_rows(compiled.read("taxonomy", again.key), "x", again.key) is not None
+    assert taxonomy._from_body(compiled.read("taxonomy", again.key), "x", again.key) is not None
 
 
 @pytest.mark.parametrize(
@@ -187,7 +197,7 @@ def test_the_compiled_file_is_plain_json_with_its_digest(fresh: None) -> None:
     header = json.loads(head)
     assert header["format"] == compiled.FORMAT and header["key"] == tax.key
     assert header["sha256"] == hashlib.sha256(body).hexdigest()
-    assert len(json.loads(body)) == len(tax)
+    assert len(json.loads(body)["skills"]) == len(tax)
 
 
 @pytest.mark.cold_cache

@@ -88,18 +88,9 @@ class FuzzyIndex:
 
 @functools.lru_cache(maxsize=8)
 def name_index(taxonomy: Taxonomy) -> NameIndex:
-    """The taxonomy's NameIndex (built once per taxonomy; extraction reads it too)."""
-    names: dict[str, str] = {}
-    aliases: dict[str, str] = {}
-    for skill in taxonomy.skills.values():
-        names.setdefault(fold(skill.name), skill.id)
-        for form in (*skill.aliases, *skill.exact):
-            aliases.setdefault(fold(form), skill.id)
-    for skill_id in taxonomy.skills:  # ids are typed too ("pytorch"); a real form wins
-        key = fold(skill_id)
-        if key not in names and key not in aliases:
-            names[key] = skill_id
-    return NameIndex(names, aliases)
+    """The taxonomy's NameIndex (once per taxonomy; extraction reads it too): its folded names,
+    read with a compiled taxonomy (Taxonomy.folded_names)."""
+    return NameIndex(*taxonomy.folded_names())
 
 
 @functools.lru_cache(maxsize=8)

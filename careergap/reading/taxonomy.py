@@ -37,6 +37,8 @@ APART_LABELS = {
 #: record, a degree) is asked for as skills are and says which family a person is in, but no
 #: study plan closes it, so it is never a gap (scoring.gaps.rank_gaps ``never``).
 CREDENTIAL_KINDS = frozenset({"education"})
+#: A taxonomy's folded names and its folded aliases, each form -> skill id (Taxonomy.folded_names).
+FoldedNames = tuple[dict[str, str], dict[str, str]]
 
 
 #: Categories whose skills name a field, method, practice or domain rather than a tool: in a
@@ -71,19 +73,41 @@ class Taxonomy:
         _check_references(self.skills, source)
         _check_forms(self.skills, source)
         self._related = _symmetric_related(self.skills)
+        self._folded: FoldedNames | None = None
         _check_cycles(self, source)
 
     @classmethod
-    def checked_before(cls, skills: dict[str, Skill], source: str, key: str) -> Taxonomy:
+    def checked_before(
+        cls, skills: dict[str, Skill], source: str, key: str, folded: FoldedNames
+    ) -> Taxonomy:
         """A taxonomy read back from its compiled form (:func:`load_taxonomy`): skills in id
-        order whose forms were checked when it was written; references and cycles, which a
-        damaged file could break, are checked again (cheap)."""
+        order whose forms were checked, and folded, when it was written; references and
+        cycles, which a hand edit could break, are checked again (cheap)."""
         self = cls.__new__(cls)
-        self.source, self.key, self.skills = source, key, skills
+        self.source, self.key, self.skills, self._folded = source, key, skills, folded
         _check_references(skills, source)
         self._related = _symmetric_related(skills)
         _check_cycles(self, source)
         return self
+
+    def folded_names(self) -> FoldedNames:
+        """(folded name or id -> id, folded alias or exact form -> id): what an exact lookup of
+        a typed name reads (careergap.reading.matching.name_index). Kept in the compiled
+        taxonomy: folding every form of every skill cost a scoring command ~5% of its start-up
+        (tests/benchmarks/bench_startup.py)."""
+        if self._folded is None:
+            names: dict[str, str] = {}
+            aliases: dict[str, str] = {}
+            for skill in self.skills.values():
+                names.setdefault(fold(skill.name), skill.id)
+                for form in (*skill.aliases, *skill.exact):
+                    aliases.setdefault(fold(form), skill.id)
+            for skill_id in self.skills:  # ids are typed too ("pytorch"); a real form wins
+                key = fold(skill_id)
+                if key not in names and key not in aliases:
+                    names[key] = skill_id
+            self._folded = (names, aliases)
+        return self._folded
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -162,18 +186,20 @@ def _load_cached(path: Path) -> Taxonomy:
         raise DataError(f"{path}: taxonomy file not found") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read taxonomy: {exc.strerror or exc}") from None
-    stored = _from_rows(compiled.read(compiled.TAXONOMY_KIND, key), str(path), key)
+    stored = _from_body(compiled.read(compiled.TAXONOMY_KIND, key), str(path), key)
     if stored is not None:
         return stored
     taxonomy = Taxonomy(read_model(path, list[Skill], trusted=True), str(path))
     taxonomy.key = key
-    compiled.write(compiled.TAXONOMY_KIND, key, _rows(taxonomy))
+    names, aliases = taxonomy.folded_names()
+    compiled.write(
+        compiled.TAXONOMY_KIND, key, {"skills": _rows(taxonomy), "names": names, "aliases": aliases}
+    )
     return taxonomy
 
 
 #: A compiled row: id, name, category, aliases, exact, needs_context, parents, related
 #: ([[id, weight], ...]) and sources, in the order of the Skill model's fields.
-_ROW_LENGTH = 9
 _CATEGORIES = frozenset(get_args(SkillCategory))
 
 
@@ -195,49 +221,44 @@ def _rows(taxonomy: Taxonomy) -> list[list[Any]]:
     ]
 
 
-def _from_rows(rows: Any, source: str, key: str) -> Taxonomy | None:
-    """The taxonomy from its compiled rows, or None when they are not what _rows writes
-    (then the file is re-read from YAML and the compiled form rewritten)."""
-    if type(rows) is not list:
-        return None
-    skills: dict[str, Skill] = {}
-    texts: list[Any] = []  # every string field, checked in one pass at the end
-    weights: list[Any] = []
-    for row in rows:
-        if type(row) is not list or len(row) != _ROW_LENGTH:
+def _from_body(body: Any, source: str, key: str) -> Taxonomy | None:
+    """The taxonomy from its compiled form (its skills' rows and folded names), or None when
+    it is not what :func:`_load_cached` writes (then the file is re-read from YAML and the
+    compiled form rewritten).
+
+    The body's digest matched (careergap.files.compiled), so it is what careergap wrote from a
+    checked taxonomy, and its values are not type-checked again one by one (as the compiled
+    corpus, careergap.store.cache_codec); what a hand edit that redid the digest could break
+    and would make answers loop or crash is checked: the layout, each category, the id order,
+    references and parent cycles.
+    """
+    try:
+        rows, names, aliases = body["skills"], body["names"], body["aliases"]
+        skills: dict[str, Skill] = {}
+        for sid, name, category, aliases_, exact, needs, parents, related, sources in rows:
+            if not (name and category in _CATEGORIES):
+                return None
+            # Checked on the way in when the row was written: constructed, not re-validated.
+            skills[sid] = Skill.model_construct(
+                id=sid,
+                name=name,
+                category=category,
+                aliases=tuple(aliases_),
+                exact=tuple(exact),
+                needs_context=tuple(needs),
+                parents=tuple(parents),
+                related=tuple(RelatedSkill.model_construct(id=r, weight=w) for r, w in related),
+                sources=tuple(sources),
+            )
+        if type(names) is not dict or type(aliases) is not dict:
             return None
-        sid, name, category, aliases, exact, needs, parents, related, sources = row
-        if not (name and category in _CATEGORIES):
-            return None
-        lists = (aliases, exact, needs, parents, sources, related)
-        if not all(type(v) is list for v in lists) or not all(
-            type(r) is list and len(r) == 2 for r in related
-        ):
-            return None
-        texts += (sid, name, *aliases, *exact, *needs, *parents, *sources)
-        texts += [r[0] for r in related]
-        weights += [r[1] for r in related]
-        # Checked on the way in when the row was written: constructed, not re-validated.
-        skills[sid] = Skill.model_construct(
-            id=sid,
-            name=name,
-            category=category,
-            aliases=tuple(aliases),
-            exact=tuple(exact),
-            needs_context=tuple(needs),
-            parents=tuple(parents),
-            related=tuple(RelatedSkill.model_construct(id=r, weight=w) for r, w in related),
-            sources=tuple(sources),
-        )
-    if set(map(type, texts)) - {str} or set(map(type, weights)) - {float}:
-        return None
-    if weights and not (0 < min(weights) and max(weights) <= 0.5):
+    except (KeyError, TypeError, ValueError):
         return None
     if len(skills) != len(rows) or list(skills) != sorted(skills):
         return None
     try:
-        return Taxonomy.checked_before(skills, source, key)
-    except DataError:
+        return Taxonomy.checked_before(skills, source, key, (names, aliases))
+    except (DataError, TypeError, AttributeError):
         return None
 
 
