@@ -149,6 +149,10 @@ BOTH_READINGS = [
     ("Jasmine tea at the welcome desk", "jasmine", False),
     ("Angular unit tests in JavaScript run with Karma", "karma-js", True),
     ("Good Karma comes back", "karma-js", False),
+    ("Retrieval pipelines for LLMs built with Haystack or LangChain", "haystack-framework", True),
+    ("Like a needle in a Haystack", "haystack-framework", False),
+    ("Observability of distributed systems with Honeycomb and OpenTelemetry", "honeycomb-io", True),
+    ("Honeycomb cereal in the kitchen", "honeycomb-io", False),
 ]
 
 
