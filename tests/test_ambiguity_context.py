@@ -153,6 +153,8 @@ BOTH_READINGS = [
     ("Like a needle in a Haystack", "haystack-framework", False),
     ("Observability of distributed systems with Honeycomb and OpenTelemetry", "honeycomb-io", True),
     ("Honeycomb cereal in the kitchen", "honeycomb-io", False),
+    ("Event-driven microservices in Java with Kafka", "event-driven-architecture", True),
+    ("An invitation-only event driven by business meetings", "event-driven-architecture", False),
 ]
 
 
