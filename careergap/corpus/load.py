@@ -24,7 +24,7 @@ from careergap.errors import CareergapError, DataError
 from careergap.files import paths as file_paths
 from careergap.files.loader import read_user_data
 from careergap.files.modelfile import read_model
-from careergap.models import Posting, RequirementLine, RoleFamily
+from careergap.models import Posting, RoleFamily
 
 #: From this many files a folder is read with the cyclic garbage collector paused.
 NO_GC_MIN_FILES = 2000
@@ -81,22 +81,18 @@ def user_folders(extra_dirs: Sequence[Path] = ()) -> list[Path]:
 
 
 def _user_folder(
-    folder: Path,
-    shared: dict[tuple[Any, ...], RequirementLine] | None = None,
-    advance: Callable[[int], None] | None = None,
+    folder: Path, advance: Callable[[int], None] | None = None
 ) -> list[tuple[Path, Posting]]:
     """A user's corpus folder: same YAML format, every problem located by file and line.
 
     Files are read in name order and the first bad one (in that order) is the error, however
-    they are read (see :func:`careergap.corpus.readahead.read_folder`). Lines written the same
-    way in several postings become one shared ``RequirementLine`` (``shared``).
+    they are read (see :func:`careergap.corpus.readahead.read_folder`).
     """
     # Lazy: only a folder read without the cache needs the reader (start-up of `match`).
     from careergap.corpus.readahead import read_folder
 
     if not folder.is_dir():
         raise CareergapError(f"{folder}: not a folder of postings")
-    shared = {} if shared is None else shared
     paths = sorted(folder.glob("*.yaml"))
     # The postings are acyclic and live on; letting the cyclic collector rescan all of them
     # again and again while they pile up cost a third of the time at 100k files.
@@ -108,7 +104,7 @@ def _user_folder(
         # closing(): a bad file stops the worker processes now, not when the error is gone.
         with closing(read_folder(paths)) as files:
             for path, data in files:
-                out.append((path, _posting(path, data, shared)))
+                out.append((path, read_user_posting(path, data)))
                 if advance is not None and len(out) % PROGRESS_STEP == 0:
                     advance(PROGRESS_STEP)
         if advance is not None:
@@ -119,33 +115,10 @@ def _user_folder(
             gc.enable()
 
 
-def _posting(
-    path: Path, data: dict[str, Any], shared: dict[tuple[Any, ...], RequirementLine]
-) -> Posting:
-    """The posting a user file holds, or every problem of the file, each at its line."""
-    return _with_shared_lines(read_user_posting(path, data), shared)
-
-
 def read_user_posting(path: Path, data: dict[str, Any] | None = None) -> Posting:
     """The posting a user file holds (``data``: the file already read with
     ``loader.read_user_data``), or every problem of the file, each at its line."""
     return read_model(path, Posting, data=read_user_data(path) if data is None else data)
-
-
-def _with_shared_lines(posting: Posting, shared: dict[tuple[Any, ...], RequirementLine]) -> Posting:
-    """The posting with each line replaced by an equal one already held, if any: boilerplate
-    repeated across thousands of postings is stored once (the lines are frozen models)."""
-    lines = tuple(
-        shared.setdefault(
-            (line.line, line.text, line.required, line.section, len(line.__pydantic_fields_set__)),
-            line,
-        )
-        for line in posting.lines
-    )
-    # Equal lines in place of equal lines, before anyone has seen the new posting: the same
-    # model that ``model_copy(update=...)`` would give, without copying it.
-    posting.__dict__["lines"] = lines
-    return posting
 
 
 def _check(loaded: Sequence[tuple[Path, Posting]], families: Mapping[str, RoleFamily]) -> None:
@@ -189,9 +162,8 @@ def load_corpus(
     loaded = bundled_postings()
     if advance is not None:
         advance(len(loaded))
-    shared: dict[tuple[Any, ...], RequirementLine] = {}
     for folder in user_folders(extra_dirs):
-        loaded.extend(_user_folder(folder, shared, advance))
+        loaded.extend(_user_folder(folder, advance))
     _check(loaded, families)
     postings = tuple(sorted((p for _, p in loaded), key=lambda p: p.id))
     return Corpus(postings=postings, families=families)

@@ -75,7 +75,6 @@ def main(argv: list[str] | None = None) -> int:
                 ["extract", str(text), "--json"],
                 warm_home,
             ),
-            ("dict-write", f"first match --postings {args.size} postings", first_10k, cold_home),
             (
                 "gc-freeze",
                 "cached match (bundled corpus)",

@@ -53,29 +53,6 @@ def _plain_json_encoder() -> None:
     extraction.extract_json_chunks = chunks
 
 
-def _no_dict_write() -> None:
-    """Shared lines put in place with pydantic's model_copy, not a write into __dict__."""
-    from careergap.corpus import load
-
-    def with_shared_lines(posting: Any, shared: Any) -> Any:
-        lines = tuple(
-            shared.setdefault(
-                (
-                    line.line,
-                    line.text,
-                    line.required,
-                    line.section,
-                    len(line.__pydantic_fields_set__),
-                ),
-                line,
-            )
-            for line in posting.lines
-        )
-        return posting.model_copy(update={"lines": lines})
-
-    load._with_shared_lines = with_shared_lines
-
-
 def _no_gc_freeze() -> None:
     """Loaded objects stay in the cyclic collector's sight."""
     import gc
@@ -84,15 +61,15 @@ def _no_gc_freeze() -> None:
 
 
 def _no_worker_pool() -> None:
-    """A large --postings folder is read in this process only: no workers, no orphan watch."""
+    """A large --postings folder is read and compiled in this process only: no workers, no
+    orphan watch."""
     from careergap.corpus import readahead
 
-    readahead._read_ahead = lambda paths: iter(())
+    readahead._read_ahead = lambda paths, batch: iter(())
 
 
 TRICKS = {
     "json-encoder": _plain_json_encoder,
-    "dict-write": _no_dict_write,
     "gc-freeze": _no_gc_freeze,
     "worker-pool": _no_worker_pool,
 }
