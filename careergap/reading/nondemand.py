@@ -337,8 +337,26 @@ def _line_gates(text: str, words: frozenset[str]) -> tuple[bool, bool, bool]:
         and words.isdisjoint(BENEFITS_WORDS)
         and not MONEY.search(text)
     )
-    employer = not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_LITERALS.search(text) is not None
+    employer = not words.isdisjoint(_EMPLOYER_WORDS) and _may_name_employer(text)
     return about, cued, employer
+
+
+def _may_name_employer(text: str) -> bool:
+    """Whether a line holds :data:`_EMPLOYER_LITERALS` (so :data:`_EMPLOYER_BEFORE` and
+    :data:`_EMPLOYER_CUE` may match in it)."""
+    if text.isascii():  # a lower-case test first: most lines hold none of the words
+        low = text.lower()
+        if not (
+            "within" in low
+            or "across" in low
+            or "throughout" in low
+            or "join" in low
+            or "career" in low
+            or "life" in low
+            or "work" in low
+        ):
+            return False
+    return _EMPLOYER_LITERALS.search(text) is not None
 
 
 def _is_negated(before: str, after: str, rest: str) -> bool:
@@ -413,7 +431,11 @@ def may_hold_non_demands(text: str, words: frozenset[str] | None = None) -> bool
         return True
     if MONEY.search(text) or not words.isdisjoint(_DEGREE_WORDS):
         return True
-    if not words.isdisjoint(_EMPLOYER_WORDS) and _EMPLOYER_CUE.search(text):
+    if (
+        not words.isdisjoint(_EMPLOYER_WORDS)
+        and _may_name_employer(text)
+        and _EMPLOYER_CUE.search(text)
+    ):
         return True
     return not (
         words.isdisjoint(ABOUT_WORDS)
