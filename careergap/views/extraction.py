@@ -58,17 +58,38 @@ def extract_json_chunks(
     def section_of(n: int) -> str:
         return "requirements" if sections is None else sections[n - 1]
 
-    # One mention object per line (and reading), shared by every skill on it: most of the output.
-    rendered = {
-        (n, demand): (
+    def mention(n: int, demand: bool) -> bytes:
+        return (
             f'{open_}"line": {int(n)}{sep}"text": {encode_basestring(lines[n - 1].strip())}'
             f'{sep}"section": {encode_basestring(section_of(n))}'
             f'{sep}"demand": {"true" if demand else "false"}{close}'
         ).encode()
-        for n, demand in _variants(skills, not_demands)
-    }
+
+    # The lines whose mention of each skill is not a demand, by skill (most skills have few).
+    off_lines: dict[str, set[int]] = {}
+    for sid, n in not_demands:
+        found = off_lines.get(sid)
+        if found is None:
+            found = off_lines[sid] = set()
+        found.add(n)
+    # Which lines each skill reads as a demand and which not: set operations, in C.
+    demanded: set[int] = set()
+    not_demanded: set[int] = set()
+    for sid, _, numbers in skills:
+        off = off_lines.get(sid)
+        if off is None:
+            demanded.update(numbers)
+        else:
+            not_demanded.update(off.intersection(numbers))
+            demanded.update(set(numbers).difference(off))
+    # One mention object per line (and reading), shared by every skill on it: most of the output.
+    rendered = (
+        {n: mention(n, True) for n in demanded},
+        {n: mention(n, False) for n in not_demanded},
+    )
+
     pieces = (
-        _skill_json(sid, name, [(n, (sid, n) not in not_demands) for n in numbers], rendered)
+        _skill_json(sid, name, numbers, off_lines.get(sid), rendered)
         for sid, name, numbers in skills
     )
     yield (head + '\n  "skills": [\n').encode() + next(pieces)
@@ -77,27 +98,24 @@ def extract_json_chunks(
     yield b"\n  ]\n}\n"
 
 
-def _variants(
-    skills: Sequence[tuple[str, str, Sequence[int]]], not_demands: Collection[tuple[str, int]]
-) -> set[tuple[int, bool]]:
-    """The (line, demand) mention objects the document uses: each rendered once, none unused."""
-    if not not_demands:
-        return {(n, True) for _, _, numbers in skills for n in numbers}
-    return {(n, (sid, n) not in not_demands) for sid, _, numbers in skills for n in numbers}
-
-
 def _skill_json(
     skill_id: str,
     name: str,
-    numbers: Sequence[tuple[int, bool]],
-    rendered: dict[tuple[int, bool], bytes],
+    numbers: Sequence[int],
+    off: set[int] | None,
+    rendered: tuple[dict[int, bytes], dict[int, bytes]],
 ) -> bytes:
-    """One element of ``skills``, indented as json.dumps(indent=2) does at that depth."""
+    """One element of ``skills``, indented as json.dumps(indent=2) does at that depth: the
+    mention objects of its lines, demands or not (``off``: the lines where it is not one)."""
     head = (
         f'{_SKILL}{{\n{_SKILL_KEY}"id": {encode_basestring(skill_id)},\n'
         f'{_SKILL_KEY}"name": {encode_basestring(name)},\n{_SKILL_KEY}"mentions": '
     ).encode()
     if not numbers:
         return head + f"[]\n{_SKILL}}}".encode()
-    body = b",\n".join(map(rendered.__getitem__, numbers))
+    demand, not_demand = rendered
+    if off is None:
+        body = b",\n".join(map(demand.__getitem__, numbers))
+    else:
+        body = b",\n".join([not_demand[n] if n in off else demand[n] for n in numbers])
     return b"".join((head, b"[\n", body, f"\n{_SKILL_KEY}]\n{_SKILL}}}".encode()))
