@@ -7,17 +7,19 @@ Floats are rounded so output is the same byte for byte on every platform.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careergap.engine.gapdetail import GapDetail, GapQuote
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
 from careergap.scoring.gaps import CrossGap, GapSource
 from careergap.scoring.implied import Implied
-from careergap.scoring.planning import Plan
 from careergap.scoring.score import FamilyScore, LedgerRow
 from careergap.views.contract import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # types only: `match` and `whatif` load neither the quotes nor the planner
+    from careergap.engine.gapdetail import GapDetail, GapQuote
+    from careergap.scoring.planning import Plan
 
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
 FLOAT_DIGITS = 4

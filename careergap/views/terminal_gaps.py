@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.padding import Padding
 from rich.text import Text
 
-from careergap.engine.gapdetail import GapDetail
 from careergap.engine.questions import AlsoAsked, FamilyResult
 from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import FOCUS_PRIOR, blended_focus
 from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_ONE_POSTING, TIER_WEAK, CrossGap, GapSource
 from careergap.scoring.implied import Implied
-from careergap.scoring.planning import Plan
 from careergap.scoring.score import FamilyScore, LedgerRow
 from careergap.views.figures import GUIDANCE, pct
 from careergap.views.payloads import quote
@@ -28,6 +26,10 @@ from careergap.views.terminal import (
     sample,
     table,
 )
+
+if TYPE_CHECKING:  # types only: `whatif` loads neither the quotes nor the planner
+    from careergap.engine.gapdetail import GapDetail
+    from careergap.scoring.planning import Plan
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (
