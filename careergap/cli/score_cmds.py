@@ -179,12 +179,13 @@ def gaps_cmd(
     from careergap.views import terminal_gaps as render_gaps
 
     ctx = load(profile, postings, mine, half_life)
-    samples = markets(ctx)
+    ranked = engine.ranked_scores(ctx.ws, ctx.levels)  # every family's: the samples need them all
+    samples = markets(ctx, ranked)
     per_gap = None if show_all else RESOURCES_PER_GAP
     if role is None:
         family_ids, cross = engine.cross_gaps(ctx.ws, ctx.levels, ctx.target_family_ids())
         cross = cross if show_all else cross[:limit]
-        scores = [engine.family_gaps(ctx.ws, ctx.levels, fid).score for fid in family_ids]
+        scores = [engine.family_gaps(ctx.ws, ctx.levels, fid, ranked).score for fid in family_ids]
         resources = attach_resources(ctx.ws, [g.skill_id for g in cross], per_gap)
         # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
         from careergap.engine.gapdetail import cross_unlocks
@@ -201,7 +202,7 @@ def gaps_cmd(
     from careergap.engine.gapdetail import detail_gaps
 
     family_id = ctx.family_id(role)
-    result = engine.family_gaps(ctx.ws, ctx.levels, family_id)
+    result = engine.family_gaps(ctx.ws, ctx.levels, family_id, ranked)
     gaps = list(result.gaps if show_all else result.gaps[:limit])
     details = detail_gaps(ctx.ws, ctx.levels, family_id, gaps)
     resources = attach_resources(ctx.ws, [g.skill_id for g in gaps], per_gap)

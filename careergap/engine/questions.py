@@ -141,15 +141,19 @@ def match(
     levels: Mapping[str, int],
     only: Sequence[str] = (),
     top_gaps: int | None = None,
+    ranked: Sequence[FamilyScore] | None = None,
 ) -> list[FamilyResult]:
     """Every family (or only the given ids) ranked by fit (scoring.rank_families), each with its
-    gaps (only the first ``top_gaps`` of them when given: what a ranking of families shows)."""
+    gaps (only the first ``top_gaps`` of them when given: what a ranking of families shows).
+    ``ranked``: every family's :func:`ranked_scores` for these levels, when the caller has
+    them already (for each family's sample), so they are not computed twice."""
     implied = ws.implied(levels)
     model = ws.model(levels)
     wanted = set(only or ws.families)
     # Every family is scored even with --role: the pooled spread and each skill's top demand
     # come from all of them, so a family's rank score does not depend on which were asked about.
-    ranked = ranked_scores(ws, levels, model)
+    if ranked is None:
+        ranked = ranked_scores(ws, levels, model)
     kinds = ws.apart
     shown = shown_skills(ws, levels)
     never = credentials(ws)
@@ -177,9 +181,15 @@ def match(
     ]
 
 
-def family_gaps(ws: Workspace, levels: Mapping[str, int], family_id: str) -> FamilyResult:
-    """One family's score (with its rank score among all families) and its gaps."""
-    return match(ws, levels, only=[family_id])[0]
+def family_gaps(
+    ws: Workspace,
+    levels: Mapping[str, int],
+    family_id: str,
+    ranked: Sequence[FamilyScore] | None = None,
+) -> FamilyResult:
+    """One family's score (with its rank score among all families) and its gaps (``ranked``:
+    as in :func:`match`)."""
+    return match(ws, levels, only=[family_id], ranked=ranked)[0]
 
 
 def family_gap_sources(
