@@ -82,6 +82,8 @@ def test_a_second_load_reads_the_compiled_files_and_answers_the_same(
     # The folded names a typed name is looked up in come with it, as folding would give them.
     assert second._folded is not None
     assert second.folded_names() == reference_tax.folded_names()
+    assert second._umbrellas is not None  # ...and its umbrella skills, as counting gives them
+    assert taxonomy.umbrella_skills(second) == taxonomy.umbrella_skills(reference_tax)
     assert _mentions(second) == expected
 
 
@@ -114,6 +116,7 @@ DAMAGE = {
     "unsorted": lambda p: _rewrite(p, _skills(lambda rows: rows[::-1])),
     "short-row": lambda p: _rewrite(p, _skills(lambda rows: [rows[0][:8], *rows[1:]])),
     "no-names": lambda p: _rewrite(p, lambda body: {"skills": body["skills"]}),
+    "no-umbrellas": lambda p: _rewrite(p, lambda body: {**body, "umbrellas": None}),
 }
 
 

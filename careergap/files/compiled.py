@@ -5,8 +5,8 @@ matchers cost most of a short command's time, and both depend only on that file'
 careergap's own code. So the first run writes what they produce to ``user_cache_dir()``, and
 later runs read it in one go, without re-checking what was checked when it was written:
 
-- ``taxonomy-<key>.json``: every skill's fields, one row each, and its folded names
-  (``careergap.reading.taxonomy``);
+- ``taxonomy-<key>.json``: every skill's fields, one row each, its folded names and its
+  umbrella skills (``careergap.reading.taxonomy``);
 - ``matcher-<key>.json``: the extractor's two patterns as text and its form tables
   (``careergap.reading.extractor``): the trie is not rebuilt, the patterns are compiled by ``re``;
 - ``resources-<key>.json``: the study resources of ``resources.yaml``, checked against the
@@ -33,8 +33,9 @@ from careergap.files import cachefile
 from careergap.files.paths import user_cache_dir
 
 FORMAT = "careergap-compiled"
-#: Bumped whenever a body's layout changes. 2: the taxonomy's folded names.
-SCHEMA = 2
+#: Bumped whenever a body's layout changes. 2: the taxonomy's folded names. 3: and its
+#: umbrella skills.
+SCHEMA = 3
 TAXONOMY_KIND = "taxonomy"
 MATCHER_KIND = "matcher"
 RESOURCES_KIND = "resources"
