@@ -93,7 +93,7 @@ def test_unknown_posting_id_is_an_error_with_a_hint() -> None:
     assert str(err.value).endswith("(see `careergap postings list`)")
 
 
-# --- reading a folder: in file order, the first error by file order ---
+# --- reading a large folder: worker processes, shared lines, the first error by file order ---
 
 
 def _folder_of(tmp_path: Path, count: int) -> Path:
@@ -103,20 +103,26 @@ def _folder_of(tmp_path: Path, count: int) -> Path:
     return folder
 
 
-def _read(folder: Path) -> list[tuple[Path, object]] | str:
-    """What ``_user_folder`` gives, or the error it raises."""
+def _read(folder: Path, parallel: bool) -> list[tuple[Path, object]] | str:
+    """What ``_user_folder`` gives (or the error it raises), read serially or by workers."""
+    from careergap.corpus import readahead
     from careergap.corpus.load import _user_folder
 
-    try:
-        return _user_folder(folder)
-    except CareergapError as exc:
-        return f"{type(exc).__name__}: {exc}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readahead, "PARALLEL_MIN_FILES", 1 if parallel else 10**9)
+        patch.setattr(readahead, "CHUNK_FILES", 2)
+        patch.setattr(readahead, "usable_cpus", lambda: 2)
+        try:
+            return _user_folder(folder)
+        except CareergapError as exc:
+            return f"{type(exc).__name__}: {exc}"
 
 
-def test_a_folder_is_read_in_file_order(tmp_path: Path) -> None:
-    loaded = _read(_folder_of(tmp_path, 9))
-    assert not isinstance(loaded, str)
-    assert [path.name for path, _ in loaded] == [f"p{n:03d}.yaml" for n in range(9)]
+def test_workers_read_a_folder_exactly_as_a_serial_read(tmp_path: Path) -> None:
+    folder = _folder_of(tmp_path, 9)
+    serial = _read(folder, parallel=False)
+    assert _read(folder, parallel=True) == serial
+    assert [path.name for path, _ in serial] == [f"p{n:03d}.yaml" for n in range(9)]
 
 
 def test_progress_counts_every_file_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,8 +138,8 @@ def test_progress_counts_every_file_read(tmp_path: Path, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(
     ("bad_yaml", "bad_field"),
-    [(3, 6), (6, 3), (8, 0)],
-    ids=["yaml first", "field first", "first file"],
+    [(3, 6), (6, 3), (4, 4 + 1), (8, 0)],
+    ids=["yaml first", "field first", "same chunk", "first file"],
 )
 def test_the_first_bad_file_by_name_is_the_error(
     tmp_path: Path, bad_yaml: int, bad_field: int
@@ -141,9 +147,24 @@ def test_the_first_bad_file_by_name_is_the_error(
     folder = _folder_of(tmp_path, 9)
     write(folder, f"p{bad_yaml:03d}.yaml", GOOD.replace("lines:\n", "lines:\n\t- x\n"))
     write(folder, f"p{bad_field:03d}.yaml", GOOD.replace("- line: 4", "- line: -4"))
+    serial = _read(folder, parallel=False)
     first = min(bad_yaml, bad_field)
-    loaded = _read(folder)
-    assert isinstance(loaded, str) and f"p{first:03d}.yaml:" in loaded
+    assert isinstance(serial, str) and f"p{first:03d}.yaml:" in serial
+    assert _read(folder, parallel=True) == serial
+
+
+def test_without_worker_processes_the_folder_is_read_serially(tmp_path: Path) -> None:
+    import concurrent.futures
+
+    folder = _folder_of(tmp_path, 5)
+    serial = _read(folder, parallel=False)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+        assert _read(folder, parallel=True) == serial
 
 
 def test_a_posting_read_from_a_folder_is_the_one_its_file_holds(tmp_path: Path) -> None:
@@ -151,7 +172,7 @@ def test_a_posting_read_from_a_folder_is_the_one_its_file_holds(tmp_path: Path) 
     from careergap.models import Posting
 
     folder = _folder_of(tmp_path, 3)
-    loaded = _read(folder)
+    loaded = _read(folder, parallel=True)
     assert not isinstance(loaded, str)
     (path_a, a), _, _ = loaded
     plain = Posting.model_validate(read_user_yaml(path_a).data)

@@ -1,5 +1,5 @@
-"""The corpus compiled in one streamed pass: the same entries and errors as loading every posting
-first and extracting them after."""
+"""The corpus compiled in one streamed pass: by workers or not, the same entries and errors as
+loading every posting first and extracting them after."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from careergap.corpus import readahead
 from careergap.corpus.load import load_corpus
 from careergap.errors import CareergapError
 from careergap.reading.taxonomy import load_taxonomy
@@ -39,12 +40,16 @@ def _folder(tmp_path: Path, count: int = 9) -> Path:
     return folder
 
 
-def _compile(folder: Path) -> object:
-    """What compile_corpus gives, or the error it raises."""
-    try:
-        return streamed.compile_corpus([folder], load_taxonomy())
-    except CareergapError as exc:
-        return f"{type(exc).__name__}: {exc}"
+def _compile(folder: Path, parallel: bool) -> object:
+    """What compile_corpus gives (or the error it raises), by workers or in this process."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readahead, "PARALLEL_MIN_FILES", 1 if parallel else 10**9)
+        patch.setattr(readahead, "CHUNK_FILES", 2)
+        patch.setattr(readahead, "usable_cpus", lambda: 2)
+        try:
+            return streamed.compile_corpus([folder], load_taxonomy())
+        except CareergapError as exc:
+            return f"{type(exc).__name__}: {exc}"
 
 
 def _reference(folder: Path) -> object:
@@ -69,12 +74,13 @@ def _same(got: object, want: object) -> None:
     assert mentions == want[2]
 
 
-def test_a_folder_compiles_exactly_as_loading_then_extracting(tmp_path: Path) -> None:
+def test_workers_compile_a_folder_exactly_as_loading_then_extracting(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     want = _reference(folder)
     assert not isinstance(want, str)
     assert any(e.requirements for e in want[1].values())  # the lines were read
-    _same(_compile(folder), want)
+    for parallel in (False, True):
+        _same(_compile(folder, parallel), want)
 
 
 @pytest.mark.parametrize(
@@ -99,7 +105,8 @@ def test_a_bad_folder_raises_the_error_loading_it_raises(
         path.write_text(path.read_text().replace(old, new, 1))
     want = _reference(folder)
     assert isinstance(want, str) and expected in want
-    _same(_compile(folder), want)
+    for parallel in (False, True):
+        _same(_compile(folder, parallel), want)
 
 
 def test_a_missing_folder_is_an_error(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import gc
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,8 +85,12 @@ def _user_folder(
 ) -> list[tuple[Path, Posting]]:
     """A user's corpus folder: same YAML format, every problem located by file and line.
 
-    Files are read in name order and the first bad one (in that order) is the error.
+    Files are read in name order and the first bad one (in that order) is the error, however
+    they are read (see :func:`careergap.corpus.readahead.read_folder`).
     """
+    # Lazy: only a folder read without the cache needs the reader (start-up of `match`).
+    from careergap.corpus.readahead import read_folder
+
     if not folder.is_dir():
         raise CareergapError(f"{folder}: not a folder of postings")
     paths = sorted(folder.glob("*.yaml"))
@@ -96,10 +101,12 @@ def _user_folder(
         gc.disable()
     try:
         out = []
-        for path in paths:
-            out.append((path, read_user_posting(path)))
-            if advance is not None and len(out) % PROGRESS_STEP == 0:
-                advance(PROGRESS_STEP)
+        # closing(): a bad file stops the worker processes now, not when the error is gone.
+        with closing(read_folder(paths)) as files:
+            for path, data in files:
+                out.append((path, read_user_posting(path, data)))
+                if advance is not None and len(out) % PROGRESS_STEP == 0:
+                    advance(PROGRESS_STEP)
         if advance is not None:
             advance(len(out) % PROGRESS_STEP)
         return out

@@ -20,6 +20,7 @@ to the full path so that every refusal keeps its words and its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -59,6 +60,7 @@ __all__ = [
     "dump_yaml",
     "load_trusted_yaml",
     "read_user_data",
+    "read_user_data_batch",
     "read_user_yaml",
     "trusted_doc",
 ]
@@ -212,3 +214,16 @@ def read_user_data(path: Path) -> dict[str, Any]:
         except (NotPlain, yaml.YAMLError):
             pass
     return _document(path, text).data
+
+
+def read_user_data_batch(paths: Sequence[str]) -> list[dict[str, Any] | None]:
+    """:func:`read_user_data` of each path in order, stopping after the first that fails, which
+    is None: the caller reads that one again to raise its error. Runs in worker processes."""
+    out: list[dict[str, Any] | None] = []
+    for name in paths:
+        try:
+            out.append(read_user_data(Path(name)))
+        except Exception:  # noqa: BLE001 - the caller re-reads it and raises the real error
+            out.append(None)
+            break
+    return out

@@ -175,8 +175,8 @@ def _is_read_only(exc: BaseException, db: Path) -> bool:
         return True
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return True
-    folder = (
-        db.parent if db.parent.exists() else next((p for p in db.parents if p.exists()), db.parent)
+    folder = db.parent if db.parent.exists() else next(
+        (p for p in db.parents if p.exists()), db.parent
     )
     writable = os.access(folder, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
     return not writable and "unable to open" in text

@@ -60,9 +60,18 @@ def _no_gc_freeze() -> None:
     gc.freeze = lambda: None
 
 
+def _no_worker_pool() -> None:
+    """A large --postings folder is read and compiled in this process only: no workers, no
+    orphan watch."""
+    from careergap.corpus import readahead
+
+    readahead._read_ahead = lambda paths, batch: iter(())
+
+
 TRICKS = {
     "json-encoder": _plain_json_encoder,
     "gc-freeze": _no_gc_freeze,
+    "worker-pool": _no_worker_pool,
 }
 
 
