@@ -1,8 +1,10 @@
-"""Read a large folder of user posting files on every core, in file order, first error first.
+"""Read a large folder of posting files on every core, in file order, first error first.
 
-Parsing dominates a first run over a big ``--postings`` folder (100k files: about 0.2 ms each
-on one core). Worker processes read chunks of files with ``loader.read_user_data_batch`` and
-send back plain data (cheap to pickle: no nodes, no models); the caller validates it in order.
+A first run over a big ``--postings`` folder spends its time reading each posting: parsing it
+and, in ``store/streamed``, extracting its demands. :func:`read_ahead` hands chunks of files to
+worker processes running a given task (``store/streamed.compile_batch`` for the corpus build,
+``loader.read_user_data_batch`` for :func:`read_folder`), which send back plain data (cheap to
+pickle: no nodes, no models); the caller takes the results in order.
 A file a worker could not read comes back as None and is read again here, in order, so the
 error raised is exactly the one a serial read raises at that file, and nothing after it is
 looked at. If processes cannot be started (or a worker dies) the rest is read serially.
