@@ -299,6 +299,18 @@ def test_unknown_role(args: list[str], tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_role_words_several_families_share_is_one_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["gaps", "--role", "data", "--profile", str(_good_profile(tmp_path))]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: role 'data' could be any of: Data Scientist, Data / BI Analyst, Data Engineer,"
+        " ML/Data Leadership — give more of its name (see `careergap roles`)"
+    ]
+
+
 def test_unknown_target_role_in_the_profile(tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     profile.write_text("target_roles: [astronaut]\nskills:\n  Python: 3\n", encoding="utf-8")

@@ -1,8 +1,10 @@
 """Role families: load the packaged list and resolve what a user types to one family.
 
 A role resolves by id, display name or any alias, ignoring case, spaces and punctuation
-("ml-engineer", "ML Engineer", "mle"). A near miss raises UnknownRoleError with a
-did-you-mean, so ``--role "ML Enginer"`` tells the user what to type instead.
+("ml-engineer", "ML Engineer", "mle"), or by whole words of one of those names when only one
+family has them all ("formal", "physical"); words several families share ("data") name them
+all in the error. A near miss raises UnknownRoleError with a did-you-mean, so
+``--role "ML Enginer"`` tells the user what to type instead.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ from careergap.models import RoleFamily
 FAMILIES_FILE = "families.yaml"
 #: How close a typo must be to a known role name to be offered as "did you mean".
 SUGGEST_CUTOFF = 0.75
+
+
+#: How many families an ambiguous role name lists before "and N more".
+AMBIGUOUS_SHOWN = 5
+
+
+def role_words(name: str) -> frozenset[str]:
+    """The words of a role name, case-folded: "Data / BI Analyst" -> data, bi, analyst. A
+    hyphenated word stays one ("Cyber-Physical"), so "physical" names only Physical Design."""
+    return frozenset(re.findall(r"[0-9a-z+#]+(?:-[0-9a-z+#]+)*", name.casefold()))
 
 
 def role_key(name: str) -> str:
@@ -60,6 +72,24 @@ def resolve_role(name: str, families: Mapping[str, RoleFamily]) -> RoleFamily:
     key = role_key(name)
     if key in names:
         return names[key]
+    wanted = role_words(name)
+    if wanted:
+        having = [
+            family
+            for family in families.values()
+            if wanted <= role_words(family.id.replace("-", " "))
+            or any(wanted <= role_words(n) for n in (family.name, *family.aliases))
+        ]
+        if len(having) == 1:
+            return having[0]
+        if having:
+            listed = ", ".join(family.name for family in having[:AMBIGUOUS_SHOWN])
+            if len(having) > AMBIGUOUS_SHOWN:
+                listed += f" and {len(having) - AMBIGUOUS_SHOWN} more"
+            raise UnknownRoleError(
+                f"role {name!r} could be any of: {listed} — give more of its name"
+                " (see `careergap roles`)"
+            )
     close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=SUGGEST_CUTOFF)
     hint = f" — did you mean {names[close[0]].name}?" if close else ""
     raise UnknownRoleError(f"unknown role {name!r}{hint} (see `careergap roles`)")
