@@ -6,15 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careergap.reading.clauses import CLAUSE_BREAK, WINDOW_CHARS, clause_bounds
 from careergap.reading.extractor import Extractor
 from careergap.reading.linecues import SENTENCE_BREAK, sentence_around
-from careergap.reading.nondemand import (
-    _CLAUSE_BREAK,
-    WINDOW_CHARS,
-    clause_bounds,
-    demands_only,
-    non_demand,
-)
+from careergap.reading.nondemand import demands_only, non_demand
 from careergap.reading.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -108,9 +103,9 @@ def _windowed_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """clause_bounds as it was first written: two searches in windows around the mention."""
     lo = max(0, start - WINDOW_CHARS)
     clause_start = lo
-    for brk in _CLAUSE_BREAK.finditer(text, lo, start):
+    for brk in CLAUSE_BREAK.finditer(text, lo, start):
         clause_start = brk.end()
-    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + WINDOW_CHARS))
+    after = CLAUSE_BREAK.search(text, end, min(len(text), end + WINDOW_CHARS))
     return clause_start, after.start() if after else min(len(text), end + WINDOW_CHARS)
 
 
