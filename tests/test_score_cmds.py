@@ -175,7 +175,7 @@ def test_explain_ledger_adds_up_to_the_coverage() -> None:
 def test_explain_shows_what_makes_the_score_and_lists_the_rest_on_request() -> None:
     """The terminal ledger keeps every contributing row (they add up to the coverage) and the
     ten most asked-for skills that earn nothing; --all lists every row, as --json always does."""
-    from careergap.views.terminal_gaps import UNEARNED_ROWS
+    from careergap.views.terminal_explain import UNEARNED_ROWS
 
     ledger = run_json("explain", "-p", ML, "--role", "data engineer")["ledger"]
     earned = [r["skill"] for r in ledger if r["contribution"] > 0]

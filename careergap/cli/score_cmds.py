@@ -232,7 +232,7 @@ def explain_cmd(
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import questions as engine
     from careergap.views import payloads
-    from careergap.views import terminal_gaps as render_gaps
+    from careergap.views import terminal_explain as render_explain
 
     ctx = load(profile, postings)
     family_id = ctx.family_id(role)
@@ -253,7 +253,7 @@ def explain_cmd(
     if as_json:
         emit_json(payloads.explain_json(score, rows, ctx.names, evidence, implied, apart))
     else:
-        render_gaps.print_explain(score, rows, ctx.names, evidence, implied, apart, show_all)
+        render_explain.print_explain(score, rows, ctx.names, evidence, implied, apart, show_all)
 
 
 @command("whatif")
@@ -268,7 +268,7 @@ def whatif_cmd(
     # Lazy: loaded when this command runs, so start-up (`--help`) imports only cli/.
     from careergap.engine import questions as engine
     from careergap.views import payloads
-    from careergap.views import terminal_gaps as render_gaps
+    from careergap.views import terminal as render
 
     ctx = load(profile, postings)
     changes = engine.parse_level_changes(add, ctx.ws.taxonomy)
@@ -276,7 +276,7 @@ def whatif_cmd(
     if as_json:
         emit_json(payloads.whatif_json(rows, changes))
     else:
-        render_gaps.print_whatif(rows, changes, ctx.levels, ctx.names)
+        render.print_whatif(rows, changes, ctx.levels, ctx.names)
 
 
 @command("plan")
@@ -302,7 +302,7 @@ def plan_cmd(
     from careergap.engine import market
     from careergap.engine.advice import attach_resources, study_plan
     from careergap.views import payloads
-    from careergap.views import terminal_gaps as render_gaps
+    from careergap.views import terminal_plan as render_plan
 
     ctx = load(profile, postings, mine, half_life)
     samples = markets(ctx)
@@ -313,5 +313,5 @@ def plan_cmd(
         payload = payloads.plan_json(result, plan, ctx.names, resources)
         emit_json(market.add_to_payload(payload, samples, ctx.selection, ctx.ws))
     else:
-        render_gaps.print_plan(result, plan, ctx.names, resources)
+        render_plan.print_plan(result, plan, ctx.names, resources)
         print_samples(ctx, samples, [(family_id, result.score.name)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -24,6 +24,11 @@ from rich.text import Text
 from careergap.files.escaping import for_terminal
 from careergap.views.figures import GUIDANCE, pct
 from careergap.views.sample import RANK_LEGEND, sample_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from careergap.scoring.diffing import CoverageChange
 
 #: Width of coverage bars in the ranking tables.
 BAR_WIDTH = 20
@@ -256,3 +261,38 @@ def print_match(
 def print_notes(lines: Sequence[str]) -> None:
     """Closing notes under a view (dim, after a blank line), wrapped at spaces."""
     print_lines(["", *(Text(line, style="dim") for line in lines)])
+
+
+def print_whatif(
+    rows: Sequence[CoverageChange],
+    changes: Mapping[str, int],
+    levels: Mapping[str, int],
+    names: Mapping[str, str],
+) -> None:
+    described = ", ".join(
+        f"{names[sid]} {levels.get(sid, 0)} → {lvl}" for sid, lvl in sorted(changes.items())
+    )
+    print_lines([f"What if: {described} (your profile file is not changed)"])
+    body = [
+        (
+            str(i),
+            r.name,
+            pct(r.before),
+            pct(r.after),
+            Text(f"{r.delta * 100:+.1f} pts", style="green" if r.delta > 0 else ""),
+            pct(r.fit or 0.0),
+        )
+        for i, r in enumerate(rows, 1)
+    ]
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("#", {"justify": "right"}),
+        ("Role family", {}),
+        ("Before", {"justify": "right"}),
+        ("After", {"justify": "right"}),
+        ("Delta", {"justify": "right"}),
+        ("Fit after", {"justify": "right"}),
+    ]
+    caption = (
+        f"{GUIDANCE} Before, After: coverage. Ordered by the fit after the change (see match)."
+    )
+    print_renderable(table(None, columns, body, caption=caption))

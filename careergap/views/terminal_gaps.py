@@ -1,4 +1,7 @@
-"""Terminal views of gaps, the score ledger, and what-if rankings (rich)."""
+"""Terminal views of gaps: one family's (`gaps --role`) and across families (`gaps`) (rich).
+
+The ledger behind a score is drawn by ``terminal_explain``, a study plan by ``terminal_plan``;
+both share this module's family line and gap wording."""
 
 from __future__ import annotations
 
@@ -8,28 +11,17 @@ from typing import TYPE_CHECKING, Any
 from rich.padding import Padding
 from rich.text import Text
 
-from careergap.engine.questions import AlsoAsked, FamilyResult
-from careergap.scoring.diffing import CoverageChange
-from careergap.scoring.entries import Evidence
-from careergap.scoring.estimates import FOCUS_PRIOR, blended_focus
-from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_ONE_POSTING, TIER_WEAK, CrossGap, GapSource
-from careergap.scoring.implied import Implied
-from careergap.scoring.score import FamilyScore, LedgerRow
+from careergap.scoring.gaps import TIER_ELSEWHERE, TIER_ONE_POSTING, TIER_WEAK
 from careergap.views.figures import GUIDANCE, pct
-from careergap.views.payloads import quote
 from careergap.views.sample import one_posting_text, tier_text
-from careergap.views.terminal import (
-    indented,
-    points,
-    print_lines,
-    print_renderable,
-    sample,
-    table,
-)
+from careergap.views.terminal import indented, points, print_lines, sample
 
-if TYPE_CHECKING:  # types only: `whatif` loads neither the quotes nor the planner
+if TYPE_CHECKING:
     from careergap.engine.gapdetail import GapDetail
-    from careergap.scoring.planning import Plan
+    from careergap.engine.questions import FamilyResult
+    from careergap.scoring.gaps import CrossGap, GapSource
+    from careergap.scoring.implied import Implied
+    from careergap.scoring.score import FamilyScore
 
 #: What the numbers of a gap mean, printed under the family line.
 GAPS_LEGEND = (
@@ -54,7 +46,7 @@ CROSS_TIER_TAGS = {
 }
 
 
-def _family_line(score: FamilyScore) -> str:
+def family_line(score: FamilyScore) -> str:
     """``Machine Learning Engineer: 62% coverage · qualify 39/91 · 91 postings``."""
     return (
         f"{score.name}: {pct(score.coverage)} coverage · qualify "
@@ -67,7 +59,7 @@ def _family_line(score: FamilyScore) -> str:
 ALSO_ASKED_SHOWN = 6
 
 
-def _also_asked_line(result: FamilyResult, names: Mapping[str, str]) -> Text | None:
+def also_asked_line(result: FamilyResult, names: Mapping[str, str]) -> Text | None:
     """``Also asked (not in coverage): Communication 44%, Japanese 4%`` or None."""
     if not result.also_asked:
         return None
@@ -90,12 +82,6 @@ def inferred(skill_id: str, implied: Mapping[str, Implied], names: Mapping[str, 
     return f" (inferred from {names[found.source]} {found.source_level})"
 
 
-#: How the plan's weeks are counted, printed under its title.
-PLAN_LEGEND = (
-    "Steps are ordered by postings unlocked, then coverage gained, per week of study; "
-    "weeks assume about five hours a week (see README: effort per level)."
-)
-
 #: Said where no resource in the seeds fits a gap, rather than filling the slot.
 NO_RESOURCE = "no study resource in the source documents fits this skill"
 
@@ -117,7 +103,7 @@ def _resource_lines(resources: Sequence[Any]) -> list[Text]:
     return lines
 
 
-def _study_lines(resources: Sequence[Any], by: int) -> list[Padding]:
+def study_lines(resources: Sequence[Any], by: int) -> list[Padding]:
     found = _resource_lines(resources)
     if not found:
         return [
@@ -168,9 +154,9 @@ def print_gaps(
     sources: Mapping[str, GapSource] | None = None,
 ) -> None:
     """One block a gap: skill and numbers, the clause that asks for it, what to study."""
-    lines: list[str | Text | Padding] = [Text(_family_line(result.score), style="bold")]
+    lines: list[str | Text | Padding] = [Text(family_line(result.score), style="bold")]
     lines.append(Text(f"{GUIDANCE} {GAPS_LEGEND}", style="dim"))
-    also = _also_asked_line(result, names)
+    also = also_asked_line(result, names)
     if also is not None:
         lines.append(also)
     if not details:
@@ -189,7 +175,7 @@ def print_gaps(
         )
         lines.append(head)
         lines.append(_quote_line(d, 5))
-        lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
+        lines.extend(study_lines(resources.get(g.skill_id, ()), 5))
     print_lines(lines)
 
 
@@ -203,7 +189,7 @@ def print_cross_gaps(
     family_names = {f.family_id: f.name for f in families}
     unlocked = unlocked or {}
     lines: list[str | Text | Padding] = [Text("What to learn next, across:", style="bold")]
-    lines.extend(indented(_family_line(f), 2) for f in families)
+    lines.extend(indented(family_line(f), 2) for f in families)
     lines.append(Text(f"{GUIDANCE} {CROSS_LEGEND}", style="dim"))
     for i, g in enumerate(gaps, 1):
         lines.append("")
@@ -220,198 +206,5 @@ def print_cross_gaps(
             for fid, v in g.families
         )
         lines.append(indented(Text(f"helps: {helps}", style="dim"), 5))
-        lines.extend(_study_lines(resources.get(g.skill_id, ()), 5))
+        lines.extend(study_lines(resources.get(g.skill_id, ()), 5))
     print_lines(lines)
-
-
-def fit_sum(score: FamilyScore) -> str:
-    """How the fit `match` orders by is made from the figures it prints (estimates.fit)."""
-    blended = blended_focus(score.coverage, score.focus, score.sample.weight)
-    noise = score.fit - (score.rank_score or 0.0)
-    return (
-        f"Fit {pct(score.rank_score or 0.0)} (the order of `match`) = (coverage "
-        f"{pct(score.coverage)} + focus {pct(score.focus)} weighed against coverage as "
-        f"{score.sample.weight:g} entries to {FOCUS_PRIOR:g}, {pct(blended)}) / 2, less half a "
-        f"standard error of the coverage ({noise * 100:.1f} pts)."
-    )
-
-
-#: Rows of the ledger shown (unless --all) for skills the profile earns nothing on: the most
-#: asked for. The rest add nothing to the coverage; `gaps` ranks them by what they would add.
-UNEARNED_ROWS = 10
-
-
-def ledger_rows(rows: Sequence[LedgerRow], show_all: bool) -> tuple[list[LedgerRow], int]:
-    """The rows a terminal shows, and how many are left out: every row that contributes (so
-    the rows still add up to the coverage) and the UNEARNED_ROWS most asked for that do not.
-
-    A family asks for hundreds of skills; a table of all of them buries the few dozen that
-    make the score (and drawing it was most of `explain`'s time: issue 15)."""
-    if show_all:
-        return list(rows), 0
-    earned = [r for r in rows if r.contribution > 0]
-    unearned = [r for r in rows if r.contribution <= 0]  # the ledger lists them by demand
-    return earned + unearned[:UNEARNED_ROWS], max(0, len(unearned) - UNEARNED_ROWS)
-
-
-def print_explain(
-    score: FamilyScore,
-    rows: Sequence[LedgerRow],
-    names: Mapping[str, str],
-    evidence: Sequence[Evidence] | None,
-    implied: Mapping[str, Implied] | None = None,
-    apart: AlsoAsked | None = None,
-    show_all: bool = False,
-) -> None:
-    print_lines([_family_line(score)])
-    if apart is not None and not rows:
-        print_lines(
-            [
-                f"{names[apart.skill_id]} is a {apart.kind}: {pct(apart.demand)} of these "
-                "postings name it, but soft skills, languages, degrees and domains are shown "
-                'apart ("also asked"), outside coverage, so it has no row in the ledger and '
-                "is never a gap.",
-                Text(fit_sum(score), style="dim"),
-            ]
-        )
-        _print_evidence(evidence or ())
-        return
-    total = sum(r.contribution for r in rows)
-    rows, hidden = ledger_rows(rows, show_all or evidence is not None)
-    body = [
-        (
-            names[r.skill_id]
-            + (" (partial)" if r.partial else "")
-            + inferred(r.skill_id, implied or {}, names),
-            f"{r.demand:.3f}",
-            f"{r.weight:.3f}",
-            f"{r.credit:.3f}",
-            f"{r.contribution:.4f}",
-        )
-        for r in rows
-    ]
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("Skill", {}),
-        ("Demand", {"justify": "right"}),
-        ("× Weight", {"justify": "right"}),
-        ("× Credit", {"justify": "right"}),
-        ("= Contribution", {"justify": "right"}),
-    ]
-    caption = (
-        "Demand: weighted share of entries asking for the skill (topic notes count half). "
-        "Weight: its average share of an asking entry's requirements. Credit: min(1, have/target), "
-        "or capped partial credit through a related skill. "
-        + (
-            f"Contributions add up to the coverage: {total:.4f}."
-            if evidence is None
-            else f"This skill contributes {total:.4f} of {score.coverage:.4f}."
-        )
-    )
-    print_renderable(table(None, columns, body, caption=caption))
-    if hidden:
-        print_lines(
-            [
-                f"{hidden} more skills these postings ask for earn no credit (0.0000 each); "
-                "--all lists them, `careergap gaps` ranks what they would add."
-            ]
-        )
-    if score.rank_score is not None:
-        print_lines([Text(fit_sum(score), style="dim")])
-    if evidence is None:
-        return
-    _print_evidence(evidence)
-
-
-def _print_evidence(evidence: Sequence[Evidence]) -> None:
-    lines: list[str | Text] = [f"{len(evidence)} requirement lines ask for it:"]
-    for ev in evidence:
-        line = Text(f"  [{'required' if ev.requirement.weight >= 1 else 'preferred'}] ")
-        line.append(f"“{quote(ev.requirement.text)}”", style="italic")
-        line.append(f" — {ev.entry.title} ", style="bold")
-        line.append(ev.source, style="dim")
-        lines.append(line)
-    print_lines(lines)
-
-
-def print_whatif(
-    rows: Sequence[CoverageChange],
-    changes: Mapping[str, int],
-    levels: Mapping[str, int],
-    names: Mapping[str, str],
-) -> None:
-    described = ", ".join(
-        f"{names[sid]} {levels.get(sid, 0)} → {lvl}" for sid, lvl in sorted(changes.items())
-    )
-    print_lines([f"What if: {described} (your profile file is not changed)"])
-    body = [
-        (
-            str(i),
-            r.name,
-            pct(r.before),
-            pct(r.after),
-            Text(f"{r.delta * 100:+.1f} pts", style="green" if r.delta > 0 else ""),
-            pct(r.fit or 0.0),
-        )
-        for i, r in enumerate(rows, 1)
-    ]
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("#", {"justify": "right"}),
-        ("Role family", {}),
-        ("Before", {"justify": "right"}),
-        ("After", {"justify": "right"}),
-        ("Delta", {"justify": "right"}),
-        ("Fit after", {"justify": "right"}),
-    ]
-    caption = (
-        f"{GUIDANCE} Before, After: coverage. Ordered by the fit after the change (see match)."
-    )
-    print_renderable(table(None, columns, body, caption=caption))
-
-
-def print_plan(
-    result: FamilyResult,
-    plan: Plan,
-    names: Mapping[str, str],
-    resources: Mapping[str, Sequence[Any]],
-) -> None:
-    lines: list[str | Text | Padding] = [
-        Text(f"Study plan for {_family_line(result.score)}", style="bold"),
-        Text(f"{GUIDANCE} {PLAN_LEGEND}", style="dim"),
-    ]
-    also = _also_asked_line(result, names)
-    if also is not None:
-        lines.append(also)
-    if not plan.steps:
-        lines.append("Nothing to plan: no gap in this family is worth a step.")
-    for s in plan.steps:
-        lines.append("")
-        first, last = s.weeks
-        head = Text(f"{s.number:>3}. ")
-        head.append(f"week {first}: " if first == last else f"weeks {first}-{last}: ")
-        head.append(names[s.gap.skill_id], style="bold")
-        head.append(
-            f"  you {s.gap.have}{inferred(s.gap.skill_id, result.implied, names)} → "
-            f"{s.gap.target} · {points(s.gap.impact)} · {unlocks_text(s.unlocks)}"
-        )
-        lines.append(head)
-        if s.after:
-            after = "after " + ", ".join(names[a] for a in s.after)
-            lines.append(indented(Text(after, style="dim"), 5))
-        lines.extend(_study_lines(resources.get(s.gap.skill_id, ()), 5))
-    lines.append("")
-    lines.append(Text(_plan_summary(plan), style="dim"))
-    print_lines(lines)
-
-
-def _plan_summary(plan: Plan) -> str:
-    done = len(plan.steps)
-    text = f"{done} step{'s' if done != 1 else ''} over {plan.total_weeks} weeks"
-    if done < plan.asked:
-        if plan.budget is not None and plan.left_out:
-            text += (
-                f"; only {done} of the {plan.asked} steps asked for fit in {plan.budget} weeks "
-                "at this pace (raise --weeks for more)"
-            )
-        else:
-            text += f"; only {done} gaps are worth a step"
-    return text + "."
