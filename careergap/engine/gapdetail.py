@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from careergap.engine.questions import evidence_for, family_gaps
+from careergap.engine.questions import evidence_by_skill, family_gaps
 from careergap.reading.quotes import KIND_ORDER, QUOTE_CHARS, Quote, make_quote
 from careergap.scoring.entries import Evidence
 from careergap.scoring.gaps import Gap
@@ -63,12 +63,14 @@ def unlocks(
     level: int,
     levels: Mapping[str, int] | None = None,
     before: int | None = None,
+    values: Sequence[float] | None = None,
 ) -> int:
     """How many more of the family's postings qualify with ``skill_id`` raised to ``level``.
 
     With the profile's written ``levels``, the raised skill also shows its umbrellas, as it
     would once written in the profile (careergap.scoring.implied). ``before``: the postings
-    ``model`` qualifies for, when the caller already counted them (:func:`qualifying`)."""
+    ``model`` qualifies for, when the caller already counted them (:func:`qualifying`), and
+    ``values``, ``model``'s credit for each of the family's asks (scoring.score.ask_values)."""
     if model.levels.get(skill_id, 0) >= level:
         return 0
     demand = ws.demand(family_id)
@@ -87,7 +89,9 @@ def unlocks(
     moved |= {t for s in tuple(moved) for t in ws.partial_targets.get(s, ())}
     values = [
         value if moved.isdisjoint(options) else raised.ask_credit(options, target).value
-        for (options, target), value in zip(demand.asks, ask_values(demand, model), strict=True)
+        for (options, target), value in zip(
+            demand.asks, ask_values(demand, model) if values is None else values, strict=True
+        )
     ]
     return qualifying_count(demand, values) - before
 
@@ -152,11 +156,12 @@ def _quote_rank(candidate: GapQuote, target: int, marked: bool) -> tuple[Any, ..
 
 
 def best_quote(
-    ws: Workspace, family_id: str, skill_id: str, target: int, find: Find
+    evidence: Sequence[Evidence], skill_id: str, target: int, find: Find
 ) -> GapQuote | None:
-    """The clause to quote for a gap (see ``_quote_rank``); never company prose."""
+    """The clause to quote for a gap (see ``_quote_rank``) among the requirements that name
+    the skill (engine.questions.evidence_for); never company prose."""
     best: tuple[tuple[Any, ...], GapQuote] | None = None
-    for ev in evidence_for(ws, family_id, skill_id):
+    for ev in evidence:
         text = ev.requirement.text
         spans = [(m.start, m.end) for m in find(text) if m.skill_id == skill_id]
         # Each mention may sit in a different clause of the line: weigh each of them.
@@ -178,15 +183,15 @@ def detail_gaps(
     find: Find | None = None,
 ) -> list[GapDetail]:
     """Quote, partial credit and unlocks for each of the given gaps of one family."""
+    evidence = evidence_by_skill(ws, family_id, [g.skill_id for g in gaps])
     if find is None:
         # What compiling the corpus found in these gaps' lines (Workspace.finder).
-        texts = [
-            ev.requirement.text for g in gaps for ev in evidence_for(ws, family_id, g.skill_id)
-        ]
-        find = ws.finder(texts)
+        find = ws.finder([ev.requirement.text for found in evidence.values() for ev in found])
     model = ws.model(levels)
-    # Counted once for all the gaps (issue 15: 10% of a cached `gaps`' CPU time).
+    # Counted once for all the gaps (issue 15: 10% of a cached `gaps`' CPU time), as is the
+    # credit of every ask, which each gap's unlocks starts from.
     before = qualifying(ws, model, family_id)
+    values = ask_values(ws.demand(family_id), model)
     out = []
     for gap in gaps:
         credit = model.option_credit(gap.skill_id, gap.target)
@@ -197,8 +202,10 @@ def detail_gaps(
                 credit=credit.value,
                 partial_via=via,
                 via_level=model.levels.get(via, 0) if via else 0,
-                unlocks=unlocks(ws, model, family_id, gap.skill_id, gap.target, levels, before),
-                quote=best_quote(ws, family_id, gap.skill_id, gap.target, find),
+                unlocks=unlocks(
+                    ws, model, family_id, gap.skill_id, gap.target, levels, before, values
+                ),
+                quote=best_quote(evidence[gap.skill_id], gap.skill_id, gap.target, find),
             )
         )
     return out

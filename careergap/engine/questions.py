@@ -236,9 +236,11 @@ def cross_gaps(
 def explain(
     ws: Workspace, levels: Mapping[str, int], family_id: str
 ) -> tuple[FamilyScore, list[LedgerRow]]:
-    """The family's ranked score (with its focus and fit) and the ledger behind its coverage."""
+    """The family's ranked score (with its focus and fit) and the ledger behind its coverage.
+    Scores only (ranked_scores): the ledger shows no gaps, so none are ranked."""
     model = ws.model(levels)
-    return family_gaps(ws, levels, family_id).score, ledger(ws.demand(family_id), model)
+    score = next(s for s in ranked_scores(ws, levels, model) if s.family_id == family_id)
+    return score, ledger(ws.demand(family_id), model)
 
 
 def asked_apart(ws: Workspace, family_id: str, skill_id: str) -> AlsoAsked | None:
@@ -253,16 +255,25 @@ def asked_apart(ws: Workspace, family_id: str, skill_id: str) -> AlsoAsked | Non
 
 def evidence_for(ws: Workspace, family_id: str, skill_id: str) -> list[Evidence]:
     """Every requirement in the family that names the skill, postings before notes."""
-    found = [
-        Evidence(entry.info, requirement)
-        for entry in ws.family_entries(family_id)
-        for requirement in entry.requirements
-        if skill_id in requirement.options
-    ]
-    return sorted(
-        found,
-        key=lambda ev: (ev.entry.kind != "posting", ev.entry.id, ev.requirement.line),
-    )
+    return evidence_by_skill(ws, family_id, [skill_id])[skill_id]
+
+
+def evidence_by_skill(
+    ws: Workspace, family_id: str, skill_ids: Iterable[str]
+) -> dict[str, list[Evidence]]:
+    """:func:`evidence_for` each of the skills, in one pass over the family's entries (`gaps`
+    asks it of every gap it shows, each a pass over every entry when asked one by one)."""
+    found: dict[str, list[Evidence]] = {skill_id: [] for skill_id in skill_ids}
+    wanted = found.keys()
+    for entry in ws.family_entries(family_id):
+        info = None
+        for requirement in entry.requirements:
+            for skill_id in wanted & set(requirement.options):
+                info = entry.info if info is None else info
+                found[skill_id].append(Evidence(info, requirement))
+    for evidence in found.values():
+        evidence.sort(key=lambda ev: (ev.entry.kind != "posting", ev.entry.id, ev.requirement.line))
+    return found
 
 
 def whatif(

@@ -43,7 +43,7 @@ class Loaded:
 
     @property
     def names(self) -> dict[str, str]:
-        return {sid: skill.name for sid, skill in self.ws.taxonomy.skills.items()}
+        return self.ws.taxonomy.names()
 
     def family_id(self, role: str) -> str:
         return resolve_role(role, self.ws.families).id
