@@ -10,7 +10,7 @@ mis-scores every posting.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
@@ -57,6 +57,11 @@ BROAD_CATEGORIES = frozenset(
 )
 
 
+#: What a skill's place in the taxonomy depends on: its name, category, parents and related
+#: skills ((id, weight), ...), the facts every scoring command reads about every skill.
+Facts = tuple[str, str, tuple[str, ...], tuple[tuple[str, float], ...]]
+
+
 class Taxonomy:
     """Canonical skills by id (insertion-sorted by id) and the relations between them."""
 
@@ -65,14 +70,18 @@ class Taxonomy:
         #: The content key of the file it was read from (careergap.files.compiled), None in memory.
         self.key: str | None = None
         ordered = sorted(skills, key=lambda s: s.id)
-        self.skills: dict[str, Skill] = {}
+        found: dict[str, Skill] = {}
         for skill in ordered:
-            if skill.id in self.skills:
+            if skill.id in found:
                 raise DataError(f"{source}: skill {skill.id!r}: duplicate id")
-            self.skills[skill.id] = skill
-        _check_references(self.skills, source)
-        _check_forms(self.skills, source)
-        self._related = _symmetric_related(self.skills)
+            found[skill.id] = skill
+        self.skills: Mapping[str, Skill] = found
+        self._facts: dict[str, Facts] = {
+            s.id: (s.name, s.category, s.parents, tuple((r.id, r.weight) for r in s.related))
+            for s in found.values()
+        }
+        _check_references(self._facts, source)
+        _check_forms(found, source)
         self._folded: FoldedNames | None = None
         self._umbrellas: frozenset[str] | None = None
         _check_cycles(self, source)
@@ -80,7 +89,8 @@ class Taxonomy:
     @classmethod
     def checked_before(
         cls,
-        skills: dict[str, Skill],
+        skills: Mapping[str, Skill],
+        facts: dict[str, Facts],
         source: str,
         key: str,
         folded: FoldedNames,
@@ -91,9 +101,8 @@ class Taxonomy:
         skills; references and cycles, which a hand edit could break, are checked again."""
         self = cls.__new__(cls)
         self.source, self.key, self.skills, self._folded = source, key, skills, folded
-        self._umbrellas = umbrellas
-        _check_references(skills, source)
-        self._related = _symmetric_related(skills)
+        self._facts, self._umbrellas = facts, umbrellas
+        _check_references(facts, source)
         _check_cycles(self, source)
         return self
 
@@ -132,21 +141,35 @@ class Taxonomy:
     @functools.cached_property
     def broad_ids(self) -> frozenset[str]:
         """Ids of the skills in BROAD_CATEGORIES."""
-        return frozenset(s.id for s in self.skills.values() if s.category in BROAD_CATEGORIES)
+        return frozenset(sid for sid, f in self._facts.items() if f[1] in BROAD_CATEGORIES)
 
     def name(self, skill_id: str) -> str:
         """Display name of a skill; the id itself when unknown (so messages never crash)."""
-        skill = self.skills.get(skill_id)
-        return skill.name if skill else skill_id
+        facts = self._facts.get(skill_id)
+        return facts[0] if facts else skill_id
+
+    def names(self) -> dict[str, str]:
+        """Every skill's display name by id, in id order (read without building the skills)."""
+        return {sid: facts[0] for sid, facts in self._facts.items()}
+
+    def categories(self) -> dict[str, str]:
+        """Every skill's category by id, in id order."""
+        return {sid: facts[1] for sid, facts in self._facts.items()}
+
+    def relations(self) -> Iterator[tuple[str, tuple[str, ...], tuple[tuple[str, float], ...]]]:
+        """Each skill's id, parents and related skills ((id, weight), ...), in id order: what
+        partial credit is made of (careergap.store.workspace.partial_sources)."""
+        for sid, (_name, _category, parents, related) in self._facts.items():
+            yield sid, parents, related
 
     def parents(self, skill_id: str) -> tuple[str, ...]:
         """Direct parents as listed in the data."""
-        skill = self.skills.get(skill_id)
-        return skill.parents if skill else ()
+        facts = self._facts.get(skill_id)
+        return facts[2] if facts else ()
 
     def children(self, skill_id: str) -> list[str]:
         """Skills that list ``skill_id`` as a parent, sorted by id."""
-        return [s.id for s in self.skills.values() if skill_id in s.parents]
+        return [sid for sid, facts in self._facts.items() if skill_id in facts[2]]
 
     def related(self, skill_id: str) -> list[tuple[str, float]]:
         """Related skills with their partial-credit weight, both directions, best first.
@@ -155,6 +178,10 @@ class Taxonomy:
         when both directions are listed the larger weight wins. Ties break by id.
         """
         return list(self._related.get(skill_id, ()))
+
+    @functools.cached_property
+    def _related(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        return _symmetric_related(self._facts)
 
     def ancestors(self, skill_id: str) -> list[str]:
         """Parents, grandparents...: breadth first, nearest first, each once."""
@@ -173,9 +200,9 @@ class Taxonomy:
 def apart_kinds(taxonomy: Taxonomy) -> dict[str, str]:
     """Skill id -> "soft skill", "language", "education" or "domain", each non-technical skill."""
     return {
-        skill.id: APART_LABELS.get(skill.category, skill.category)
-        for skill in taxonomy
-        if skill.category in NON_TECHNICAL_CATEGORIES
+        sid: APART_LABELS.get(category, category)
+        for sid, category in taxonomy.categories().items()
+        if category in NON_TECHNICAL_CATEGORIES
     }
 
 
@@ -241,37 +268,70 @@ def _from_body(body: Any, source: str, key: str) -> Taxonomy | None:
     checked taxonomy, and its values are not type-checked again one by one (as the compiled
     corpus, careergap.store.cache_codec); what a hand edit that redid the digest could break
     and would make answers loop or crash is checked: the layout, each category, the id order,
-    references and parent cycles.
+    references and parent cycles. Each skill's model is built from its row when first asked
+    for (:class:`CompiledSkills`): a scoring command reads the names and relations of every
+    skill but the whole record of only a few.
     """
     try:
         rows, names, aliases = body["skills"], body["names"], body["aliases"]
         umbrellas = frozenset(body["umbrellas"])
-        skills: dict[str, Skill] = {}
-        for sid, name, category, aliases_, exact, needs, parents, related, sources in rows:
+        by_id: dict[str, list[Any]] = {}
+        facts: dict[str, Facts] = {}
+        for row in rows:
+            sid, name, category, _aliases, _exact, _needs, parents, related, _sources = row
             if not (name and category in _CATEGORIES):
                 return None
-            # Checked on the way in when the row was written: constructed, not re-validated.
-            skills[sid] = Skill.model_construct(
+            by_id[sid] = row
+            facts[sid] = (name, category, tuple(parents), tuple(map(tuple, related)))
+        if type(names) is not dict or type(aliases) is not dict:
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    if len(by_id) != len(rows) or list(by_id) != sorted(by_id):
+        return None
+    try:
+        return Taxonomy.checked_before(
+            CompiledSkills(by_id), facts, source, key, (names, aliases), umbrellas
+        )
+    except (DataError, TypeError, AttributeError):
+        return None
+
+
+class CompiledSkills(Mapping[str, Skill]):
+    """A compiled taxonomy's skills by id (in id order), each :class:`Skill` built from its row
+    on first use. The rows were checked when they were written: constructed, not re-validated."""
+
+    def __init__(self, rows: dict[str, list[Any]]):
+        self._rows = rows
+        self._built: dict[str, Skill] = {}
+
+    def __getitem__(self, skill_id: str) -> Skill:
+        skill = self._built.get(skill_id)
+        if skill is None:
+            sid, name, category, aliases, exact, needs, parents, related, sources = self._rows[
+                skill_id
+            ]
+            skill = self._built[skill_id] = Skill.model_construct(
                 id=sid,
                 name=name,
                 category=category,
-                aliases=tuple(aliases_),
+                aliases=tuple(aliases),
                 exact=tuple(exact),
                 needs_context=tuple(needs),
                 parents=tuple(parents),
                 related=tuple(RelatedSkill.model_construct(id=r, weight=w) for r, w in related),
                 sources=tuple(sources),
             )
-        if type(names) is not dict or type(aliases) is not dict:
-            return None
-    except (KeyError, TypeError, ValueError):
-        return None
-    if len(skills) != len(rows) or list(skills) != sorted(skills):
-        return None
-    try:
-        return Taxonomy.checked_before(skills, source, key, (names, aliases), umbrellas)
-    except (DataError, TypeError, AttributeError):
-        return None
+        return skill
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def taxonomy_from_data(raw: Any, source: str) -> Taxonomy:
@@ -295,18 +355,18 @@ def surface_forms(skill: Skill) -> list[str]:
     return [skill.name, *skill.aliases, *skill.exact]
 
 
-def _check_references(skills: dict[str, Skill], source: str) -> None:
-    for skill in skills.values():
-        for parent in skill.parents:
-            if parent not in skills:
-                raise DataError(f"{source}: skill {skill.id!r}: unknown parent {parent!r}")
-            if parent == skill.id:
-                raise DataError(f"{source}: skill {skill.id!r}: is its own parent")
-        for rel in skill.related:
-            if rel.id not in skills:
-                raise DataError(f"{source}: skill {skill.id!r}: unknown related skill {rel.id!r}")
-            if rel.id == skill.id:
-                raise DataError(f"{source}: skill {skill.id!r}: is related to itself")
+def _check_references(facts: Mapping[str, Facts], source: str) -> None:
+    for sid, (_name, _category, parents, related) in facts.items():
+        for parent in parents:
+            if parent not in facts:
+                raise DataError(f"{source}: skill {sid!r}: unknown parent {parent!r}")
+            if parent == sid:
+                raise DataError(f"{source}: skill {sid!r}: is its own parent")
+        for rel_id, _weight in related:
+            if rel_id not in facts:
+                raise DataError(f"{source}: skill {sid!r}: unknown related skill {rel_id!r}")
+            if rel_id == sid:
+                raise DataError(f"{source}: skill {sid!r}: is related to itself")
 
 
 def _check_forms(skills: dict[str, Skill], source: str) -> None:
@@ -333,13 +393,13 @@ def _check_forms(skills: dict[str, Skill], source: str) -> None:
                 )
 
 
-def _symmetric_related(skills: dict[str, Skill]) -> dict[str, tuple[tuple[str, float], ...]]:
+def _symmetric_related(facts: Mapping[str, Facts]) -> dict[str, tuple[tuple[str, float], ...]]:
     best: dict[str, dict[str, float]] = {}
-    for skill in skills.values():
-        for rel in skill.related:
-            for a, b in ((skill.id, rel.id), (rel.id, skill.id)):
+    for sid, (_name, _category, _parents, related) in facts.items():
+        for rel_id, weight in related:
+            for a, b in ((sid, rel_id), (rel_id, sid)):
                 row = best.setdefault(a, {})
-                row[b] = max(row.get(b, 0.0), rel.weight)
+                row[b] = max(row.get(b, 0.0), weight)
     return {
         sid: tuple(sorted(row.items(), key=lambda kv: (-kv[1], kv[0])))
         for sid, row in sorted(best.items())

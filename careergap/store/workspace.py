@@ -187,12 +187,14 @@ def posting_date(posting: Posting) -> str | None:
 def partial_sources(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, float], ...]]:
     """For each skill, the skills that earn partial credit for it: related ones, and children."""
     sources: dict[str, dict[str, float]] = defaultdict(dict)
-    for skill in taxonomy.skills.values():
-        for related in skill.related:
-            for a, b in ((skill.id, related.id), (related.id, skill.id)):
-                sources[a][b] = max(sources[a].get(b, 0.0), related.weight)
-        for parent in skill.parents:
-            sources[parent][skill.id] = max(sources[parent].get(skill.id, 0.0), CHILD_CREDIT)
+    # Through the taxonomy's relations, not its skills: a compiled taxonomy builds each skill's
+    # record only when asked for it (careergap.reading.taxonomy.CompiledSkills).
+    for skill_id, parents, related in taxonomy.relations():
+        for other, weight in related:
+            for a, b in ((skill_id, other), (other, skill_id)):
+                sources[a][b] = max(sources[a].get(b, 0.0), weight)
+        for parent in parents:
+            sources[parent][skill_id] = max(sources[parent].get(skill_id, 0.0), CHILD_CREDIT)
     return {
         skill: tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
         for skill, others in sorted(sources.items())
