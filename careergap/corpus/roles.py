@@ -13,13 +13,17 @@ import difflib
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from careergap.errors import DataError, UnknownRoleError
+from careergap.files import compiled
 from careergap.files.modelfile import read_model
 from careergap.files.paths import data_file
 from careergap.models import RoleFamily
 
 FAMILIES_FILE = "families.yaml"
+#: The compiled families' kind of file in the cache folder (careergap.files.compiled).
+FAMILIES_KIND = "families"
 #: How close a typo must be to a known role name to be offered as "did you mean".
 SUGGEST_CUTOFF = 0.75
 
@@ -41,9 +45,44 @@ def role_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _packaged_families() -> tuple[RoleFamily, ...]:
+    """The packaged families, from their compiled form when careergap wrote one for these
+    bytes (careergap.files.compiled: read in one go, not parsed and validated again on every
+    run), else read and checked from the YAML and compiled."""
     path = data_file(FAMILIES_FILE)
+    try:
+        key = compiled.content_key(path.read_bytes())
+    except OSError:
+        key = None  # read_model names the file and the problem
+    if key is not None:
+        restored = _from_rows(compiled.read(FAMILIES_KIND, key))
+        if restored is not None:
+            return restored
     families = tuple(read_model(path, list[RoleFamily], trusted=True))
     check_families(families, str(path))
+    if key is not None:
+        rows = [[f.id, f.name, list(f.aliases), f.description] for f in families]
+        compiled.write(FAMILIES_KIND, key, rows)
+    return families
+
+
+def _from_rows(rows: Any) -> tuple[RoleFamily, ...] | None:
+    """The families from their compiled rows, or None when the rows are not what
+    :func:`_packaged_families` writes. The digest matched, so each was checked when written:
+    constructed, not validated again."""
+    try:
+        families = tuple(
+            RoleFamily.model_construct(
+                id=fid, name=name, aliases=tuple(aliases), description=description
+            )
+            for fid, name, aliases, description in rows
+        )
+        if not families or not all(
+            type(value) is str for f in families for value in (f.id, f.name, *f.aliases)
+        ):
+            return None
+        check_families(families, FAMILIES_FILE)
+    except (TypeError, ValueError, DataError):
+        return None
     return families
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from careergap.errors import CareergapError, UnknownSkillError
 from careergap.models import LEVEL_MAX, LEVEL_MIN
 from careergap.reading.taxonomy import CREDENTIAL_KINDS
-from careergap.scoring.diffing import CoverageChange, ProfileDiff, coverage_changes, level_changes
 from careergap.scoring.entries import Evidence
 from careergap.scoring.estimates import focus
 from careergap.scoring.gaps import CrossGap, Gap, GapSource, gap_sources, rank_cross_gaps, rank_gaps
@@ -37,6 +36,7 @@ from careergap.store.workspace import (
 
 if TYPE_CHECKING:
     from careergap.reading.taxonomy import Taxonomy
+    from careergap.scoring.diffing import CoverageChange, ProfileDiff
 
 #: Without target roles, cross-family advice covers this many best-matching families.
 DEFAULT_CROSS_FAMILIES = 3
@@ -281,6 +281,9 @@ def whatif(
 ) -> list[CoverageChange]:
     """Families re-ranked as if the profile had the given levels (the file is not touched).
     Scores only (ranked_scores): nobody reads the gaps of either ranking."""
+    # Lazy: start-up; only `whatif` and `diff` compare two sets of levels.
+    from careergap.scoring.diffing import CoverageChange
+
     before = {s.family_id: s.coverage for s in ranked_scores(ws, levels)}
     after = ranked_scores(ws, {**levels, **changes})
     return [
@@ -338,6 +341,9 @@ def coverages(ws: Workspace, levels: Mapping[str, int]) -> dict[str, float]:
 
 def diff_profiles(ws: Workspace, old: Mapping[str, int], new: Mapping[str, int]) -> ProfileDiff:
     """Level changes between two profile versions and their effect on each family."""
+    # Lazy: start-up, as in `whatif`.
+    from careergap.scoring.diffing import ProfileDiff, coverage_changes, level_changes
+
     names = {fid: fam.name for fid, fam in ws.families.items()}
     return ProfileDiff(
         tuple(level_changes(old, new)),

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careergap.engine.questions import AlsoAsked, FamilyResult
-from careergap.scoring.diffing import CoverageChange
 from careergap.scoring.entries import Evidence
 from careergap.scoring.gaps import CrossGap, GapSource
 from careergap.scoring.implied import Implied
@@ -19,6 +18,7 @@ from careergap.views.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # types only: `match` and `whatif` load neither the quotes nor the planner
     from careergap.engine.gapdetail import GapDetail, GapQuote
+    from careergap.scoring.diffing import CoverageChange
     from careergap.scoring.planning import Plan
 
 #: Digits kept in JSON floats: enough for a coverage of 0.1234 = 12.34%.
