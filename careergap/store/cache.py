@@ -317,8 +317,7 @@ def _entries(
     if stored is not None and stored.header["key"] == key:
         try:
             with _gc_paused():
-                entries, found = decode_entries(stored.data(), families)
-            return per_family(entries.values()), found
+                return decode_entries(stored.data(), families)
         except _DAMAGE:
             _warn_once(f"ignoring a damaged corpus cache {path}; rebuilding")
     with _gc_paused():

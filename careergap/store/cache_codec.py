@@ -15,7 +15,7 @@ Repeated values are stored once and referred to by index: line texts, the postin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from typing import Any, Generic, TypeVar
 
@@ -24,6 +24,7 @@ from careergap.scoring.demand import FamilyDemand
 from careergap.scoring.entries import Entry, EntryInfo, Evidence
 from careergap.store.packed import pack_demand, unpack_demand
 from careergap.store.workspace import Found, Mentions
+from careergap.store.workspace import Table as EntryTables
 
 K = TypeVar("K")
 
@@ -152,30 +153,103 @@ def encode_entries(entries: Iterable[Entry], mentions: Mentions) -> dict[str, An
     }
 
 
-def decode_entries(
-    body: Mapping[str, Any], families: Iterable[str]
-) -> tuple[dict[str, Entry], dict[str, tuple[Found, ...]]]:
-    """Every entry by id, and per requirement text its mentions, from an entries body."""
-    requirements = _requirements(body)
+def decode_entries(body: Mapping[str, Any], families: Iterable[str]) -> EntryTables:
+    """Every family's entries (in id order) and per requirement text its mentions, from an
+    entries body, each decoded when first asked for: `gaps --role` and `explain --skill` read
+    one family's entries and the lines they quote, not the whole corpus's. The layout is
+    checked here, all at once (an index out of range is :class:`Invalid` now, not a crash
+    later), so what is decoded later cannot fail."""
+    texts, requirements, rows = body["texts"], body["requirements"], body["entries"]
+    mentions = body["mentions"]
+    if len(mentions) != len(texts):
+        raise Invalid("mentions and texts differ in length")
+    for _options, _weight, _target, _line, text in requirements:
+        if not 0 <= text < len(texts):
+            raise Invalid("text index out of range")
     known = set(families)
-    entries: dict[str, Entry] = {}
-    for row in body["entries"]:
-        posting_id, title, kind, fams, source_file, refs = row[:6]
-        dated, stated = (row[6], row[7]) if len(row) == 8 else (None, False)
-        if not known.issuperset(fams):  # as in decode_demands
+    grouped: dict[str, list[list[Any]]] = {}
+    for row in sorted(rows, key=lambda row: row[0]):
+        fams, refs = row[3], row[5]
+        if len(row) not in (6, 8) or not known.issuperset(fams):  # as in decode_demands
             raise Invalid("unknown family")
-        entries[posting_id] = Entry(
-            id=posting_id,
-            title=title,
-            kind=kind,
-            families=tuple(fams),
-            source_file=source_file,
-            requirements=tuple(map(requirements.__getitem__, refs)),
-            date=dated,
-            date_stated=stated,
-        )
-    mentions = {
-        text: tuple(map(Found, flat[0::3], flat[1::3], flat[2::3]))
-        for text, flat in zip(body["texts"], body["mentions"], strict=True)
-    }
-    return entries, mentions
+        if refs and not (0 <= min(refs) and max(refs) < len(requirements)):
+            raise Invalid("requirement index out of range")
+        for family in fams:
+            grouped.setdefault(family, []).append(row)
+    return LazyEntries(dict(sorted(grouped.items())), requirements, texts), LazyMentions(
+        texts, mentions
+    )
+
+
+class LazyEntries(Mapping[str, tuple[Entry, ...]]):
+    """Each family's entries from the rows of an entries body (:func:`decode_entries`), built
+    on first use; a posting in two families is one Entry."""
+
+    def __init__(self, rows: dict[str, list[list[Any]]], requirements: list[Any], texts: list[str]):
+        self._rows, self._requirements, self._texts = rows, requirements, texts
+        self._families: dict[str, tuple[Entry, ...]] = {}
+        self._entries: dict[str, Entry] = {}
+        self._built: dict[int, Requirement] = {}
+
+    def __getitem__(self, family_id: str) -> tuple[Entry, ...]:
+        found = self._families.get(family_id)
+        if found is None:
+            found = self._families[family_id] = tuple(map(self._entry, self._rows[family_id]))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _entry(self, row: list[Any]) -> Entry:
+        entry = self._entries.get(row[0])
+        if entry is None:
+            posting_id, title, kind, fams, source_file, refs = row[:6]
+            dated, stated = (row[6], row[7]) if len(row) == 8 else (None, False)
+            entry = self._entries[posting_id] = Entry(
+                id=posting_id,
+                title=title,
+                kind=kind,
+                families=tuple(fams),
+                source_file=source_file,
+                requirements=tuple(map(self._requirement, refs)),
+                date=dated,
+                date_stated=stated,
+            )
+        return entry
+
+    def _requirement(self, index: int) -> Requirement:
+        found = self._built.get(index)
+        if found is None:
+            options, weight, target, line, text = self._requirements[index]
+            found = Requirement(tuple(options), weight, target, line, self._texts[text])
+            self._built[index] = found
+        return found
+
+
+class LazyMentions(Mapping[str, tuple[Found, ...]]):
+    """Per requirement text, what the extractor found in it, decoded on first use."""
+
+    def __init__(self, texts: list[str], flat: list[list[Any]]):
+        self._index = {text: i for i, text in enumerate(texts)}
+        self._flat = flat
+        self._built: dict[str, tuple[Found, ...]] = {}
+
+    def __getitem__(self, text: str) -> tuple[Found, ...]:
+        found = self._built.get(text)
+        if found is None:
+            flat = self._flat[self._index[text]]
+            found = tuple(map(Found, flat[0::3], flat[1::3], flat[2::3]))
+            self._built[text] = found
+        return found
+
+    def __contains__(self, text: object) -> bool:
+        return text in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
