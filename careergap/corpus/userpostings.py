@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from careergap.errors import CareergapError
 from careergap.files.loader import dump_yaml
 from careergap.files.modelfile import read_model
-from careergap.files.paths import user_data_dir
+from careergap.files.paths import USER_POSTINGS_FOLDER, user_postings_dir
 from careergap.files.userfiles import read_user_text, write_text_atomic
 from careergap.models import USER_POSTING_PREFIX, Posting, RequirementLine
 from careergap.reading.dating import posted_date, today
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: Every user posting id starts with this, so lists can mark them as the person's own.
 USER_PREFIX = USER_POSTING_PREFIX
 #: Folder (inside the user data dir) holding the user's postings.
-POSTINGS_FOLDER = "postings"
+POSTINGS_FOLDER = USER_POSTINGS_FOLDER
 #: Hex digits of the text hash in an id: enough to tell a person's postings apart.
 ID_HASH_CHARS = 6
 #: Words of the title kept in the id, so ids stay short but recognisable in a listing.
@@ -67,7 +67,7 @@ class PastedPosting:
 
 def postings_dir() -> Path:
     """Where the user's postings live; the corpus loader includes it when it exists."""
-    return user_data_dir() / POSTINGS_FOLDER
+    return user_postings_dir()
 
 
 def posting_id(title: str, text: str) -> str:

@@ -8,13 +8,16 @@ each step unlocks (``careergap.engine.gapdetail``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from careergap.corpus.resources import AttachedResource, resources_for
 from careergap.engine.gapdetail import plan_unlocks
 from careergap.engine.questions import FamilyResult, family_gaps
 from careergap.reading.taxonomy import specific_ancestors
-from careergap.scoring.planning import Plan, make_plan
 from careergap.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from careergap.scoring.planning import Plan
 
 
 def attach_resources(
@@ -28,6 +31,9 @@ def study_plan(
     ws: Workspace, levels: Mapping[str, int], family_id: str, steps: int, weeks: int | None
 ) -> tuple[FamilyResult, Plan]:
     """The family's gaps and the plan made of them: ``steps`` steps, within ``weeks``."""
+    # Lazy: start-up; `gaps` attaches resources from this module but makes no plan.
+    from careergap.scoring.planning import make_plan
+
     result = family_gaps(ws, levels, family_id)
     plan = make_plan(
         result.gaps,

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careergap.corpus.roles import resolve_role
-from careergap.corpus.userpostings import postings_dir
 from careergap.engine import market, questions
 from careergap.engine.market import Selection
 from careergap.engine.questions import FamilyResult, load_workspace
 from careergap.errors import CareergapError, Problem, UnknownRoleError
-from careergap.files.paths import bundled_postings_dir
+from careergap.files.paths import bundled_postings_dir, user_postings_dir
 from careergap.reading.dating import today
 from careergap.reading.profile import find_profile, load_profile
 from careergap.store.cache import corpus_folders
@@ -72,7 +71,7 @@ def load_session(
     source = find_profile(profile)
     ws = load_workspace(list(postings or ()), progress)
     loaded = load_profile(source, ws.taxonomy)
-    if mine and not any(postings_dir().glob("*.yaml")):
+    if mine and not any(user_postings_dir().glob("*.yaml")):
         raise CareergapError(
             "--mine: you have stored no postings of your own yet; add the ads you collect "
             "with `careergap postings add FOLDER --role ROLE`"

@@ -47,3 +47,13 @@ def user_data_dir() -> Path:
 
 def user_cache_dir() -> Path:
     return _user_dir("cache")
+
+
+#: Folder (inside the user data dir) holding the user's postings (careergap.corpus.userpostings).
+USER_POSTINGS_FOLDER = "postings"
+
+
+def user_postings_dir() -> Path:
+    """Where the postings a person stores with `postings add` live; here, not with the code that
+    stores them, so finding the corpus's folders imports none of it (start-up)."""
+    return user_data_dir() / USER_POSTINGS_FOLDER

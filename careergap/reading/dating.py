@@ -11,6 +11,7 @@ Relative dates ("posted 3 days ago") are not read: a saved file does not say whe
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -60,7 +61,13 @@ _FORMS = (
     # 23/01/2025 or 01/23/2025: only when one number is above 12
     r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4})\b",
 )
-_PATTERNS = tuple(re.compile(_CUE + form, re.IGNORECASE) for form in _FORMS)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled on first use: scoring commands import this module for ``today`` and ages and
+    read no ad text (start-up)."""
+    return tuple(re.compile(_CUE + form, re.IGNORECASE) for form in _FORMS)
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ def _day_month(match: re.Match[str]) -> tuple[int, int] | None:
 
 def read_date(line: str, latest: date) -> date | None:
     """The posting date a line states after a "posted" cue, if it is unambiguous and real."""
-    for pattern in _PATTERNS:
+    for pattern in _patterns():
         for match in pattern.finditer(line):
             day_month = _day_month(match)
             if day_month is None:

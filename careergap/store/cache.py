@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 
 from careergap import __version__
 from careergap.corpus.roles import load_families
-from careergap.corpus.userpostings import postings_dir
 from careergap.files import cachefile, paths
 from careergap.files.cachefile import Stored
 from careergap.files.compiled import code_digest
@@ -102,7 +101,7 @@ def _warn_once(message: str) -> None:
 def corpus_folders(extra: Sequence[Path]) -> list[Path]:
     """The folders load_corpus reads, in its order: bundled, the user's saved postings, extras."""
     folders = [paths.bundled_postings_dir()]  # through the module: tests redirect it
-    saved = postings_dir()
+    saved = paths.user_postings_dir()  # through the module: tests redirect it
     if saved.is_dir():
         folders.append(saved)
     folders.extend(Path(d) for d in extra)
