@@ -14,6 +14,7 @@ evidence. The rule, documented in the README and tested:
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,8 +60,10 @@ def implied_levels(
     return result
 
 
+@functools.cache
 def _neg(skill_id: str) -> tuple[int, ...]:
-    """Sort key that makes the smaller id win a ``max``."""
+    """Sort key that makes the smaller id win a ``max``. Kept per id: `gaps` infers the
+    umbrellas of the same skills again for each gap it counts unlocks for."""
     return tuple(-ord(c) for c in skill_id)
 
 
