@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import shutil
 import threading
+from array import array
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,7 +20,7 @@ from careergap.engine import questions as engine
 from careergap.files.paths import bundled_postings_dir, data_file, user_cache_dir
 from careergap.reading.taxonomy import load_taxonomy
 from careergap.store import cache, cache_inventory
-from careergap.store.packed import pack_demand, unpack_demand
+from careergap.store.packed import unpack_demand
 from careergap.store.workspace import ProgressBar, build_workspace, no_progress
 
 #: These tests watch the cache being built, read and damaged: each starts from an empty home.
@@ -197,8 +199,8 @@ def _damage(path: Path, how: str) -> None:
     elif how == "bad-index":  # right header and key, wrong shape inside
         header, data = _load(path)
         family = _first_family(data)
-        shares, qualify, entries = unpack_demand(family["packed"])
-        family["packed"] = pack_demand(shares, [(10**9,), *qualify[1:]], entries)
+        _, columns, _ = unpack_demand(family["packed"], len(family["asks"]))
+        family["packed"]["qualify"] = _packed("I", [10**9, *columns.qualify[1:]])
         _store(path, header, data)
     elif how == "bad-type":
         header, data = _load(path)
@@ -217,8 +219,8 @@ def _damage(path: Path, how: str) -> None:
     elif how == "halved-shares":  # every value in range, the family no longer adds up
         header, data = _load(path)
         family = _first_family(data)
-        shares, qualify, entries = unpack_demand(family["packed"])
-        family["packed"] = pack_demand([v / 2 for v in shares], qualify, entries)
+        shares, _, _ = unpack_demand(family["packed"], len(family["asks"]))
+        family["packed"]["shares"] = _packed("d", [v / 2 for v in shares])
         _store(path, header, data)
     elif how == "rotated-quotes":  # each quote moved to another skill's entry
         header, data = _load(path)
@@ -240,9 +242,13 @@ def _damage(path: Path, how: str) -> None:
     elif how == "nan-share":  # NaN is valid in Python's JSON and would poison every score
         header, data = _load(path)
         family = _first_family(data)
-        shares, qualify, entries = unpack_demand(family["packed"])
-        family["packed"] = pack_demand([float("nan")] * len(shares), qualify, entries)
+        family["packed"]["shares"] = _packed("d", [float("nan")] * len(family["asks"]))
         _store(path, header, data)
+
+
+def _packed(code: str, values: list) -> str:
+    """A column as careergap.store.packed writes it."""
+    return base64.b64encode(array(code, values).tobytes()).decode("ascii")
 
 
 def _load(path: Path) -> tuple[dict, dict]:

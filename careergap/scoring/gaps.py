@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from careergap.scoring.demand import FamilyDemand
+from careergap.scoring.demand import SOURCES_ENTRY_LIMIT, FamilyDemand, impact_sources
 from careergap.scoring.entries import Evidence
-from careergap.scoring.score import KEY_DIGITS, PARTIAL_CAP, CreditModel, ask_values, desc_key
+from careergap.scoring.score import KEY_DIGITS, PARTIAL_CAP, CreditModel, credited_asks, desc_key
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ class Gap:
 TIER_SHARED, TIER_ONE_POSTING, TIER_WEAK, TIER_ELSEWHERE = 0, 1, 2, 3
 #: The order the tiers are listed in.
 TIER_ORDER = (TIER_SHARED, TIER_ONE_POSTING, TIER_ELSEWHERE, TIER_WEAK)
-#: Families with more entries than this are not split into tiers by posting (see rank_gaps).
-SOURCES_ENTRY_LIMIT = 2000
 
 
 def rank_gaps(
@@ -65,25 +63,36 @@ def rank_gaps(
     umbrella's name). Within a tier by impact, then demand, then id. With ``limit``, only the
     first ``limit`` gaps of that order.
     """
-    impact: dict[str, float] = defaultdict(float)
-    #: Per skill and level above the profile's: the impact of the asks at that level.
-    above: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     apart = set(demand.apart) | set(never)
-    values = ask_values(demand, model)
-    for (options, target), value, share in zip(demand.asks, values, demand.shares, strict=True):
-        missing = 1.0 - value
-        if missing <= 0:
+    index = demand.skill_asks
+    credited = credited_asks(demand, model)
+    # A skill none of whose asks earns credit has the impact and sources compiled with the
+    # family (SkillAsks): only the skills the profile's credit touches are summed again.
+    touched = {option for i, value in credited.items() if value for option in demand.asks[i][0]}
+    impact: dict[str, float] = {}
+    for k, skill in enumerate(index.skills):
+        if skill in apart:
             continue
-        for option in options:
-            if option in apart:
-                continue
-            impact[option] += share * missing
-            if target > model.levels.get(option, 0):
-                above[option][target] += share * missing
+        if skill not in touched:
+            impact[skill] = index.base[k]
+            continue
+        total, counted = 0.0, False
+        for i in index.asks_of(k):
+            missing = 1.0 - credited.get(i, 0.0)
+            if missing > 0:
+                total += demand.shares[i] * missing
+                counted = True
+        if counted:
+            impact[skill] = total
     # Which entries supply each gap takes a pass over every entry's asks; past a few thousand
     # entries no single posting can supply much of a gap, so a large family skips it.
-    if len(demand.entries) <= SOURCES_ENTRY_LIMIT:
-        sources = gap_sources(demand, model, [k for k, v in impact.items() if v > 0])
+    if demand.entry_count <= SOURCES_ENTRY_LIMIT:
+        sources = {
+            skill: GapSource(index.source_postings[k], index.source_tops[k])
+            for k, skill in enumerate(index.skills)
+            if skill in impact and skill not in touched
+        }
+        sources.update(gap_sources(demand, model, [k for k in touched if impact.get(k, 0) > 0]))
     else:
         sources = {k: GapSource(2, 0.0) for k in impact}
     # Sort keys first, Gap objects only for the ones returned: `match` shows a few per family.
@@ -95,7 +104,11 @@ def rank_gaps(
         tier = gap_tier(
             source,
             skill in shown
-            or (source.postings > 0 and near_equivalent(model, skill, demand.targets[skill])),
+            or (
+                source.postings > 0
+                and skill in model.credited  # else no skill of the profile earns credit for it
+                and near_equivalent(model, skill, demand.targets[skill])
+            ),
             is_elsewhere(demand.demand[skill], (elsewhere or {}).get(skill, 0.0)),
         )
         # Within "one posting", a gap that two postings ask for before one only one asks for.
@@ -110,12 +123,28 @@ def rank_gaps(
             impact=value,
             demand=demand.demand[skill],
             have=model.levels.get(skill, 0),
-            target=gap_target(demand.targets[skill], above.get(skill, {})),
+            target=gap_target(demand.targets[skill], levels_above(demand, model, skill, credited)),
             evidence=demand.evidence[skill],
             tier=tier,
         )
         for _, skill, value, tier in keyed[:limit]
     ]
+
+
+def levels_above(
+    demand: FamilyDemand, model: CreditModel, skill: str, credited: Mapping[int, float]
+) -> dict[int, float]:
+    """Per level above the profile's, the impact of the skill's asks at that level (``credited``:
+    the credit of the asks that earn any, ``credit_asks``)."""
+    index = demand.skill_asks
+    have = model.levels.get(skill, 0)
+    above: dict[int, float] = defaultdict(float)
+    for i in index.asks_of(index.position[skill]):
+        missing = 1.0 - credited.get(i, 0.0)
+        target = demand.asks[i][1]
+        if missing > 0 and target > have:
+            above[target] += demand.shares[i] * missing
+    return above
 
 
 def gap_tier(source: GapSource, shown: bool, elsewhere: bool = False) -> int:
@@ -187,29 +216,13 @@ def gap_sources(
     One pass over the family's entries (each ask's missing credit times its share of the entry),
     so it is run for the gaps a command shows, not for every family.
     """
-    wanted = set(skill_ids)
-    values = ask_values(demand, model)
-    total_weight = sum(w for w, _, _ in demand.entries) or 1.0
-    impact: dict[str, float] = defaultdict(float)
-    top: dict[str, float] = defaultdict(float)
-    postings: dict[str, int] = defaultdict(int)
-    for weight, indices, fractions in demand.entries:
-        here: dict[str, float] = defaultdict(float)
-        for i, fraction in zip(indices, fractions, strict=True):
-            missing = 1.0 - values[i]
-            if missing <= 0:
-                continue
-            for option in demand.asks[i][0]:
-                if option in wanted:
-                    here[option] += weight / total_weight * fraction * missing
-        for skill, value in here.items():
-            impact[skill] += value
-            top[skill] = max(top[skill], value)
-            if weight >= 1.0:
-                postings[skill] += 1
+    credited = credited_asks(demand, model)
+    missing = [1.0] * len(demand.asks)
+    for i, value in credited.items():
+        missing[i] = 1.0 - value
     return {
-        skill: GapSource(postings[skill], top[skill] / impact[skill] if impact[skill] else 0.0)
-        for skill in sorted(wanted)
+        skill: GapSource(postings, top)
+        for skill, (postings, top) in impact_sources(demand, missing, skill_ids).items()
     }
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import chain
+from operator import mul, truediv
 
 from careergap.reading.requirements import Requirement
-from careergap.scoring.demand import FamilyDemand
+from careergap.scoring.demand import FamilyDemand, spans
 from careergap.scoring.entries import Entry
 from careergap.scoring.estimates import NO_SPREAD, Spread, fit, rank_scores, spread
 
@@ -59,6 +62,17 @@ class CreditModel:
     _memo: dict[tuple[tuple[str, ...], int], Credit] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    @cached_property
+    def credited(self) -> frozenset[str]:
+        """The skills an ask can earn credit for: held ones, and those a held skill earns partial
+        credit for. An ask naming none of them earns nothing."""
+        held = {skill for skill, level in self.levels.items() if level > 0}
+        return frozenset(held).union(
+            skill
+            for skill, others in self.partial_sources.items()
+            if any(other in held for other, _ in others)
+        )
 
     def with_levels(self, changes: Mapping[str, int]) -> CreditModel:
         return CreditModel({**self.levels, **changes}, self.partial_sources)
@@ -165,9 +179,29 @@ class FamilyScore:
         return max(self.sample.high, self.coverage)
 
 
+def credited_asks(demand: FamilyDemand, model: CreditModel) -> dict[int, float]:
+    """The profile's credit for each of the family's asks that can earn any (ascending index):
+    those naming a ``model.credited`` skill. Every other ask earns 0, so a family is scored
+    at the cost of the asks the profile touches, not of all its asks (issue 15)."""
+    index = demand.skill_asks
+    position = index.position
+    touched = sorted(
+        set(
+            chain.from_iterable(
+                index.asks_of(position[skill]) for skill in model.credited if skill in position
+            )
+        )
+    )
+    asks = demand.asks
+    return {i: model.ask_credit(*asks[i]).value for i in touched}
+
+
 def ask_values(demand: FamilyDemand, model: CreditModel) -> list[float]:
     """The profile's credit for each of the family's asks, in ``demand.asks`` order."""
-    return [model.ask_credit(options, target).value for options, target in demand.asks]
+    values = [0.0] * len(demand.asks)
+    for i, value in credited_asks(demand, model).items():
+        values[i] = value
+    return values
 
 
 def score_family(
@@ -180,14 +214,19 @@ def score_family(
     """A family's coverage: the weighted mean of its entries' coverage (notes weigh less).
 
     Each ask's share already folds in its entry's weight and demand, so coverage is the sum of
-    credit times share. A posting qualifies when the mean credit of its qualifying asks (its
-    required lines) reaches QUALIFY_THRESHOLD. ``focus`` (computed from the whole corpus, see
-    ``engine.match``) joins the coverage in the family's fit.
+    credit times share, over the asks that earn any (the rest add 0). A posting qualifies when
+    the mean credit of its qualifying asks (its required lines) reaches QUALIFY_THRESHOLD.
+    ``focus`` (computed from the whole corpus, see ``engine.match``) joins the coverage in the
+    family's fit.
     """
-    values = ask_values(demand, model)
-    coverage = sum(v * s for v, s in zip(values, demand.shares, strict=True))
-    qualifying = qualifying_count(demand, values)
-    coverage = min(1.0, coverage)
+    credited = credited_asks(demand, model)
+    shares = demand.shares
+    # Summed in ask order like the sum over every ask, whose zero terms change no bit; no ask
+    # at all sums to the integer 0, as an empty sum does.
+    coverage = min(1.0, sum((v * shares[i] for i, v in credited.items()), 0.0 if shares else 0))
+    values = [0.0] * len(demand.asks)
+    for i, value in credited.items():
+        values[i] = value
     sample = spread(entry_coverages(demand, values), coverage)
     return FamilyScore(
         family_id=family_id,
@@ -195,7 +234,7 @@ def score_family(
         coverage=coverage,
         postings=demand.postings,
         notes=demand.notes,
-        qualifying=qualifying,
+        qualifying=qualifying_count(demand, values),
         sample=sample,
         focus=focus,
         fit=fit(coverage, focus, sample.weight),
@@ -204,21 +243,27 @@ def score_family(
 
 def qualifying_count(demand: FamilyDemand, values: Sequence[float]) -> int:
     """How many postings qualify: the mean credit of their qualifying asks (their required
-    lines) reaches QUALIFY_THRESHOLD, given the credit for each ask (``ask_values``)."""
-    credit = values.__getitem__
-    return sum(
-        1 for asks in demand.qualify if sum(map(credit, asks)) / len(asks) >= QUALIFY_THRESHOLD
-    )
+    lines) reaches QUALIFY_THRESHOLD, given the credit for each ask (``ask_values``).
+
+    In C over the flat columns: each posting's credits summed, divided by their count."""
+    columns = demand.columns
+    credit = list(map(values.__getitem__, columns.qualify))
+    starts = columns.qualify_starts
+    sums = map(sum, map(credit.__getitem__, spans(starts)))
+    sizes = map(int.__sub__, starts[1:], starts)
+    return sum(map(QUALIFY_THRESHOLD.__le__, map(truediv, sums, sizes)))
 
 
 def entry_coverages(demand: FamilyDemand, values: Sequence[float]) -> list[tuple[float, float]]:
-    """(weight, coverage) of each of the family's entries, given the credit for each ask."""
-    result = []
-    for weight, indices, fractions in demand.entries:
-        total = sum(fractions)
-        earned = sum(values[i] * f for i, f in zip(indices, fractions, strict=True))
-        result.append((weight, min(1.0, earned / total) if total else 0.0))
-    return result
+    """(weight, coverage) of each of the family's entries, given the credit for each ask: its
+    credits times their fractions, summed in order, over the sum of its fractions."""
+    columns = demand.columns
+    earned = list(map(mul, map(values.__getitem__, columns.asks), columns.fractions))
+    sums = map(sum, map(earned.__getitem__, spans(columns.starts)))
+    return [
+        (weight, min(1.0, total_earned / total) if total else 0.0)
+        for weight, total_earned, total in zip(columns.weights, sums, columns.totals, strict=True)
+    ]
 
 
 def rank_families(scores: Iterable[FamilyScore]) -> list[FamilyScore]:

@@ -76,8 +76,9 @@ ENTRIES_FORMAT = "careergap-entries"
 #: credentials (taxonomy.CREDENTIAL_KINDS) count in a family's coverage again. 10: a header
 #: line with the body's digest, then the body with shared tables of quoted postings and
 #: requirements, decoded without re-checking every value. 11: each family's per-posting columns
-#: packed as machine arrays (careergap.store.packed).
-SCHEMA_VERSION = 11
+#: packed as machine arrays (careergap.store.packed). 12: they stay arrays when read, with each
+#: entry's total and each skill's asks, gap impact and sources without credit.
+SCHEMA_VERSION = 12
 #: Cache files are named ``workspace-<hash of the folder set>.json`` and ``entries-<same>.json``.
 CACHE_PREFIX = "workspace-"
 ENTRIES_PREFIX = "entries-"

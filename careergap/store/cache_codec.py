@@ -87,7 +87,7 @@ def encode_demands(demands: Mapping[str, FamilyDemand], refs: Refs) -> dict[str,
     return {
         fid: {
             "asks": [[list(options), target] for options, target in d.asks],
-            "packed": pack_demand(d.shares, d.qualify, d.entries),
+            "packed": pack_demand(d),
             "apart": list(d.apart),
             "marks": [list(mark) for mark in d.marks],
             "notes": d.notes,
@@ -110,11 +110,11 @@ def decode_demands(body: Mapping[str, Any], families: Iterable[str]) -> dict[str
     for fid, doc in body["families"].items():
         if fid not in known:  # the key covers families.yaml: only a foreign file gets here
             raise Invalid("unknown family")
-        shares, qualify, entries = unpack_demand(doc["packed"])
+        asks = tuple((tuple(options), target) for options, target in doc["asks"])
+        shares, columns, skill_asks = unpack_demand(doc["packed"], len(asks))
         demands[fid] = FamilyDemand(
-            asks=tuple((tuple(options), target) for options, target in doc["asks"]),
+            asks=asks,
             shares=shares,
-            qualify=qualify,
             notes=doc["notes"],
             demand=doc["demand"],
             targets=doc["targets"],
@@ -122,7 +122,8 @@ def decode_demands(body: Mapping[str, Any], families: Iterable[str]) -> dict[str
                 skill: Evidence(infos[info], requirements[req])
                 for skill, (info, req) in doc["evidence"].items()
             },
-            entries=entries,
+            columns=columns,
+            skill_asks=skill_asks,
             apart=tuple(doc["apart"]),
             marks=tuple((own, when, stated) for own, when, stated in doc["marks"]),
         )

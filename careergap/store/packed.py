@@ -1,13 +1,15 @@
-"""The per-posting columns of a family's compiled demand, packed as machine arrays in the cache.
+"""The per-posting and per-skill columns of a family's compiled demand, packed as machine arrays.
 
-A family's demand holds a few numbers per posting (``FamilyDemand.entries``: its weight, the
-asks it names and each one's share; ``qualify``: the asks that decide whether a profile
-qualifies) and per ask (``shares``). They are most of the workspace cache file, which every
-run reads: written as JSON numbers, 100k postings made it hundreds of megabytes to parse (issue
-15). Here each column is one flat array of doubles or unsigned ints (``array``), stored as
-base64 text in the JSON body, so a cached run decodes it in one call per column; doubles keep
-every bit of each float. Arrays are in this machine's byte order, which the column records: a
-cache from a machine of the other order is a miss (``ValueError``), never a wrong number.
+A family's demand holds a few numbers per posting (``FamilyDemand.columns``: each entry's
+weight, the asks it names and each one's share; the asks that decide whether a profile
+qualifies), per ask (``shares``) and per skill (``skill_asks``: the asks naming it, its gap
+impact and sources when none earns credit). They are most of the workspace cache file, which
+every run reads: written as JSON numbers, 100k postings made it hundreds of megabytes to parse
+(issue 15). Here each column is one flat array of doubles or unsigned ints (``array``), stored
+as base64 text in the JSON body, and read back as the same array, never as one Python object per
+number: scoring works on the arrays (``careergap.scoring.score``). Doubles keep every bit of
+each float. Arrays are in this machine's byte order, which the column records: a cache from a
+machine of the other order is a miss (``ValueError``), never a wrong number.
 """
 
 from __future__ import annotations
@@ -16,67 +18,93 @@ import base64
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, islice
 from typing import Any
 
-from careergap.scoring.demand import EntryAsks
-
-#: Array type codes: C double (every bit of a Python float) and a 32-bit unsigned int.
-DOUBLE, INDEX = "d", "I"
+from careergap.scoring.demand import DOUBLE, INDEX, Columns, FamilyDemand, SkillAsks
 
 
 def _column(code: str, values: Iterable[float]) -> str:
     return base64.b64encode(array(code, values).tobytes()).decode("ascii")
 
 
-def _values(code: str, text: str) -> list[Any]:
+def _array(code: str, text: str) -> array[Any]:
     column = array(code)
     column.frombytes(base64.b64decode(text, validate=True))
-    return column.tolist()
+    return column
 
 
-def pack_demand(
-    shares: Sequence[float],
-    qualify: Sequence[Sequence[int]],
-    entries: Sequence[EntryAsks],
-) -> dict[str, Any]:
-    """The ``shares``, ``qualify`` and ``entries`` of a family's demand as packed columns."""
+def pack_demand(demand: FamilyDemand) -> dict[str, Any]:
+    """The ``shares``, ``columns`` and ``skill_asks`` of a family's demand as packed columns
+    (the skill names themselves are a JSON list)."""
     if array(INDEX).itemsize != 4:  # pragma: no cover - every platform CPython runs on
         raise ValueError("no 32-bit unsigned int here")
+    c, s = demand.columns, demand.skill_asks
     return {
         "order": sys.byteorder,
-        "shares": _column(DOUBLE, shares),
-        "qualify_sizes": _column(INDEX, map(len, qualify)),
-        "qualify": _column(INDEX, (i for asks in qualify for i in asks)),
-        "weights": _column(DOUBLE, (weight for weight, _, _ in entries)),
-        "sizes": _column(INDEX, (len(indices) for _, indices, _ in entries)),
-        "asks": _column(INDEX, (i for _, indices, _ in entries for i in indices)),
-        "fractions": _column(DOUBLE, (f for _, _, fractions in entries for f in fractions)),
+        "shares": _column(DOUBLE, demand.shares),
+        "weights": _column(DOUBLE, c.weights),
+        "totals": _column(DOUBLE, c.totals),
+        "starts": _column(INDEX, c.starts),
+        "asks": _column(INDEX, c.asks),
+        "fractions": _column(DOUBLE, c.fractions),
+        "qualify_starts": _column(INDEX, c.qualify_starts),
+        "qualify": _column(INDEX, c.qualify),
+        "skills": list(s.skills),
+        "skill_starts": _column(INDEX, s.starts),
+        "skill_asks": _column(INDEX, s.asks),
+        "base": _column(DOUBLE, s.base),
+        "source_postings": _column(INDEX, s.source_postings),
+        "source_tops": _column(DOUBLE, s.source_tops),
     }
 
 
-def unpack_demand(
-    doc: dict[str, Any],
-) -> tuple[tuple[float, ...], tuple[tuple[int, ...], ...], tuple[EntryAsks, ...]]:
-    """``(shares, qualify, entries)`` from :func:`pack_demand`'s columns; ``ValueError`` when
-    they are not what it writes."""
+def unpack_demand(doc: dict[str, Any], asks: int) -> tuple[array[float], Columns, SkillAsks]:
+    """``(shares, columns, skill_asks)`` from :func:`pack_demand`'s columns for a family of
+    ``asks`` asks; ``ValueError`` when they are not what it writes (lengths that disagree, an
+    index out of range)."""
     if doc["order"] != sys.byteorder:
         raise ValueError("written on a machine of the other byte order")
-    shares = tuple(_values(DOUBLE, doc["shares"]))
-    qualify = _split(_values(INDEX, doc["qualify_sizes"]), _values(INDEX, doc["qualify"]))
-    sizes = _values(INDEX, doc["sizes"])
-    weights = _values(DOUBLE, doc["weights"])
-    indices = _split(sizes, _values(INDEX, doc["asks"]))
-    fractions = _split(sizes, _values(DOUBLE, doc["fractions"]))
-    if len(weights) != len(sizes):
-        raise ValueError("entry columns of different lengths")
-    return shares, qualify, tuple(zip(weights, indices, fractions, strict=True))
+    shares = _array(DOUBLE, doc["shares"])
+    columns = Columns(
+        weights=_array(DOUBLE, doc["weights"]),
+        totals=_array(DOUBLE, doc["totals"]),
+        starts=_array(INDEX, doc["starts"]),
+        asks=_array(INDEX, doc["asks"]),
+        fractions=_array(DOUBLE, doc["fractions"]),
+        qualify_starts=_array(INDEX, doc["qualify_starts"]),
+        qualify=_array(INDEX, doc["qualify"]),
+    )
+    skills = tuple(doc["skills"])
+    if not all(type(skill) is str for skill in skills):
+        raise ValueError("a skill that is not a name")
+    skill_asks = SkillAsks(
+        skills=skills,
+        starts=_array(INDEX, doc["skill_starts"]),
+        asks=_array(INDEX, doc["skill_asks"]),
+        base=_array(DOUBLE, doc["base"]),
+        source_postings=_array(INDEX, doc["source_postings"]),
+        source_tops=_array(DOUBLE, doc["source_tops"]),
+    )
+    _check(shares, columns, skill_asks, asks)
+    return shares, columns, skill_asks
 
 
-def _split(sizes: Sequence[int], flat: list[Any]) -> tuple[tuple[Any, ...], ...]:
-    """``flat`` cut into consecutive tuples of ``sizes``; ValueError unless they add up."""
-    ends = list(accumulate(sizes))
-    if (ends[-1] if ends else 0) != len(flat):
-        raise ValueError("column sizes do not add up")
-    values = iter(flat)
-    return tuple(tuple(islice(values, size)) for size in sizes)
+def _check(shares: Sequence[float], c: Columns, s: SkillAsks, asks: int) -> None:
+    """ValueError unless the columns' lengths fit together. Their values are not checked one by
+    one: a body whose digest matches is what the encoder wrote (``careergap.store.cache_codec``)."""
+    entries, skills = len(c.weights), len(s.skills)
+    if (
+        len(shares) != asks
+        or len(c.totals) != entries
+        or len(c.starts) != entries + 1
+        or len(c.fractions) != len(c.asks)
+        or not c.qualify_starts
+        or len(s.starts) != skills + 1
+        or len(s.base) != skills
+        or len(s.source_postings) != len(s.source_tops)
+        or len(s.source_postings) not in (0, skills)
+    ):
+        raise ValueError("columns of different lengths")
+    for starts, flat in ((c.starts, c.asks), (c.qualify_starts, c.qualify), (s.starts, s.asks)):
+        if starts[0] != 0 or starts[-1] != len(flat):
+            raise ValueError("rows that do not add up")
