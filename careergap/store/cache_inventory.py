@@ -46,15 +46,28 @@ def input_files(folders: Sequence[Path]) -> Inventory | None:
             stats.append(path.stat())
         for folder in folders:
             with os.scandir(folder) as listing:
-                found = {e.name: e for e in listing if e.name.endswith(".yaml")}
-            ordered = [found[name] for name in sorted(found)]
-            names.extend([e.path for e in ordered])
-            stats.extend([e.stat() for e in ordered])
+                found = sorted(e.name for e in listing if e.name.endswith(".yaml"))
+            prefix = os.path.join(folder, "")
+            names.extend([prefix + name for name in found])
+            stats.extend(_stats(prefix, found))
     except OSError:
         return None
     if not all(stat.S_ISREG(s.st_mode) for s in stats):
         return None  # a FIFO or device named *.yaml: never hashed (it could block or not end)
     return Inventory(names, [s.st_size for s in stats], [s.st_mtime_ns for s in stats])
+
+
+def _stats(folder: str, found: list[str]) -> list[os.stat_result]:
+    """``os.stat`` of each name in ``folder`` (symlinks followed, as ``DirEntry.stat`` does),
+    relative to the open folder where the platform allows: a cached run over 100k postings
+    stats every file, and this halves what each stat costs in Python (issue 15)."""
+    if os.stat not in os.supports_dir_fd:  # pragma: no cover - not on Linux or macOS
+        return [os.stat(folder + name) for name in found]
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        return [os.stat(name, dir_fd=fd) for name in found]
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
