@@ -10,13 +10,16 @@ later runs read it in one go, without re-checking what was checked when it was w
 - ``matcher-<key>.json``: the extractor's two patterns as text and its form tables
   (``careergap.reading.extractor``): the trie is not rebuilt, the patterns are compiled by ``re``;
 - ``resources-<key>.json``: the study resources of ``resources.yaml``, checked against the
-  taxonomy's skills (``careergap.corpus.resources``), keyed on both.
+  taxonomy's skills (``careergap.corpus.resources``), keyed on both;
+- ``regex-<key>.json``: the programs ``re`` compiles the matcher's two patterns into, keyed on
+  the patterns and the interpreter (``careergap.files.regexcode``, which says when it trusts one).
 
 The key hashes the taxonomy file's bytes, careergap's version and the source of the modules
 that read and compile it (:data:`CODE_PARTS`), so an edited taxonomy or an edited reader is
 a miss, never a stale answer. Each file is one JSON header line (format, schema, key and the
 SHA-256 of the body) and a JSON body, the layout the compiled corpus shares
-(``careergap.files.cachefile``): plain data, never pickle, marshal or ``re`` bytecode.
+(``careergap.files.cachefile``): plain data, never pickle or marshal; the one program kept,
+``re``'s for the matcher, only under the conditions ``careergap.files.regexcode`` sets.
 A file that is missing, foreign, truncated, edited or otherwise damaged is an ordinary miss:
 the data is rebuilt and the file rewritten, atomically (temporary file + rename), silently;
 a cache folder that cannot be written only costs the rebuild on every run.
@@ -39,6 +42,7 @@ SCHEMA = 3
 TAXONOMY_KIND = "taxonomy"
 MATCHER_KIND = "matcher"
 RESOURCES_KIND = "resources"
+REGEX_KIND = "regex"
 #: Hex digits of the key in a cache file's name.
 NAME_HASH_CHARS = 16
 #: The parts of the package whose code decides what a compiled file (or the compiled corpus,

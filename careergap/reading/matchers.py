@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from careergap.files import compiled
+from careergap.files import compiled, regexcode
 from careergap.models import Skill
 from careergap.reading.ambiguity import rules_with_context
 from careergap.reading.ambiguous_forms import RULES
@@ -69,7 +69,7 @@ def _splits_into_known(form: str, known: Collection[str]) -> bool:
 def compile_matchers(taxonomy: Taxonomy) -> Compiled:
     """The matchers of a taxonomy (compiled once per process)."""
     try:
-        return _compiled_from(_body(taxonomy), "ci", "exact")
+        return _compiled_from(_body(taxonomy), "ci", "exact", regexcode.compile_all)
     except re.error:  # only a hand-edited cache file whose digest was redone: rebuild
         return _compiled_from(_forms(taxonomy), "ci", "exact")
 
@@ -87,7 +87,18 @@ def _body(taxonomy: Taxonomy) -> dict[str, Any]:
     return body
 
 
-def _compiled_from(body: dict[str, Any], ci: str, exact: str) -> Compiled:
+def _compile_each(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern) for name, pattern in patterns.items()}
+
+
+def _compiled_from(
+    body: dict[str, Any],
+    ci: str,
+    exact: str,
+    compile_all: Callable[[dict[str, str]], dict[str, re.Pattern[str]]] = _compile_each,
+) -> Compiled:
+    """The matchers of a body; ``compile_all``: how the two patterns are compiled (the whole
+    taxonomy's through the stored programs of :mod:`careergap.files.regexcode`)."""
     rules = rules_with_context(body["context"])
     # A form matched as written ("health care") is looked up by that text: give it the rule of
     # its key ("healthcare"), so spelling a form apart never escapes its rule.
@@ -95,9 +106,10 @@ def _compiled_from(body: dict[str, Any], ci: str, exact: str) -> Compiled:
         rule = rules.get(ci_key(variant))
         if rule is not None and variant not in rules:
             rules[variant] = rule
+    patterns = compile_all({"ci": body[ci], "exact": body[exact]})
     return Compiled(
-        ci_pattern=re.compile(body[ci]),
-        exact_pattern=re.compile(body[exact]),
+        ci_pattern=patterns["ci"],
+        exact_pattern=patterns["exact"],
         ci_forms=body["ci_forms"],
         exact_forms=body["exact_forms"],
         rules=rules,

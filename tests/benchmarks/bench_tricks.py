@@ -76,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
                 warm_home,
             ),
             (
+                "regex-programs",
+                f"extract {text.name} --json (3.5 MB varied)",
+                ["extract", str(text), "--json"],
+                warm_home,
+            ),
+            (
                 "gc-freeze",
                 "cached match (bundled corpus)",
                 ["match", PROFILE, "--no-record"],

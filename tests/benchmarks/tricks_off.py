@@ -68,10 +68,18 @@ def _no_worker_pool() -> None:
     readahead._read_ahead = lambda paths, batch: iter(())
 
 
+def _no_regex_programs() -> None:
+    """The matcher's two patterns compiled by ``re`` on every run, not loaded as programs."""
+    from careergap.files import regexcode
+
+    regexcode.SUPPORTED = False
+
+
 TRICKS = {
     "json-encoder": _plain_json_encoder,
     "gc-freeze": _no_gc_freeze,
     "worker-pool": _no_worker_pool,
+    "regex-programs": _no_regex_programs,
 }
 
 
