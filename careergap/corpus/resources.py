@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from careergap.errors import DataError, Problem
 from careergap.files import compiled, paths
 from careergap.files.modelfile import Finding, read_model
 from careergap.models import TECHNICAL_CATEGORIES, Resource
@@ -148,39 +147,6 @@ class ResourceIndex:
 def sort_key(resource: Resource) -> tuple[int, str, str]:
     """Display order within one skill: kind priority, then title, then url (a full tie-break)."""
     return (KIND_PRIORITY.index(resource.kind), resource.title.casefold(), resource.url or "")
-
-
-def build_index(raw: Any, origin: str, known_skills: Iterable[str] | None = None) -> ResourceIndex:
-    """Validate parsed YAML (``{skill_id: [resource, ...]}``) and index it.
-
-    Every problem in the file is reported at once as a DataError, each naming
-    ``origin: skill_id[i].field``. When ``known_skills`` is given, keys must be among them.
-    """
-    if not isinstance(raw, dict):
-        raise DataError(f"{origin}: expected a mapping of skill id to a list of resources")
-    known = None if known_skills is None else set(known_skills)
-    problems: list[Problem] = []
-    by_skill: dict[str, tuple[Resource, ...]] = {}
-    for skill_id in sorted(raw, key=str):
-        entries = raw[skill_id]
-        if known is not None and skill_id not in known:
-            problems.append(Problem(origin, None, str(skill_id), "unknown skill id"))
-        if not isinstance(entries, list) or not entries:
-            problems.append(Problem(origin, None, str(skill_id), "expected a non-empty list"))
-            continue
-        parsed: list[Resource] = []
-        for i, entry in enumerate(entries):
-            try:
-                parsed.append(Resource.model_validate(entry))
-            except ValidationError as exc:
-                for err in exc.errors():
-                    loc = ".".join(str(p) for p in err["loc"])
-                    field = f"{skill_id}[{i}]" + (f".{loc}" if loc else "")
-                    problems.append(Problem(origin, None, field, err["msg"]))
-        by_skill[str(skill_id)] = tuple(parsed)
-    if problems:
-        raise DataError("\n".join(str(p) for p in problems))
-    return _index(by_skill)
 
 
 def _index(entries: Mapping[str, Iterable[Resource]]) -> ResourceIndex:
