@@ -173,6 +173,12 @@ SHOULD_MATCH = [
     ("build and manage teams of engineers", "people-management"),
     ("deploy machine learning models to production", "model-deployment"),
     ("experience with web-based applications", "web-development"),
+    # a slash tail shares the mention's stem
+    ("Experience with ARM Cortex-A/M processors", "arm-cortex-m"),
+    ("Experience with ARM Cortex-A/M processors", "arm-cortex-a"),
+    ("C/C++, TCP/IP, CI/CD", "c"),
+    ("C/C++, TCP/IP, CI/CD", "tcp-ip"),
+    ("C/C++, TCP/IP, CI/CD", "ci-cd"),
 ]
 
 SHOULD_NOT_MATCH = [
@@ -301,6 +307,8 @@ SHOULD_NOT_MATCH = [
     ("Pythonic idioms", "python"),
     ("the JavaScriptCore engine", "javascript"),
     ("TensorFlowLite models", "tensorflow"),
+    # a slash tail that makes no known form with the stem, or a mention without a stem
+    ("ARM Cortex-A/B test chips", "arm-cortex-m"),
 ]
 
 

@@ -13,6 +13,7 @@ the language next to "in", "written in", "developer"... or inside a list of othe
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -49,7 +50,12 @@ TECHNICAL_NEAR = _rx(
     r"vba|macros?\b|pivot|formulas?\b|encryption|cryptograph|vulnerabilit|threat|"
     r"penetration|malware|exploit|attacks?\b|firewall|authentication|protocols?\b|"
     r"devices?\b|technical|technolog|scientific|research|python|java|c\+\+|matlab|"
-    r"tensorflow|pytorch|cuda|linux))"
+    r"tensorflow|pytorch|cuda|linux|"
+    # testing and front-end work: "unit tests with Karma and Jasmine", "Ember for the front end"
+    r"unit[\s-]+tests?\b|test(?:s|ing)?[\s-]+(?:frameworks?|runners?|suites?|automation|"
+    r"harness)|automated[\s-]+tests?\b|end[\s-]+to[\s-]+end|e2e\b|front[\s-]?end|back[\s-]?end|"
+    r"javascript|typescript|\bjs\b|node\.?js|angular|react\b|browsers?\b|css\b|html|"
+    r"web[\s-]+(?:apps?|applications?|development|services?)|mobile[\s-]+apps?|ios\b|android))"
 )
 #: The rule for a form marked ``needs_context`` that has no named rule of its own.
 TECHNICAL_CONTEXT = Rule(
@@ -161,12 +167,41 @@ def list_neighbour(text: str, start: int, end: int, spans: list[tuple[int, int]]
     if at < len(spans) and _LIST_GAP.fullmatch(text, end, spans[at][0]):
         return True
     if not text[start : start + 1].isupper():
-        return False
+        return _tag_line(text, start, end, spans, at)
     if at > 1 and _named_pair(text, spans[at - 1], (start, end)):
         return _named_pair(text, spans[at - 2], spans[at - 1])
     if at + 1 < len(spans) and _named_pair(text, (start, end), spans[at]):
         return _named_pair(text, spans[at], spans[at + 1])
     return False
+
+
+#: Around a tag line's items: a bullet before the first, punctuation after the last.
+_TAG_LINE_EDGES = " \t-*•·>.;:,"
+#: Fewest items a tag line holds: "python sql airflow"; two words ("python airflow") may be prose.
+MIN_TAG_ITEMS = 3
+
+
+def _tag_line(text: str, start: int, end: int, spans: list[tuple[int, int]], at: int) -> bool:
+    """True when the mention's line is nothing but skills with spaces between them, at least
+    :data:`MIN_TAG_ITEMS` of them: a lower-case tag line ("spring java cloud", "python sql
+    airflow"), as scraped ads and stack lists give them. The mention is one item; the others
+    are accepted mentions, and the items together cover the whole line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    line = text[line_start:line_end]
+    first = line_start + len(line) - len(line.lstrip(_TAG_LINE_EDGES))
+    last = line_start + len(line.rstrip(_TAG_LINE_EDGES))
+    lo = bisect.bisect_left(spans, (first, first), 0, at)
+    hi = bisect.bisect_left(spans, (last, last), at)
+    items = [*spans[lo:at], (start, end), *spans[at:hi]]
+    if len(items) < MIN_TAG_ITEMS or items[0][0] != first or items[-1][1] != last:
+        return False
+    return all(
+        _NAME_GAP.fullmatch(text, one[1], two[0]) or _LIST_GAP.fullmatch(text, one[1], two[0])
+        for one, two in itertools.pairwise(items)
+    )
 
 
 def _named_pair(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -243,7 +243,12 @@ RULES |= {
         ),
     ),
     "spring": Rule(
-        why="the Spring framework vs the season",
+        why="the Spring framework vs the season (lower-case only next to Java words or in a list)",
+        needs="lowercase",
+        accept_near=_rx(
+            r"(?i:\b(?:java|kotlin|jvm|j2ee|jakarta|hibernate|microservices?|maven|gradle|"
+            r"beans?|mvc|boot|rest(?:ful)?|apis?)\b)"
+        ),
         reject_before=_rx(
             r"(?:(?i:\b(?:this|next|last|early|late|during)\s+)|"
             r"(?i:(?:summer|autumn|fall|winter)\s*(?:,|/|\band\b|\bor\b)\s*))$"

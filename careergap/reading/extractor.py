@@ -156,6 +156,7 @@ class Extractor:
             _adopt_list_members(text, accepted, pending)
             accepted.sort(key=_MENTION_ORDER)
         shared = _shared_heads(text, accepted, self._compiled.ci_forms)
+        shared += _slash_tails(text, accepted, self._compiled.ci_forms)
         if shared:
             accepted += shared
             accepted.sort(key=_MENTION_ORDER)
@@ -241,6 +242,36 @@ def _shared_heads(text: str, accepted: list[Mention], ci_forms: dict[str, str]) 
                 break
             found.append(_new_mention((sid, start, stop, text[start:stop])))
             end = start
+    return found
+
+
+#: A short tail after a slash that shares the mention's stem: the "/M" of "Cortex-A/M", the
+#: "/5" of "DDR4/5", the "/3.0" of "USB 2.0/3.0".
+_SLASH_TAIL = re.compile(r"/([A-Za-z0-9][A-Za-z0-9.+]{0,3})(?![\w+#])")
+#: Where a mention's stem ends and its last part starts: after "-", " " or "_", or where letters
+#: turn to digits ("DDR" + "4").
+_STEM_END = re.compile(r"(?:.*[-\s_])|(?:.*[A-Za-z](?=\d[\d.]*$))")
+
+
+def _slash_tails(text: str, accepted: list[Mention], ci_forms: dict[str, str]) -> list[Mention]:
+    """Short tails after a slash that share a mention's stem: "ARM Cortex-A/M" names Cortex-M
+    too, "DDR4/5" DDR5. A tail counts only when the stem and it make a known form; a mention
+    without a stem ("C" of "C/C++") or a slash form of its own ("TCP/IP") shares nothing."""
+    found: list[Mention] = []
+    for mention in accepted:
+        at = mention.end
+        if text[at : at + 1] != "/":
+            continue
+        stem = _STEM_END.match(mention.surface)
+        if stem is None or not stem.group().strip():
+            continue
+        while (tail := _SLASH_TAIL.match(text, at)) is not None:
+            form = (stem.group() + tail.group(1)).lower()
+            sid = ci_forms.get(form) or ci_forms.get(ci_key(form))
+            if sid is None:
+                break
+            found.append(_new_mention((sid, tail.start(1), tail.end(1), tail.group(1))))
+            at = tail.end()
     return found
 
 
