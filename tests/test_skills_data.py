@@ -486,3 +486,22 @@ def test_different_things_are_different_skills(skills: list[Skill], one: str, ot
 
     assert len(owner(one)) == 1 and len(owner(other)) == 1
     assert owner(one) != owner(other)
+
+
+def test_forms_removed_by_hand_stay_removed(skills: list[Skill]) -> None:
+    """tests/tools/removed_forms.txt lists forms taken out of skills.yaml as too ambiguous;
+    the taxonomy tool skips them, and a hand edit that brings one back fails here."""
+    path = Path(__file__).parent / "tools" / "removed_forms.txt"
+    removed = {
+        fold(line.split("|")[1].strip()): line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert len(removed) >= 30
+    back = [
+        f"{skill.id}: {form!r} ({removed[fold(form)]})"
+        for skill in skills
+        for form in (*skill.aliases, *skill.exact)
+        if fold(form) in removed
+    ]
+    assert back == []

@@ -4,6 +4,7 @@ cited rows of the outside taxonomies under tests/fixtures/cited_rows/ so tests v
 citation on a clean clone.
 
     python tests/tools/taxonomy_tool.py add tests/tools/taxonomy/*.txt  # curated skills
+    (add and aliases never add back a form listed in tests/tools/removed_forms.txt)
     python tests/tools/taxonomy_tool.py aliases tests/tools/aliases.txt  # forms of existing skills
     python tests/tools/taxonomy_tool.py context tests/tools/needs_context.txt  # everyday words
     python tests/tools/taxonomy_tool.py recite  # re-cite sources that lost their form
@@ -52,6 +53,17 @@ SEED_FILES = (
 FIELDS = ("id", "name", "category", "aliases", "exact", "parents", "related", "sources")
 #: At most this many citations per new skill.
 MAX_SOURCES = 2
+#: Forms removed from skills.yaml by hand: never added back (``id | form | commit`` lines).
+REMOVED_FORMS = ROOT / "tests" / "tools" / "removed_forms.txt"
+
+
+def removed_forms(path: Path = REMOVED_FORMS) -> dict[str, str]:
+    """Each folded form removed by hand -> its line in ``path``, for the messages."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            out[fold(line.split("|")[1].strip())] = f"{path.name}:{n}"
+    return out
 
 
 def q(text: str) -> str:
@@ -252,6 +264,13 @@ def cmd_add(paths: list[str]) -> None:
     finder = Finder()
     new = [spec for p in paths for spec in parse_spec(Path(p))]
     problems = []
+    removed = removed_forms()
+    for spec in new:  # a form removed by hand stays removed, whichever spec lists it again
+        for key in ("aliases", "exact"):
+            kept = [f for f in spec[key] if fold(f) not in removed]
+            problems += [f"{spec['_where']}: {f!r} was removed by hand ({removed[fold(f)]})"
+                         for f in spec[key] if fold(f) in removed]
+            spec[key] = kept
     added = []
     for spec in new:
         where = spec.pop("_where")
@@ -307,11 +326,15 @@ def cmd_aliases(paths: list[str]) -> None:
     owner = _owners(skills)
     finder = Finder()
     problems, added = [], 0
+    removed = removed_forms()
     for path in paths:
         for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             sid, forms = (c.strip() for c in line.split("|"))
+            for form in (f.strip() for f in forms.split(";") if fold(f.strip()) in removed):
+                problems.append(f"{path}:{n}: {form!r} was removed by hand ({removed[fold(form)]})")
+            forms = ";".join(f for f in forms.split(";") if fold(f.strip()) not in removed)
             skill = by_id.get(sid)
             if skill is None:
                 problems.append(f"{path}:{n}: no skill {sid!r}")
