@@ -44,6 +44,22 @@ DEMAND_READINGS = [
     ("Lead planning for the Text-To-Speech core engineering team", "text-to-speech", False),
     ("Experience with text-to-speech synthesis", "text-to-speech", True),
     ("The group is a diverse team of world class RTL design engineers", "rtl-design", False),
+    # an appositive that says what the employer's product is names its fields, not the job's
+    (
+        "Build the services and their integration into the Databricks product, a unified"
+        " analytics platform that helps manage data processing workloads",
+        "data-analysis",
+        False,
+    ),
+    ("Experience with data analytics, a core skill we test in interviews", "data-analysis", True),
+    ("Strong data analytics skills for our platform", "data-analysis", True),
+    # the employer by its possessive before what its business has; a tool asked for is a demand
+    ("Grow Databricks' machine learning capabilities and product revenue", "databricks", False),
+    ("Tune queries on Databricks' SQL warehouses", "databricks", True),
+    ("Deep knowledge of Snowflake's query engine", "snowflake", True),
+    # a title names the company after "at"; the stack before it is the role's
+    ("Machine Learning Engineer at Databricks\nBuild models", "databricks", False),
+    ("Databricks Engineer at Acme\nBuild models", "databricks", True),
     # a job board title: the role part names the stack, the company part does not
     ("Software Developer · Siemens EDA · Remote", "siemens-eda-tools", False),
     ("Java Developer · Acme · Remote", "java", True),

@@ -27,7 +27,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from careergap.reading.linecues import cue_words, is_product_prose, sentence_around
+from careergap.reading.linecues import (
+    cue_words,
+    in_product_appositive,
+    is_employer_possessive,
+    is_product_prose,
+    sentence_around,
+)
 from careergap.reading.nondemand import may_hold_non_demands, non_demand
 from careergap.reading.sections import (
     DEFAULT_SECTION,
@@ -77,6 +83,8 @@ _KEEPING_UP = re.compile(
 STATE_OF_THE_ART_CHARS = 60
 #: Between a job board title's parts: "Title · Company · Place".
 TITLE_PARTS = " · "
+#: Before the company in a title: "Machine Learning Engineer at Databricks", "... @ Snowflake".
+_TITLE_AT = re.compile(r"\s(?:at|@)\s")
 #: What a design-checking job checks: "formal verification of processors, GPU blocks,
 #: networking designs or AI/ML", "proofs of bug absence in SoCs containing ... AI/ML designs".
 #: A broad skill in that list names the design under check, not a skill asked of the person;
@@ -155,8 +163,12 @@ class DemandReader:
         translation research"), or as the design a verification job checks ("formal verification
         of GPU blocks or AI/ML"); and any skill in a job board title after its role part (the
         company and the place: "Software Developer · Siemens EDA · Remote")."""
-        if section == "title" and 0 <= text.find(TITLE_PARTS) < start:
-            return True  # "Title · Company · Place": the company and the place, not the role
+        if section == "title" and (
+            0 <= text.find(TITLE_PARTS) < start or _TITLE_AT.search(text, 0, start)
+        ):
+            return True  # "Title · Company · Place", "Title at Company": not the role
+        if is_employer_possessive(text, end):
+            return True  # "Grow Databricks' machine learning capabilities": the employer
         if skill_id not in self.broad:
             return False
         if (
@@ -168,6 +180,7 @@ class DemandReader:
         product, state_of_the_art, checked = _line_gates(text)
         return (
             (product and _in_product_prose(text, start))
+            or in_product_appositive(text, start)
             or (state_of_the_art and self._state_of_the_art(text, start))
             or (checked and _checked_object(text, start))
         )

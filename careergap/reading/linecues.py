@@ -101,6 +101,48 @@ def is_product_prose(sentence: str) -> bool:
     return bool(_PRODUCT_LINE.search(sentence))
 
 
+#: An appositive that says what a product is: "into the Databricks product, a unified analytics
+#: platform that helps manage data processing and machine learning workloads". Its fields are
+#: the product's, not the job's (its own words included: "analytics"). It runs to the end of
+#: its sentence or the next ";".
+_PRODUCT_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the|our)\s+(?:[\w-]+,?\s+){0,4}?(?:platform|product|suite|service|solution|"
+    r"engine|tool|system|software|framework|database|company|start-?up|provider|leader)s?"
+    r"\s+(?:that|which|for|used|built|designed|helping|enabling|powering|trusted)\b",
+    re.IGNORECASE,
+)
+
+
+def in_product_appositive(text: str, start: int) -> bool:
+    """Whether the mention at ``text[start:]`` sits in an appositive that says what a product
+    or company is (:data:`_PRODUCT_APPOSITIVE`), within its own sentence."""
+    if ", " not in text:
+        return False
+    sentence_start, sentence_end = sentence_around(text, start, start)
+    for match in _PRODUCT_APPOSITIVE.finditer(text, sentence_start, sentence_end):
+        if match.start() >= start:
+            return False
+        if ";" not in text[match.start() : start]:
+            return True
+    return False
+
+
+#: The employer named by its possessive before what the business has: "Grow Databricks'
+#: machine learning capabilities", "Snowflake's customers". A name the posting asks for is
+#: asked with other words ("experience with Snowflake's query engine" names no business).
+_EMPLOYER_POSSESSIVE = re.compile(
+    r"(?:'s?|’s?)\s+(?:[\w-]+\s+){0,3}?(?:capabilities|revenue|customers|clients|mission|growth|"
+    r"business|roadmap|success|vision|culture|adoption|users|strategy|future|market|"
+    r"market[\s-]share|footprint|offerings)\b",
+    re.IGNORECASE,
+)
+
+
+def is_employer_possessive(text: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` is the employer in :data:`_EMPLOYER_POSSESSIVE`."""
+    return text[end : end + 1] in ("'", "’") and _EMPLOYER_POSSESSIVE.match(text, end) is not None
+
+
 #: Words that put a line about the job itself, not the company, even if it starts "We are".
 _JOB_WORDS = re.compile(
     r"\b(?:you|your|looking for|seeking|hiring|candidate|will be responsible|must|should|"
