@@ -162,6 +162,13 @@ BOTH_READINGS = [
     ("We hire in spring and autumn", "spring", False),
     ("spring internship for java developers", "spring", False),
     ("Java services with spring and Maven", "spring", True),
+    # A lower-case run of three skills mid-line is a list too, as in scraped stack tags.
+    ("Technologies reactjs django go docker Job description", "go", True),
+    ("qa testing cypress mocha.js chai", "chai-js", True),
+    ("good to go python sql", "go", False),
+    ("Ready to go, Python is our main language", "go", False),
+    ("We go the extra mile with Python and SQL", "go", False),
+    ("python, go, rust", "go", True),
     ("Retrieval pipelines for LLMs built with Haystack or LangChain", "haystack-framework", True),
     ("Like a needle in a Haystack", "haystack-framework", False),
     ("Observability of distributed systems with Honeycomb and OpenTelemetry", "honeycomb-io", True),

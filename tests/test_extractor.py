@@ -173,6 +173,9 @@ SHOULD_MATCH = [
     ("build and manage teams of engineers", "people-management"),
     ("deploy machine learning models to production", "model-deployment"),
     ("experience with web-based applications", "web-development"),
+    # a product name no everyday word spells is read in lower case too (scraped tag lines)
+    ("angularjs sapui5 node.js jquery javascript", "jquery"),
+    ("wordpress php mysql", "wordpress"),
     # a slash tail shares the mention's stem
     ("Experience with ARM Cortex-A/M processors", "arm-cortex-m"),
     ("Experience with ARM Cortex-A/M processors", "arm-cortex-a"),
@@ -307,6 +310,8 @@ SHOULD_NOT_MATCH = [
     ("Pythonic idioms", "python"),
     ("the JavaScriptCore engine", "javascript"),
     ("TensorFlowLite models", "tensorflow"),
+    # a product name that is an everyday word in lower case stays exact-case
+    ("a warm glove for winter", "word2vec"),
     # a slash tail that makes no known form with the stem, or a mention without a stem
     ("ARM Cortex-A/B test chips", "arm-cortex-m"),
 ]

@@ -158,20 +158,24 @@ def list_neighbour(text: str, start: int, end: int, spans: list[tuple[int, int]]
     """True if the nearest accepted mention on either side is the next item of the same list.
 
     ``spans`` are the accepted mentions' (start, end), sorted and non-overlapping. A run of
-    capitalised names with only spaces between ("Scala Java Go") is a list too when it holds
-    at least three names; two ("Go Python") are not.
+    names of one case with only spaces between ("Scala Java Go", "django go docker") is a list
+    too when it holds at least three names; two ("Go Python") are not. A lower-case line of
+    nothing but skills is a list as well (:func:`_tag_line`).
     """
     at = bisect.bisect_left(spans, (start, start))
     if at > 0 and _LIST_GAP.fullmatch(text, spans[at - 1][1], start):
         return True
     if at < len(spans) and _LIST_GAP.fullmatch(text, end, spans[at][0]):
         return True
-    if not text[start : start + 1].isupper():
-        return _tag_line(text, start, end, spans, at)
-    if at > 1 and _named_pair(text, spans[at - 1], (start, end)):
-        return _named_pair(text, spans[at - 2], spans[at - 1])
-    if at + 1 < len(spans) and _named_pair(text, (start, end), spans[at]):
-        return _named_pair(text, spans[at], spans[at + 1])
+    upper = text[start : start + 1].isupper()
+    if not upper and _tag_line(text, start, end, spans, at):
+        return True
+    if at > 1 and _named_pair(text, spans[at - 1], (start, end), upper):
+        return _named_pair(text, spans[at - 2], spans[at - 1], upper)
+    if at + 1 < len(spans) and _named_pair(text, (start, end), spans[at], upper):
+        return _named_pair(text, spans[at], spans[at + 1], upper)
+    if at > 0 and at < len(spans) and _named_pair(text, spans[at - 1], (start, end), upper):
+        return _named_pair(text, (start, end), spans[at], upper)  # "django go docker"
     return False
 
 
@@ -204,11 +208,14 @@ def _tag_line(text: str, start: int, end: int, spans: list[tuple[int, int]], at:
     )
 
 
-def _named_pair(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """Two capitalised names with only spaces (or a list separator) between them."""
+def _named_pair(
+    text: str, first: tuple[int, int], second: tuple[int, int], upper: bool = True
+) -> bool:
+    """Two names with only spaces (or a list separator) between them, both capitalised
+    (``upper``) or both lower-case, as a scraped tag run gives them ("php go python")."""
     return (
-        text[first[0] : first[0] + 1].isupper()
-        and text[second[0] : second[0] + 1].isupper()
+        text[first[0] : first[0] + 1].isupper() is upper
+        and text[second[0] : second[0] + 1].isupper() is upper
         and bool(
             _NAME_GAP.fullmatch(text, first[1], second[0])
             or _LIST_GAP.fullmatch(text, first[1], second[0])

@@ -67,8 +67,14 @@ RULES: dict[str, Rule] = {
         reject_after=_rx(r"^\s*(?i:squared|&\s*d)\b"),
     ),
     "go": Rule(
-        why="Go the language vs the verb: 'go above and beyond', 'Go live', headings",
+        why="Go the language vs the verb: 'go above and beyond', 'Go live', 'ready to go', "
+        "'we go', headings",
         reject_after=_rx(rf"^\s*(?:!|(?i:(?:{_VERB_GO})\b))"),
+        reject_before=_rx(
+            r"(?i:\b(?:ready|good|way|time|where|how|what|need|needs|have|has|had|want|wants|"
+            r"able|used|going|place|free|got)\s+to\s+|\b(?:we|you|they|i|let['’]?s|will|can|"
+            r"could|must|should|would|may|might)\s+)$"
+        ),
         needs="always",
         accept_before=_rx(rf"(?i:\b(?:{_LIST_INTRO}|written\s+in|programming\s+in)\s*)$"),
         accept_after=_rx(
