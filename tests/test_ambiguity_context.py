@@ -169,6 +169,23 @@ BOTH_READINGS = [
     ("Ready to go, Python is our main language", "go", False),
     ("We go the extra mile with Python and SQL", "go", False),
     ("python, go, rust", "go", True),
+    # monitoring of running systems, not of patients, progress or a circuit's temperature
+    ("Operations and monitoring experience with Docker infrastructure", "monitoring", True),
+    ("Supporting critical applications by using logging and monitoring", "monitoring", True),
+    ("Supporting critical applications by using logging and monitoring", "log-management", True),
+    ("Remote patient monitoring with wearable devices in Python", "monitoring", False),
+    ("Monitoring of project progress and budgets", "monitoring", False),
+    ("Temperature monitoring circuits for the chip", "monitoring", False),
+    # the soft skill and the field, not how programs talk or a practice named with the word
+    ("Excellent written communication and presentation skills", "communication", True),
+    ("Messaging and asynchronous communication between services", "communication", False),
+    ("Serial communication protocols such as SPI", "communication", False),
+    ("Strong programming skills in C++", "programming-languages", True),
+    ("Practices like pair programming and code review", "programming-languages", False),
+    ("Linear programming and convex optimization", "programming-languages", False),
+    # a form that combined two skills is read part by part
+    ("Strong knowledge of data structures and algorithms", "data-structures", True),
+    ("sed and awk on Linux", "awk", True),
     ("Retrieval pipelines for LLMs built with Haystack or LangChain", "haystack-framework", True),
     ("Like a needle in a Haystack", "haystack-framework", False),
     ("Observability of distributed systems with Honeycomb and OpenTelemetry", "honeycomb-io", True),

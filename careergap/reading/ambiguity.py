@@ -55,7 +55,11 @@ TECHNICAL_NEAR = _rx(
     r"unit[\s-]+tests?\b|test(?:s|ing)?[\s-]+(?:frameworks?|runners?|suites?|automation|"
     r"harness)|automated[\s-]+tests?\b|end[\s-]+to[\s-]+end|e2e\b|front[\s-]?end|back[\s-]?end|"
     r"javascript|typescript|\bjs\b|node\.?js|angular|react\b|browsers?\b|css\b|html|"
-    r"web[\s-]+(?:apps?|applications?|development|services?)|mobile[\s-]+apps?|ios\b|android))"
+    r"web[\s-]+(?:apps?|applications?|development|services?)|mobile[\s-]+apps?|ios\b|android|"
+    # operations: "operations and monitoring experience" next to the infrastructure
+    r"infrastructure|devops|\bsre\b|docker|kubernetes|servers?\b|production\s+(?:systems?|"
+    r"environments?|services?)|incidents?\b|uptime|alert|logging|observability|"
+    r"ci\s*/\s*cd|continuous\s+(?:integration|delivery|deployment)))"
 )
 #: The rule for a form marked ``needs_context`` that has no named rule of its own.
 TECHNICAL_CONTEXT = Rule(

@@ -139,4 +139,42 @@ FIELD_RULES: dict[str, Rule] = {
             r"version|source\s+code|code|repositor|commits?|branch)"
         ),
     ),
+    # Words whose bare form is a broad skill but which, with the word before or after, name a
+    # technique or a piece of a system: the soft skill and the field are not asked there.
+    "communication": Rule(
+        why="communication the soft skill vs how programs or devices talk ('asynchronous "
+        "communication', 'serial communication', 'communication protocols')",
+        reject_before=_rx(
+            r"(?i:\b(?:a?synchronous|async|serial|wireless|network|inter[\s-]?process|process|"
+            r"machine|device|data|radio|satellite|optical|digital|mobile|cellular|can|spi|i2c|uart|"
+            r"bus|service|services|api|message|event|peer[\s-]to[\s-]peer|p2p|rpc|socket|"
+            r"real[\s-]time|low[\s-]latency|secure|encrypted)\s+)$"
+        ),
+        reject_after=_rx(
+            r"^\s+(?i:protocols?|interfaces?|stacks?|bus(?:es)?|channels?|links?|"
+            r"networks?|theory|standards?|layers?|middleware)\b"
+        ),
+    ),
+    "programming": Rule(
+        why="programming the field vs a practice or a branch of optimisation named with it "
+        "('pair programming', 'linear programming', 'dynamic programming')",
+        reject_before=_rx(
+            r"(?i:\b(?:pair|mob|extreme|dynamic|linear|integer|mixed[\s-]integer|quadratic|"
+            r"convex|nonlinear|non-linear|mathematical|stochastic|constraint|genetic|"
+            r"semidefinite|neuro[\s-]linguistic|tv|radio)\s+)$"
+        ),
+    ),
+    "monitoring": Rule(
+        why="monitoring of running systems vs of patients, progress, budgets or a circuit's "
+        "temperature",
+        reject_before=_rx(
+            r"(?i:\b(?:temperature|thermal|voltage|current|power|patient|patients|health|"
+            r"condition|environmental|process|quality|progress|budget|market|compliance|media|"
+            r"social|brand|student|remote\s+patient|vital|fetal|glucose|structural)\s+)$"
+        ),
+        reject_after=_rx(
+            r"^\s+(?i:of\s+(?:the\s+)?(?:progress|budgets?|patients?|students?|markets?|"
+            r"compliance|projects?|kpis?|sales|performance\s+reviews?)|circuits?|devices?)\b"
+        ),
+    ),
 }
