@@ -180,6 +180,8 @@ BOTH_READINGS = [
     ("Excellent written communication and presentation skills", "communication", True),
     ("Messaging and asynchronous communication between services", "communication", False),
     ("Serial communication protocols such as SPI", "communication", False),
+    ("Strong communications and collaboration skills", "communication", True),
+    ("Chips for 5G communications", "communication", False),
     ("Strong programming skills in C++", "programming-languages", True),
     ("Practices like pair programming and code review", "programming-languages", False),
     ("Linear programming and convex optimization", "programming-languages", False),

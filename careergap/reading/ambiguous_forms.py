@@ -359,3 +359,4 @@ RULES |= {
 RULES["mentor"] = RULES["mentorship"] = RULES["mentoring"]
 RULES |= FIELD_RULES
 RULES["architectural"] = RULES["architecture"]
+RULES["communications"] = RULES["communication"]  # a form with a rule gets no automatic plural

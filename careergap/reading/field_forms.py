@@ -148,7 +148,7 @@ FIELD_RULES: dict[str, Rule] = {
             r"(?i:\b(?:a?synchronous|async|serial|wireless|network|inter[\s-]?process|process|"
             r"machine|device|data|radio|satellite|optical|digital|mobile|cellular|can|spi|i2c|uart|"
             r"bus|service|services|api|message|event|peer[\s-]to[\s-]peer|p2p|rpc|socket|"
-            r"real[\s-]time|low[\s-]latency|secure|encrypted)\s+)$"
+            r"real[\s-]time|low[\s-]latency|secure|encrypted|5g|4g|lte|telecom)\s+)$"
         ),
         reject_after=_rx(
             r"^\s+(?i:protocols?|interfaces?|stacks?|bus(?:es)?|channels?|links?|"
